@@ -1,0 +1,51 @@
+// Coded errors: callers branch on `code`, never on message text.
+export enum ErrorCode {
+  Validation = 'validation',
+  NotEnrolled = 'not_enrolled',
+  NotFound = 'not_found',
+  StoreUnavailable = 'store_unavailable',
+}
+
+export class CoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+}
+
+/** A setting or command argument the user got wrong; the message is safe to show them. */
+export class ValidationError extends CoreError {
+  constructor(message: string) {
+    super(ErrorCode.Validation, message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotEnrolledError extends CoreError {
+  constructor() {
+    super(ErrorCode.NotEnrolled, 'You have not started breaks yet. Say "start" to begin.');
+    this.name = 'NotEnrolledError';
+  }
+}
+
+export class NotFoundError extends CoreError {
+  constructor(what: string) {
+    super(ErrorCode.NotFound, `${what} was not found.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The store did not answer: the user should try again in a moment; nothing was half-written. */
+export class StoreUnavailableError extends CoreError {
+  constructor() {
+    super(ErrorCode.StoreUnavailable, 'The bot cannot reach its storage right now. Please try again in a moment.');
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export function isCoreError(err: unknown): err is CoreError {
+  return err instanceof CoreError;
+}

@@ -1,0 +1,128 @@
+// The domain's data shapes. Plain data only: every store and adapter passes these around.
+
+export type Platform = 'slack' | 'teams' | 'web';
+export const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'web'];
+
+export type Equipment = 'none' | 'band';
+
+/** A member's working schedule; the input of nextPromptAt. */
+export interface Schedule {
+  /** IANA zone name, e.g. "Europe/Berlin". */
+  timezone: string;
+  /** ISO weekdays, 1 = Monday .. 7 = Sunday. */
+  workdays: number[];
+  /** Local wall time "HH:MM" the working window opens. */
+  start: string;
+  /** Local wall time "HH:MM" the working window closes (no slot at or after it). */
+  end: string;
+  /** Minutes between prompts, 15..240. */
+  intervalMinutes: number;
+}
+
+/** A period during which the member wanted no prompts (pause or stop): such days never break a streak. */
+export interface InactiveSpan {
+  from: number;
+  /** null while still inactive. */
+  to: number | null;
+}
+
+export interface Member {
+  /** `slack:<teamId>:<userId>`, `teams:<tenantId>:<aadObjectId>` or `web:local:<name>`. */
+  id: string;
+  platform: Platform;
+  tenantId: string;
+  displayName: string;
+  schedule: Schedule;
+  /** Equipment the member has; "none" challenges are always allowed. */
+  hasBand: boolean;
+  /** Opted in with "start"; false until then and after "stop". */
+  active: boolean;
+  /** Epoch ms until which prompts are paused, or null. */
+  pausedUntil: number | null;
+  /** Pauses and stops, newest last; kept short (see MAX_INACTIVE_SPANS). */
+  inactiveSpans: InactiveSpan[];
+  /** Team ids this member belongs to. */
+  teamIds: string[];
+  /** Most recent challenge ids first, for the no-repeat rule. */
+  recentChallengeIds: string[];
+  /** A prompt waiting to come back after a snooze. */
+  snoozedPromptId: string | null;
+  snoozeUntil: number | null;
+  /** Platform data the adapter needs to reach the member (e.g. Slack DM channel); opaque to the core. */
+  address: Record<string, string>;
+  createdAt: number;
+}
+
+export type PromptStatus = 'open' | 'done' | 'snoozed' | 'skipped';
+
+export interface Prompt {
+  id: string;
+  kind: 'personal' | 'team';
+  /** Recipient of a personal prompt; the empty string for a team prompt. */
+  memberId: string;
+  /** The team of a team prompt, else null. */
+  teamId: string | null;
+  platform: Platform;
+  tenantId: string;
+  challengeId: string;
+  /** The schedule slot (epoch ms) this prompt is for. */
+  slotAt: number;
+  sentAt: number;
+  /** Local date YYYY-MM-DD of the slot in the recipient's (or team's) zone. */
+  localDay: string;
+  /** After this instant (end of that local workday) a click says it expired. */
+  expiresAt: number;
+  status: PromptStatus;
+  /** Where the platform put the message, so it can be updated in place; opaque to the core. */
+  delivery: Record<string, string>;
+}
+
+export interface Team {
+  /** `<platform>:<tenant>:<channel or team id>`. */
+  id: string;
+  platform: Platform;
+  tenantId: string;
+  name: string;
+  timezone: string;
+  workdays: number[];
+  /** Local "HH:MM" of the daily team challenge, or null for none. */
+  challengeTime: string | null;
+  /** Platform data to reach the team's channel; opaque to the core. */
+  address: Record<string, string>;
+  createdAt: number;
+}
+
+export interface Challenge {
+  id: string;
+  title: string;
+  steps: string[];
+  seconds: number;
+  equipment: Equipment;
+  posture: 'standing' | 'sitting' | 'walking';
+  /** A fact from the source, in our own words. */
+  why: string;
+  safety: string;
+  credit: string;
+}
+
+/** Per member figures the completion path keeps up to date. */
+export interface MemberActivity {
+  /** Completions per local day, YYYY-MM-DD -> count. */
+  days: Record<string, number>;
+  /** Points per ISO week key (YYYY-Www in the member's zone). */
+  weekPoints: Record<string, number>;
+  totalPoints: number;
+  totalCompletions: number;
+  promptsSent: number;
+}
+
+/** One team workday's record: how many distinct members completed and how many were active then. */
+export interface TeamDay {
+  completers: number;
+  activeMembers: number;
+}
+
+export interface TeamTotals {
+  promptsSent: number;
+  completions: number;
+}

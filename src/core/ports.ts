@@ -1,0 +1,147 @@
+// The ports the core needs from the outside world. Adapters implement them; the core never imports an adapter.
+import type {
+  Member,
+  MemberActivity,
+  Platform,
+  Prompt,
+  PromptStatus,
+  Team,
+  TeamDay,
+  TeamTotals,
+} from './model.ts';
+import type { PromptView, TeamPromptView, DigestView } from './messages.ts';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** A due member handed to one scheduler instance until its lease ends. */
+export interface Claim {
+  memberId: string;
+  /** The due instant (score in the due index), epoch ms. */
+  dueAt: number;
+}
+
+export interface TeamCompletionInput {
+  teamId: string;
+  /** Local day in the team's zone. */
+  day: string;
+  /** ISO week key in the team's zone, e.g. 2026-W48. */
+  weekKey: string;
+  /** The team's active member count now, kept with the day for the team streak rule. */
+  activeMembers: number;
+}
+
+export interface CompletionInput {
+  promptId: string;
+  memberId: string;
+  platform: Platform;
+  tenantId: string;
+  /** Local day and week in the member's zone. */
+  day: string;
+  weekKey: string;
+  /** Points a member can earn in one local day. */
+  dailyCap: number;
+  /** The team of a team prompt: its joined count goes up. */
+  teamPromptId: string | null;
+  teams: TeamCompletionInput[];
+  now: number;
+}
+
+export interface CompletionResult {
+  /** false when this member had already completed this prompt: nothing changed. */
+  counted: boolean;
+  /** true when a point was added (under the daily cap). */
+  pointAwarded: boolean;
+  /** Completions by the member on that local day, after this one. */
+  todayCount: number;
+  /** For a team prompt: distinct members who have completed it. */
+  joinedCount: number;
+}
+
+export interface WeekBoardEntry {
+  memberId: string;
+  points: number;
+}
+
+/**
+ * Persistent state. Every implementation passes tests/contract/store.contract.ts.
+ * Operations that must be atomic say so; the Redis store does them in one Lua script.
+ */
+export interface Store {
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  getMember(id: string): Promise<Member | null>;
+  putMember(member: Member): Promise<void>;
+  /** Deletes everything about the member: record, due entry, prompts' done markers, activity, team and board entries. */
+  forgetMember(id: string): Promise<void>;
+
+  /** Due index: one entry per member, score = due instant. */
+  setDue(memberId: string, dueAt: number): Promise<void>;
+  clearDue(memberId: string): Promise<void>;
+  getDue(memberId: string): Promise<number | null>;
+  /** Atomic: moves up to `limit` members with dueAt <= now to in-flight with lease now+leaseMs and this token. */
+  claimDue(now: number, limit: number, leaseMs: number, token: string): Promise<Claim[]>;
+  /** Atomic: only if the member's claim still carries `token`: ends the claim and sets the next due (null removes it). */
+  commitDue(memberId: string, token: string, nextDueAt: number | null): Promise<boolean>;
+  /** Atomic: returns members whose lease ended before `now` to the due index at their old due time. */
+  reapLeases(now: number): Promise<number>;
+  /** SET NX per (member, slot): true only for the first caller. Kept for ttlMs. */
+  markSent(memberId: string, slotAt: number, ttlMs: number): Promise<boolean>;
+
+  putPrompt(prompt: Prompt, ttlMs: number): Promise<void>;
+  getPrompt(id: string): Promise<Prompt | null>;
+  /** Atomic: sets the status only while the prompt is open (or snoozed); returns the status now held. */
+  setPromptStatus(id: string, status: PromptStatus): Promise<PromptStatus | null>;
+  /** Updates a prompt's delivery data (message ids) without touching its status. */
+  setPromptDelivery(id: string, delivery: Record<string, string>): Promise<void>;
+
+  /** Atomic: done marker SET NX for (prompt, member); only then points, day count, week boards and team days. */
+  recordCompletion(input: CompletionInput): Promise<CompletionResult>;
+  /** Counts one prompt sent to the member and to each of the teams. */
+  recordPromptSent(memberId: string, teamIds: string[], platform: Platform, tenantId: string): Promise<void>;
+  getActivity(memberId: string): Promise<MemberActivity>;
+
+  putTeam(team: Team): Promise<void>;
+  getTeam(id: string): Promise<Team | null>;
+  listTeams(platform: Platform, tenantId: string): Promise<Team[]>;
+  /** Adds the member to the team's roster. */
+  addTeamMember(teamId: string, memberId: string): Promise<void>;
+  removeTeamMember(teamId: string, memberId: string): Promise<void>;
+  teamMemberIds(teamId: string): Promise<string[]>;
+  /** Team days, YYYY-MM-DD -> record. */
+  getTeamDays(teamId: string): Promise<Record<string, TeamDay>>;
+  getTeamTotals(teamId: string): Promise<TeamTotals>;
+  /** Points of each member in that week, highest first. */
+  teamWeekBoard(teamId: string, weekKey: string): Promise<WeekBoardEntry[]>;
+
+  /**
+   * Shared rate limiter (one per platform tenant, all instances): reserves one send and returns how many ms
+   * the caller must wait before sending (0 = now). `perSecond` sends per second at most.
+   */
+  reserveSend(limiterKey: string, perSecond: number, now: number): Promise<number>;
+
+  /** Small opaque records adapters keep (installations, conversation references). Values are stored as given. */
+  putRecord(kind: string, id: string, value: string, ttlMs?: number): Promise<void>;
+  getRecord(kind: string, id: string): Promise<string | null>;
+  deleteRecord(kind: string, id: string): Promise<void>;
+}
+
+/** A receipt from the platform: where the message went, kept on the prompt for in-place updates. */
+export type Delivery = Record<string, string>;
+
+/** One per platform: how the scheduler and the service reach people. */
+export interface Messenger {
+  readonly platform: Platform;
+  sendPrompt(member: Member, view: PromptView): Promise<Delivery>;
+  sendTeamPrompt(team: Team, view: TeamPromptView): Promise<Delivery>;
+  sendDigest(team: Team, view: DigestView): Promise<void>;
+}
