@@ -145,3 +145,17 @@ export interface Messenger {
   sendTeamPrompt(team: Team, view: TeamPromptView): Promise<Delivery>;
   sendDigest(team: Team, view: DigestView): Promise<void>;
 }
+
+/** Counters the core moves; the HTTP layer exposes them as Prometheus metrics. */
+export interface CoreMetrics {
+  promptSent(platform: Platform): void;
+  completion(platform: Platform): void;
+  /** A send marker was taken but the platform call failed: counted, never resent. */
+  deliveryFailed(platform: Platform): void;
+}
+
+export const noMetrics: CoreMetrics = {
+  promptSent: () => undefined,
+  completion: () => undefined,
+  deliveryFailed: () => undefined,
+};

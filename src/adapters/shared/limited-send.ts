@@ -1,0 +1,65 @@
+// Outgoing platform calls: wait for the tenant's shared rate limiter, then retry transient failures with backoff and
+// jitter, honouring the platform's Retry-After. Hand-written because the retry delay must come from the response.
+import type { Store } from '../../core/index.ts';
+
+export interface SendPolicy {
+  /** Sends per second allowed for one limiter key, across all instances. */
+  perSecond: number;
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** What a failed attempt means: retry (after the platform's delay, if it gave one) or give up. */
+export interface FailureVerdict {
+  retry: boolean;
+  retryAfterMs?: number | undefined;
+}
+
+export interface LimitedSendDeps {
+  store: Store;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export class SendFailedError extends Error {
+  constructor(
+    readonly attempts: number,
+    readonly lastError: unknown,
+  ) {
+    super(`send failed after ${attempts} attempt(s): ${lastError instanceof Error ? lastError.message : 'unknown error'}`);
+    this.name = 'SendFailedError';
+  }
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function limitedSend<T>(
+  deps: LimitedSendDeps,
+  limiterKey: string,
+  policy: SendPolicy,
+  send: () => Promise<T>,
+  classify: (err: unknown) => FailureVerdict,
+): Promise<T> {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? defaultSleep;
+  const random = deps.random ?? Math.random;
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
+    const wait = await deps.store.reserveSend(limiterKey, policy.perSecond, now());
+    if (wait > 0) await sleep(wait);
+    try {
+      return await send();
+    } catch (err) {
+      lastError = err;
+      const verdict = classify(err);
+      if (!verdict.retry || attempt === policy.maxAttempts) break;
+      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      // Full jitter spreads retries from many instances; Retry-After is a floor we never undercut.
+      const delay = Math.max(verdict.retryAfterMs ?? 0, Math.round(random() * backoff));
+      await sleep(delay);
+    }
+  }
+  throw new SendFailedError(policy.maxAttempts, lastError);
+}

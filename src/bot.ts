@@ -1,0 +1,86 @@
+// Composition: config -> store -> core -> adapters -> scheduler -> HTTP. Tests build a whole bot with this too.
+import type { Server } from 'node:http';
+import type { Logger as PinoLogger } from 'pino';
+import { BreakService, type Clock, type Store } from './core/index.ts';
+import type { Config } from './config.ts';
+import { createHttpApp } from './http/app.ts';
+import { createMetrics, type AppMetrics } from './http/metrics.ts';
+import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
+import { createStore } from './store.ts';
+import { createWebChat } from './adapters/web/index.ts';
+
+export interface Bot {
+  service: BreakService;
+  store: Store;
+  metrics: AppMetrics;
+  scheduler: Scheduler;
+  /** Starts listening (port 0 picks a free one) and the scheduler when enabled. */
+  listen(): Promise<{ port: number }>;
+  /** Graceful stop: refuse new work, finish in-flight, close connections. */
+  close(): Promise<void>;
+}
+
+export interface BotOverrides {
+  clock?: Clock;
+  store?: Store;
+  /** Tests turn off default process metrics so several bots can live in one process. */
+  defaultMetrics?: boolean;
+}
+
+export async function createBot(config: Config, logger: PinoLogger, overrides: BotOverrides = {}): Promise<Bot> {
+  const clock = overrides.clock ?? { now: () => Date.now() };
+  const store = overrides.store ?? (await createStore(config, logger));
+  const metrics = createMetrics({ defaultMetrics: overrides.defaultMetrics ?? true });
+  const service = new BreakService({ store, clock, logger, metrics, spreadSeconds: config.PROMPT_SPREAD_SECONDS });
+  let accepting = true;
+  const app = createHttpApp({ store, metrics, isAcceptingWork: () => accepting });
+
+  if (config.webChatEnabled) {
+    const web = createWebChat({ service, logger });
+    service.registerMessenger(web.messenger);
+    app.use(web.router);
+  }
+
+  const scheduler = createScheduler(
+    {
+      store,
+      clock,
+      logger,
+      handleDue: (jobId, dueAt) => service.handleDue(jobId, dueAt),
+      observeTick: (seconds) => metrics.tickDuration.observe(seconds),
+      observeLatency: (ms) => metrics.deliveryLatency.observe(Math.max(0, ms) / 1000),
+    },
+    { tickSeconds: config.SCHEDULER_TICK_SECONDS, batchSize: config.SCHEDULER_BATCH_SIZE, leaseMs: config.SCHEDULER_LEASE_SECONDS * 1000 },
+  );
+
+  let server: Server | null = null;
+  return {
+    service,
+    store,
+    metrics,
+    scheduler,
+    async listen() {
+      const listening = await new Promise<Server>((resolve, reject) => {
+        const s = app.listen(config.PORT === 0 ? 0 : config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+      });
+      server = listening;
+      if (config.SCHEDULER_ENABLED) scheduler.start();
+      const address = listening.address();
+      const port = typeof address === 'object' && address ? address.port : config.PORT;
+      logger.info({ port, store: config.REDIS_URL ? 'redis' : 'memory', web: config.webChatEnabled }, 'listening');
+      return { port };
+    },
+    async close() {
+      accepting = false;
+      await scheduler.stop();
+      if (server) {
+        const s = server;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        });
+      }
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// The one place that reads the environment. A bad value stops start-up with one message naming every bad variable.
+import { z } from 'zod';
+import { isValidTimezone } from './core/index.ts';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalText = z.string().trim().min(1).optional();
+
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a redis:// or rediss:// URL with a host, e.g. redis://localhost:6379')
+  .optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+    PORT: z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').default(3000),
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, 'must be 1-40 letters, digits or : . - _').default('db:'),
+    REDIS_CLUSTER: boolean.default(false),
+    DEFAULT_TIMEZONE: z.string().trim().refine(isValidTimezone, 'must be an IANA time zone name such as Europe/Berlin').default('UTC'),
+    PROMPT_SPREAD_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number').min(0, 'must be 0-3600').max(3600, 'must be 0-3600').default(180),
+    SCHEDULER_ENABLED: boolean.default(true),
+    SCHEDULER_TICK_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be 1-59').max(59, 'must be 1-59').default(5),
+    SCHEDULER_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be 1-5000').max(5000, 'must be 1-5000').default(200),
+    SCHEDULER_LEASE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(5, 'must be 5-3600').max(3600, 'must be 5-3600').default(60),
+    WEB_CHAT_ENABLED: boolean.optional(),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText,
+    SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
+    TOKEN_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' }).optional(),
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    TEAMS_ALLOW_ANONYMOUS: boolean.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_SIGNING_SECRET) {
+      const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+      const someOauth = oauth.some(Boolean);
+      if (!env.SLACK_BOT_TOKEN && !someOauth) {
+        ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_SIGNING_SECRET (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs)' });
+      }
+      if (someOauth && !oauth.every(Boolean)) {
+        ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_ID'], message: 'OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET' });
+      }
+    }
+    if (env.TEAMS_ALLOW_ANONYMOUS && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_ALLOW_ANONYMOUS'], message: 'must not be true when NODE_ENV=production (it turns off Bot Framework authentication)' });
+    }
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required with MICROSOFT_APP_ID (unless MICROSOFT_APP_TYPE=UserAssignedMSI)' });
+    }
+    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'is required when MICROSOFT_APP_TYPE=SingleTenant' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  slackEnabled: boolean;
+  slackOAuth: boolean;
+  teamsEnabled: boolean;
+  webChatEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings count as unset, as in most .env files. */
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    // Name the variable and the rule, never echo the value: it may be a secret.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const value = parsed.data;
+  const slackEnabled = Boolean(value.SLACK_SIGNING_SECRET);
+  const teamsEnabled = Boolean(value.MICROSOFT_APP_ID) || value.TEAMS_ALLOW_ANONYMOUS;
+  return {
+    ...value,
+    slackEnabled,
+    slackOAuth: slackEnabled && Boolean(value.SLACK_CLIENT_ID),
+    teamsEnabled,
+    webChatEnabled: value.WEB_CHAT_ENABLED ?? (!slackEnabled && !teamsEnabled),
+  };
+}

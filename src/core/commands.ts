@@ -1,0 +1,170 @@
+// The command words every platform shares (/breaks in Slack, plain messages in Teams and the web chat).
+import { isCoreError } from './errors.ts';
+import type { LeaderboardView, StatsView, WorkspaceBoardView } from './messages.ts';
+import { formatDays, parseDays, parseEvery, parseHours, parsePause, parseTimezone } from './schedule-schema.ts';
+import type { BreakService } from './service.ts';
+import type { TeamInput } from './teams.ts';
+import { localTimeLabel } from './schedule.ts';
+import { DateTime } from 'luxon';
+import type { Member } from './model.ts';
+
+export const COMMAND_WORDS = [
+  'help', 'start', 'stop', 'pause', 'resume', 'now', 'settings', 'hours', 'every', 'days', 'timezone',
+  'band', 'join', 'leave', 'team-time', 'leaderboard', 'stats', 'forget-me',
+] as const;
+export type CommandWord = (typeof COMMAND_WORDS)[number];
+
+export interface ParsedCommand {
+  word: CommandWord;
+  args: string;
+}
+
+/** Unknown or empty input becomes "help" (with the unknown word kept for a friendly hint). */
+export function parseCommand(text: string): ParsedCommand & { unknown: string | null } {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const [first = '', ...rest] = trimmed.split(' ');
+  const word = first.toLowerCase().replace(/^forget$/, 'forget-me');
+  if ((COMMAND_WORDS as readonly string[]).includes(word)) return { word: word as CommandWord, args: rest.join(' '), unknown: null };
+  return { word: 'help', args: '', unknown: first === '' ? null : first };
+}
+
+export interface CommandContext {
+  memberId: string;
+  displayName: string;
+  /** Zone the platform reports for the person, used when they are new. */
+  timezone?: string | undefined;
+  address?: Record<string, string> | undefined;
+  /** The channel or team the command was typed in, if any. */
+  team?: TeamInput | undefined;
+}
+
+export type CommandReply =
+  | { kind: 'text'; text: string }
+  | { kind: 'help'; unknown: string | null; text: string }
+  | { kind: 'settings'; member: Member }
+  | { kind: 'stats'; view: StatsView }
+  | { kind: 'leaderboard'; view: LeaderboardView | null; workspace: WorkspaceBoardView; text: string }
+  | { kind: 'error'; text: string };
+
+export const HELP_TEXT = [
+  'Desk breaks: short glute and hip exercises at sensible times in your working day.',
+  '• start / stop: turn breaks on or off',
+  '• now: get a break right away',
+  '• pause 2h | pause until 2026-12-01 | resume',
+  '• hours 09:00-17:00, every 60, days mon-fri, timezone Europe/Berlin, band on|off',
+  '• settings: open the settings form',
+  '• join / leave: join or leave this channel\'s team; team-time 11:30 sets a daily team challenge',
+  '• leaderboard, stats, forget-me (deletes everything the bot knows about you)',
+].join('\n');
+
+function when(at: number | null, timezone: string): string {
+  if (at === null) return 'no upcoming break (no workdays set)';
+  const local = DateTime.fromMillis(at, { zone: timezone });
+  return `${local.toFormat('cccc d LLL')} at ${localTimeLabel(at, timezone)} (${timezone})`;
+}
+
+function scheduleLine(member: Member): string {
+  const s = member.schedule;
+  return `${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} minutes, ${s.timezone}`;
+}
+
+/** Runs one command for one person. Errors a person can fix come back as text; nothing half-done. */
+export async function runCommand(service: BreakService, ctx: CommandContext, text: string): Promise<CommandReply> {
+  const command = parseCommand(text);
+  try {
+    return await execute(service, ctx, command);
+  } catch (err) {
+    if (isCoreError(err) && err.code !== 'store_unavailable') return { kind: 'error', text: err.message };
+    throw err;
+  }
+}
+
+async function execute(service: BreakService, ctx: CommandContext, command: ReturnType<typeof parseCommand>): Promise<CommandReply> {
+  if (command.word === 'help') return { kind: 'help', unknown: command.unknown, text: HELP_TEXT };
+  if (command.word === 'forget-me') {
+    await service.forget(ctx.memberId);
+    return { kind: 'text', text: 'Done: everything the bot knew about you is deleted. Say "start" any time to begin again.' };
+  }
+  const member = await service.enrol({ memberId: ctx.memberId, displayName: ctx.displayName, timezone: ctx.timezone, address: ctx.address });
+  const tz = member.schedule.timezone;
+  const now = service.ctx.clock.now();
+  switch (command.word) {
+    case 'start': {
+      const { member: m, nextAt } = await service.start(member.id);
+      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz)}.` };
+    }
+    case 'stop':
+      await service.stop(member.id);
+      return { kind: 'text', text: 'Breaks are off. Your streak and points are kept; say "start" to turn them back on.' };
+    case 'pause': {
+      const until = parsePause(command.args, now, tz);
+      const { nextAt } = await service.pause(member.id, until);
+      return { kind: 'text', text: `Paused until ${when(until, tz)}. Paused days never break your streak. Next break: ${when(nextAt, tz)}.` };
+    }
+    case 'resume': {
+      const { nextAt } = await service.resume(member.id);
+      return { kind: 'text', text: `Welcome back. Next break: ${when(nextAt, tz)}.` };
+    }
+    case 'now':
+      await service.promptNow(member.id);
+      return { kind: 'text', text: 'Here is a break for right now.' };
+    case 'settings':
+      return { kind: 'settings', member };
+    case 'hours':
+    case 'every':
+    case 'days':
+    case 'timezone':
+    case 'band': {
+      const { member: m, nextAt } = await service.updateSettings(member.id, settingsPatch(command.word, command.args));
+      const next = m.active ? ` Next break: ${when(nextAt, m.schedule.timezone)}.` : ' Say "start" to turn breaks on.';
+      return { kind: 'text', text: `Saved: ${scheduleLine(m)}${m.hasBand ? ', with a resistance band' : ''}.${next}` };
+    }
+    case 'join': {
+      if (!ctx.team) return { kind: 'error', text: 'Type "join" in the channel whose team you want to join.' };
+      const team = await service.ensureTeam(ctx.team);
+      await service.joinTeam(member.id, team.id);
+      const started = member.active ? '' : ' Say "start" to begin getting breaks; you appear on the board once you have.';
+      return { kind: 'text', text: `You joined ${team.name}.${started}` };
+    }
+    case 'leave': {
+      if (!ctx.team) return { kind: 'error', text: 'Type "leave" in the channel whose team you want to leave.' };
+      await service.leaveTeam(member.id, ctx.team.teamId);
+      return { kind: 'text', text: `You left ${ctx.team.name}.` };
+    }
+    case 'team-time': {
+      if (!ctx.team) return { kind: 'error', text: 'Set the team challenge time in the team\'s channel.' };
+      const team = await service.ensureTeam(ctx.team);
+      const time = /^(off|none)$/i.test(command.args.trim()) ? null : command.args.trim();
+      const { nextAt } = await service.setTeamChallengeTime(team.id, time);
+      return { kind: 'text', text: time === null ? 'The daily team challenge is off.' : `Daily team challenge set for ${time}. Next: ${when(nextAt, team.timezone)}.` };
+    }
+    case 'leaderboard':
+      return leaderboardReply(service, member, ctx.team?.teamId ?? null);
+    case 'stats':
+      return { kind: 'stats', view: await service.stats(member.id) };
+  }
+}
+
+function settingsPatch(word: 'hours' | 'every' | 'days' | 'timezone' | 'band', args: string) {
+  switch (word) {
+    case 'hours':
+      return parseHours(args);
+    case 'every':
+      return { intervalMinutes: parseEvery(args) };
+    case 'days':
+      return { workdays: parseDays(args) };
+    case 'timezone':
+      return { timezone: parseTimezone(args) };
+    case 'band':
+      return { hasBand: !/^(off|no|none|false)$/i.test(args.trim()) };
+  }
+}
+
+async function leaderboardReply(service: BreakService, member: Member, channelTeamId: string | null): Promise<CommandReply> {
+  const teamId = channelTeamId && member.teamIds.includes(channelTeamId) ? channelTeamId : (channelTeamId ?? member.teamIds[0] ?? null);
+  const team = teamId ? await service.ctx.store.getTeam(teamId) : null;
+  const view = team ? await service.leaderboard(team.id, member.id) : null;
+  const workspace = await service.workspaceBoard(member.platform, member.tenantId, team?.id ?? null);
+  const text = view ? `Leaderboard for ${view.teamName}` : 'You are not in a team yet: type "join" in a team channel.';
+  return { kind: 'leaderboard', view, workspace, text };
+}

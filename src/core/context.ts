@@ -1,0 +1,27 @@
+// What every use case needs: the ports and the few rule constants, passed around as one value.
+import type { Platform } from './model.ts';
+import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports.ts';
+
+export interface CoreContext {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  metrics: CoreMetrics;
+  messengers: Partial<Record<Platform, Messenger>>;
+  /** Upper bound of each member's fixed spread offset (PROMPT_SPREAD_SECONDS). */
+  spreadSeconds: number;
+}
+
+/** 1 point per completion, at most this many a local day (no farming). */
+export const DAILY_POINT_CAP = 8;
+export const SNOOZE_MINUTES = [10, 30, 60] as const;
+/** Prompts stay readable this long, for in-place updates and late clicks (which then say "expired"). */
+export const PROMPT_TTL_MS = 8 * 24 * 3600_000;
+/** A slot found later than this (process down, backlog) is skipped rather than sent at an odd time. */
+export const STALE_SLOT_MS = 15 * 60_000;
+/** How many inactive spans a member keeps: older ones are too old to matter for a streak. */
+export const MAX_INACTIVE_SPANS = 30;
+
+export function messengerFor(ctx: CoreContext, platform: Platform): Messenger | null {
+  return ctx.messengers[platform] ?? null;
+}

@@ -1,0 +1,23 @@
+// The core's public face: adapters and the scheduler import only this module.
+export { nextPromptAt } from './schedule.ts';
+export { BreakService } from './service.ts';
+export type { BreakServiceOptions, ClickAction } from './service.ts';
+export { runCommand, parseCommand, HELP_TEXT, COMMAND_WORDS } from './commands.ts';
+export type { CommandContext, CommandReply, CommandWord } from './commands.ts';
+export type * from './model.ts';
+export type * from './messages.ts';
+export type * from './ports.ts';
+export { noMetrics } from './ports.ts';
+export { PLATFORMS } from './model.ts';
+export * from './errors.ts';
+export { memberId, teamId, tenantOf } from './ids.ts';
+export { SNOOZE_MINUTES, DAILY_POINT_CAP } from './context.ts';
+export { challengeById, CHALLENGES } from './challenges.ts';
+export { isValidTimezone, localDay, isoWeekKey } from './calendar.ts';
+export { localTimeLabel } from './schedule.ts';
+export { formatDays, parseDays, parseHours, parseEvery, parseTimezone, parsePause } from './schedule-schema.ts';
+export { ordinal } from './leaderboard.ts';
+export { parseJobId, jobId } from './jobs.ts';
+export type { Job } from './jobs.ts';
+export type { TeamInput } from './teams.ts';
+export type { SettingsPatch, EnrolInput } from './members.ts';

@@ -1,0 +1,73 @@
+// Pure: working hours + interval + IANA zone -> prompt instants. Slots are local wall times; luxon maps them to instants.
+import type { Schedule } from './model.ts';
+import { dayStartMs, isoWeekday, localDay, localWallTimeMs, nextDay, previousDay, zonedDateTime } from './calendar.ts';
+
+/** Days searched forward; any non-empty week pattern has a slot within 8, the rest is margin for odd zones. */
+const SEARCH_DAYS = 16;
+const MINUTES_PER_DAY = 24 * 60;
+
+/** Minutes after midnight of a wall time "HH:MM" (a lone "H:MM" and "24:00" are accepted too). */
+function wallMinutes(label: string, field: string): number {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(label);
+  const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+  if (!match || Number(match[2]) > 59 || !(minutes <= MINUTES_PER_DAY)) {
+    throw new RangeError(`schedule ${field} must be a wall time "HH:MM", got "${label}"`);
+  }
+  return minutes;
+}
+
+/** The wall-clock minutes of every slot in the window: start + k*interval (k >= 1) while before end. */
+export function slotMinutesOfWindow(schedule: Pick<Schedule, 'start' | 'end' | 'intervalMinutes'>): number[] {
+  const start = wallMinutes(schedule.start, 'start');
+  const end = wallMinutes(schedule.end, 'end');
+  const interval = schedule.intervalMinutes;
+  if (!Number.isFinite(interval) || interval <= 0) {
+    throw new RangeError(`schedule intervalMinutes must be a positive number, got ${interval}`);
+  }
+  const minutes: number[] = [];
+  for (let slot = start + interval; slot < end; slot += interval) minutes.push(slot);
+  return minutes;
+}
+
+function slotsOf(day: string, minutes: readonly number[], timezone: string): number[] {
+  const instants = minutes.map((minute) => localWallTimeMs(day, minute, timezone));
+  // A gap can map two wall times to one instant (02:30 -> 03:30 next to a real 03:30); keep it once, in order.
+  return [...new Set(instants)].sort((a, b) => a - b);
+}
+
+/** Epoch ms of each prompt slot on local date `isoDate` (YYYY-MM-DD), ascending and distinct; [] on a day off. */
+export function slotsOnLocalDay(schedule: Schedule, isoDate: string): number[] {
+  if (!schedule.workdays.includes(isoWeekday(isoDate))) return [];
+  return slotsOf(isoDate, slotMinutesOfWindow(schedule), schedule.timezone);
+}
+
+/**
+ * The first prompt instant strictly after `after`, or null when the schedule has no slots at all
+ * (no workdays, or a window too short for one interval). Extra fields on `schedule` are ignored.
+ */
+export function nextPromptAt(schedule: Schedule, after: Date): Date | null {
+  const afterMs = after.getTime();
+  if (Number.isNaN(afterMs)) throw new RangeError('nextPromptAt needs a valid "after" date');
+  const minutes = slotMinutesOfWindow(schedule);
+  if (schedule.workdays.length === 0 || minutes.length === 0) return null;
+  const { timezone, workdays } = schedule;
+  // Start a day early: a late slot pushed forward by a gap can land on the next local date.
+  let day = previousDay(localDay(afterMs, timezone));
+  for (let searched = 0; searched < SEARCH_DAYS; searched += 1, day = nextDay(day)) {
+    if (!workdays.includes(isoWeekday(day))) continue;
+    // Strictly later than `after`: calling again with the previous result never returns it twice.
+    const next = slotsOf(day, minutes, timezone).find((slot) => slot > afterMs);
+    if (next !== undefined) return new Date(next);
+  }
+  return null;
+}
+
+/** The first instant of the local day after the one holding `instantMs`: a prompt expires then. */
+export function endOfLocalDay(instantMs: number, timezone: string): number {
+  return dayStartMs(nextDay(localDay(instantMs, timezone)), timezone);
+}
+
+/** Local wall time "HH:MM" of an instant, for prompt headers. */
+export function localTimeLabel(instantMs: number, timezone: string): string {
+  return zonedDateTime(instantMs, timezone).toFormat('HH:mm');
+}

@@ -1,0 +1,103 @@
+// The core's one entry point for adapters and the scheduler: every use case, bound to its ports.
+import type { CoreContext } from './context.ts';
+import type { Platform } from './model.ts';
+import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports.ts';
+import { noMetrics } from './ports.ts';
+import * as members from './members.ts';
+import * as prompting from './prompting.ts';
+import * as boards from './boards.ts';
+import * as teams from './teams.ts';
+import { click, type ClickAction } from './clicks.ts';
+import { handleDue } from './due.ts';
+
+export interface BreakServiceOptions {
+  store: Store;
+  clock?: Clock;
+  logger?: Logger;
+  metrics?: CoreMetrics;
+  messengers?: Partial<Record<Platform, Messenger>>;
+  spreadSeconds?: number;
+}
+
+const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export class BreakService {
+  readonly ctx: CoreContext;
+
+  constructor(options: BreakServiceOptions) {
+    this.ctx = {
+      store: options.store,
+      clock: options.clock ?? { now: () => Date.now() },
+      logger: options.logger ?? silentLogger,
+      metrics: options.metrics ?? noMetrics,
+      messengers: { ...(options.messengers ?? {}) },
+      spreadSeconds: options.spreadSeconds ?? 180,
+    };
+  }
+
+  /** Adapters register their messenger once they are built (they may need the service first). */
+  registerMessenger(messenger: Messenger): void {
+    this.ctx.messengers[messenger.platform] = messenger;
+  }
+
+  enrol(input: members.EnrolInput) {
+    return members.enrol(this.ctx, input);
+  }
+  getMember(memberId: string) {
+    return this.ctx.store.getMember(memberId);
+  }
+  start(memberId: string) {
+    return members.start(this.ctx, memberId);
+  }
+  stop(memberId: string) {
+    return members.stop(this.ctx, memberId);
+  }
+  pause(memberId: string, until: number) {
+    return members.pause(this.ctx, memberId, until);
+  }
+  resume(memberId: string) {
+    return members.resume(this.ctx, memberId);
+  }
+  updateSettings(memberId: string, patch: members.SettingsPatch) {
+    return members.updateSettings(this.ctx, memberId, patch);
+  }
+  forget(memberId: string) {
+    return members.forget(this.ctx, memberId);
+  }
+  promptNow(memberId: string) {
+    return prompting.promptNow(this.ctx, memberId);
+  }
+  sendTeamPrompt(teamId: string) {
+    return prompting.sendTeamPrompt(this.ctx, teamId, this.ctx.clock.now());
+  }
+  click(promptId: string, actorId: string, action: ClickAction) {
+    return click(this.ctx, promptId, actorId, action);
+  }
+  ensureTeam(input: teams.TeamInput) {
+    return teams.ensureTeam(this.ctx, input);
+  }
+  joinTeam(memberId: string, teamId: string) {
+    return teams.joinTeam(this.ctx, memberId, teamId);
+  }
+  leaveTeam(memberId: string, teamId: string) {
+    return teams.leaveTeam(this.ctx, memberId, teamId);
+  }
+  setTeamChallengeTime(teamId: string, time: string | null) {
+    return teams.setTeamChallengeTime(this.ctx, teamId, time);
+  }
+  leaderboard(teamId: string, viewerId: string | null) {
+    return boards.leaderboard(this.ctx, teamId, viewerId);
+  }
+  workspaceBoard(platform: Platform, tenantId: string, viewerTeamId: string | null) {
+    return boards.workspaceBoard(this.ctx, platform, tenantId, viewerTeamId);
+  }
+  stats(memberId: string) {
+    return boards.stats(this.ctx, memberId);
+  }
+  /** Scheduler entry: handles one due job and returns its next due instant (null: drop it). */
+  handleDue(jobId: string, dueAt: number) {
+    return handleDue(this.ctx, jobId, dueAt);
+  }
+}
+
+export type { ClickAction };

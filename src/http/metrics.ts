@@ -1,0 +1,54 @@
+// Prometheus metrics: one registry per process (per app in tests), exposed at GET /metrics.
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CoreMetrics, Platform } from '../core/index.ts';
+
+export interface AppMetrics extends CoreMetrics {
+  registry: Registry;
+  tickDuration: Histogram;
+  deliveryLatency: Histogram;
+  unknownOutcomeSends: Counter;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMetrics {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
+  const promptsSent = new Counter({
+    name: 'wellness_prompts_sent_total',
+    help: 'Break prompts delivered to a platform',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+  const completions = new Counter({
+    name: 'wellness_completions_total',
+    help: 'Breaks completed (a repeated Done is not counted again)',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+  const unknownOutcomeSends = new Counter({
+    name: 'wellness_deliveries_failed_total',
+    help: 'Prompts whose send marker was taken but whose platform call failed; they are not resent',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+  const tickDuration = new Histogram({
+    name: 'wellness_scheduler_tick_seconds',
+    help: 'Duration of one scheduler tick (claim, deliver, commit)',
+    buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const deliveryLatency = new Histogram({
+    name: 'wellness_delivery_latency_seconds',
+    help: 'Time from a job being due to it being handled',
+    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
+    registers: [registry],
+  });
+  return {
+    registry,
+    tickDuration,
+    deliveryLatency,
+    unknownOutcomeSends,
+    promptSent: (platform: Platform) => promptsSent.inc({ platform }),
+    completion: (platform: Platform) => completions.inc({ platform }),
+    deliveryFailed: (platform: Platform) => unknownOutcomeSends.inc({ platform }),
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('starts the local web chat on the memory store with no settings', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.webChatEnabled).toBe(true);
+    expect(config.slackEnabled).toBe(false);
+    expect(config.teamsEnabled).toBe(false);
+    expect(config.PROMPT_SPREAD_SECONDS).toBe(180);
+  });
+
+  it('refuses a bad PORT, a bad REDIS_URL and an unknown default time zone in one message naming each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'localhost:6379', DEFAULT_TIMEZONE: 'Mars/Olympus_Mons' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT must be a port number/);
+    expect(message).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(message).toMatch(/DEFAULT_TIMEZONE must be an IANA time zone name/);
+    expect(message).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('refuses a port out of range', () => {
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be 1-65535']);
+  });
+
+  it('never echoes a secret value in its message', () => {
+    const problems = problemsOf({ SLACK_SIGNING_SECRET: 'super-secret-value' });
+    expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN is required/);
+    expect(problems.join('\n')).not.toContain('super-secret-value');
+  });
+
+  it('refuses TEAMS_ALLOW_ANONYMOUS in production', () => {
+    expect(problemsOf({ TEAMS_ALLOW_ANONYMOUS: 'true', NODE_ENV: 'production' }).join()).toMatch(/TEAMS_ALLOW_ANONYMOUS must not be true/);
+    expect(loadConfig({ TEAMS_ALLOW_ANONYMOUS: 'true' }).teamsEnabled).toBe(true);
+  });
+
+  it('turns Slack on with a signing secret and a bot token, and the web chat off unless asked', () => {
+    const config = loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(config.slackEnabled).toBe(true);
+    expect(config.webChatEnabled).toBe(false);
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'x', WEB_CHAT_ENABLED: 'true' }).webChatEnabled).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ REDIS_URL: '', PORT: '' }).PORT).toBe(3000);
+  });
+});
