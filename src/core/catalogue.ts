@@ -64,7 +64,7 @@ const ENTRIES: readonly Entry[] = [
     seconds: 90,
     equipment: 'none',
     posture: 'standing',
-    why: 'A seated glute is fully stretched and pressed flat by the chair, and a muscle kept like that does not fire well when you need it.',
+    why: 'A seated glute is fully stretched and pressed flat by the chair, and a muscle kept like that is slow to respond when called on.',
     safety: 'Go only as low and as far back as feels comfortable; keep the arch small if you have back trouble.',
   },
   {
@@ -268,4 +268,10 @@ const ENTRIES: readonly Entry[] = [
   },
 ];
 
-export const CATALOGUE: readonly Challenge[] = ENTRIES.map((entry) => ({ ...entry, credit: SOURCE_CREDIT }));
+// Frozen because every prompt shares these objects: a caller editing one would change it for everyone.
+export const CATALOGUE: readonly Challenge[] = Object.freeze(
+  ENTRIES.map((entry) => {
+    Object.freeze(entry.steps);
+    return Object.freeze({ ...entry, credit: SOURCE_CREDIT });
+  }),
+);
