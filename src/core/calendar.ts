@@ -8,11 +8,21 @@ export function isValidTimezone(name: string): boolean {
   return typeof name === 'string' && name.length > 0 && name.trim() === name && IANAZone.isValidZone(name);
 }
 
-/** The canonical spelling of a zone name ("europe/berlin" -> "Europe/Berlin"), or null if unknown. */
+/** Capital letter at the start of each part of a zone name: "america/new_york" -> "America/New_York". */
+function titleCaseZone(name: string): string {
+  return name.toLowerCase().replace(/(^|[/_-])([a-z])/g, (_, separator: string, letter: string) => separator + letter.toUpperCase());
+}
+
+/** The proper spelling of a zone name ("europe/berlin" -> "Europe/Berlin"), or null if unknown. */
 export function canonicalTimezone(name: string): string | null {
   if (!isValidTimezone(name)) return null;
-  // Intl resolves case-insensitively and reports the zone's proper spelling.
-  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  // Intl matches names case-insensitively and reports its own spelling...
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === name.toLowerCase()) return resolved;
+  // ...but for some zones that is an older alias ("Asia/Kolkata" -> "Asia/Calcutta"): keep the name asked for, well cased.
+  if (name === titleCaseZone(name)) return name;
+  const titled = titleCaseZone(name);
+  return isValidTimezone(titled) ? titled : resolved;
 }
 
 /** The instant `instantMs` as a wall-clock date-time in `timezone`; throws on an unknown zone. */
@@ -79,7 +89,17 @@ export function localWallTimeMs(day: string, minuteOfDay: number, timezone: stri
   return candidates.length > 0 ? Math.min(...candidates) : wall.toMillis();
 }
 
+/** Day starts are fixed facts of the zone data, and the scheduler asks for the same few again and again. */
+const dayStartCache = new Map<string, number>();
+const DAY_START_CACHE_LIMIT = 4096;
+
 /** The first instant of a local date in `timezone` (01:00 where midnight itself is skipped). */
 export function dayStartMs(day: string, timezone: string): number {
-  return localWallTimeMs(day, 0, timezone);
+  const key = `${timezone} ${day}`;
+  const cached = dayStartCache.get(key);
+  if (cached !== undefined) return cached;
+  const start = localWallTimeMs(day, 0, timezone);
+  if (dayStartCache.size >= DAY_START_CACHE_LIMIT) dayStartCache.clear();
+  dayStartCache.set(key, start);
+  return start;
 }

@@ -5,6 +5,8 @@ import { dayStartMs, isoWeekday, localDay, localWallTimeMs, nextDay, previousDay
 /** Days searched forward; any non-empty week pattern has a slot within 8, the rest is margin for odd zones. */
 const SEARCH_DAYS = 16;
 const MINUTES_PER_DAY = 24 * 60;
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = MINUTES_PER_DAY * MS_PER_MINUTE;
 
 /** Minutes after midnight of a wall time "HH:MM" (a lone "H:MM" and "24:00" are accepted too). */
 function wallMinutes(label: string, field: string): number {
@@ -29,7 +31,16 @@ export function slotMinutesOfWindow(schedule: Pick<Schedule, 'start' | 'end' | '
   return minutes;
 }
 
-function slotsOf(day: string, minutes: readonly number[], timezone: string): number[] {
+/**
+ * Slot instants of local date `day`, ascending and distinct. `dayStart` and `nextDayStart` are the first
+ * instants of `day` and of the day after (from luxon).
+ */
+function slotsOf(day: string, minutes: readonly number[], timezone: string, dayStart: number, nextDayStart: number): number[] {
+  if (nextDayStart - dayStart === MS_PER_DAY) {
+    // No clock change that day: wall minutes after midnight are elapsed minutes after the day's first instant.
+    return minutes.map((minute) => dayStart + minute * MS_PER_MINUTE);
+  }
+  // A day with a clock change: luxon places each wall time (a gap moves it forward, a repeat takes the earlier).
   const instants = minutes.map((minute) => localWallTimeMs(day, minute, timezone));
   // A gap can map two wall times to one instant (02:30 -> 03:30 next to a real 03:30); keep it once, in order.
   return [...new Set(instants)].sort((a, b) => a - b);
@@ -38,7 +49,8 @@ function slotsOf(day: string, minutes: readonly number[], timezone: string): num
 /** Epoch ms of each prompt slot on local date `isoDate` (YYYY-MM-DD), ascending and distinct; [] on a day off. */
 export function slotsOnLocalDay(schedule: Schedule, isoDate: string): number[] {
   if (!schedule.workdays.includes(isoWeekday(isoDate))) return [];
-  return slotsOf(isoDate, slotMinutesOfWindow(schedule), schedule.timezone);
+  const { timezone } = schedule;
+  return slotsOf(isoDate, slotMinutesOfWindow(schedule), timezone, dayStartMs(isoDate, timezone), dayStartMs(nextDay(isoDate), timezone));
 }
 
 /**
@@ -53,11 +65,17 @@ export function nextPromptAt(schedule: Schedule, after: Date): Date | null {
   const { timezone, workdays } = schedule;
   // Start a day early: a late slot pushed forward by a gap can land on the next local date.
   let day = previousDay(localDay(afterMs, timezone));
-  for (let searched = 0; searched < SEARCH_DAYS; searched += 1, day = nextDay(day)) {
-    if (!workdays.includes(isoWeekday(day))) continue;
-    // Strictly later than `after`: calling again with the previous result never returns it twice.
-    const next = slotsOf(day, minutes, timezone).find((slot) => slot > afterMs);
-    if (next !== undefined) return new Date(next);
+  let dayStart = dayStartMs(day, timezone);
+  for (let searched = 0; searched < SEARCH_DAYS; searched += 1) {
+    const following = nextDay(day);
+    const followingStart = dayStartMs(following, timezone);
+    if (workdays.includes(isoWeekday(day))) {
+      // Strictly later than `after`: calling again with the previous result never returns it twice.
+      const next = slotsOf(day, minutes, timezone, dayStart, followingStart).find((slot) => slot > afterMs);
+      if (next !== undefined) return new Date(next);
+    }
+    day = following;
+    dayStart = followingStart;
   }
   return null;
 }
