@@ -8,6 +8,7 @@ import { createMetrics, type AppMetrics } from './http/metrics.ts';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 import { createStore } from './store.ts';
 import { createWebChat } from './adapters/web/index.ts';
+import { createTeamsAdapter } from './adapters/teams/index.ts';
 
 export interface Bot {
   service: BreakService;
@@ -39,6 +40,14 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
     const web = createWebChat({ service, logger });
     service.registerMessenger(web.messenger);
     app.use(web.router);
+  }
+
+  // SLACK: the Slack adapter mounts its routes and registers its messenger here (src/adapters/slack).
+
+  if (config.teamsEnabled) {
+    const teams = createTeamsAdapter({ config, service, store, logger });
+    service.registerMessenger(teams.messenger);
+    app.use(teams.router);
   }
 
   const scheduler = createScheduler(

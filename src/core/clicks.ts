@@ -107,6 +107,7 @@ async function snooze(ctx: CoreContext, prompt: Prompt, member: Member, minutes:
     throw new ValidationError(`Snooze for ${SNOOZE_MINUTES.join(', ')} minutes.`);
   }
   if (prompt.kind === 'team') return result('already-closed', prompt.id, { challengeTitle: title, message: 'Team challenges cannot be snoozed: join in any time today.' });
+  if (prompt.status === 'done' || prompt.status === 'skipped') return closed(prompt.id, prompt.status, title);
   const status = await ctx.store.setPromptStatus(prompt.id, 'snoozed');
   if (status !== 'snoozed') return closed(prompt.id, status, title);
   const until = ctx.clock.now() + minutes * 60_000;
@@ -119,6 +120,7 @@ async function snooze(ctx: CoreContext, prompt: Prompt, member: Member, minutes:
 
 async function skip(ctx: CoreContext, prompt: Prompt, title: string | null): Promise<ClickResultView> {
   if (prompt.kind === 'team') return result('skipped', prompt.id, { challengeTitle: title, message: 'No problem, maybe next time.' });
+  if (prompt.status === 'done' || prompt.status === 'skipped') return closed(prompt.id, prompt.status, title);
   const status = await ctx.store.setPromptStatus(prompt.id, 'skipped');
   if (status !== 'skipped') return closed(prompt.id, status, title);
   return result('skipped', prompt.id, { challengeTitle: title });

@@ -46,7 +46,9 @@ export async function limitedSend<T>(
   const sleep = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;
   let lastError: unknown;
-  for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
+  let attempt = 0;
+  while (attempt < policy.maxAttempts) {
+    attempt += 1;
     const wait = await deps.store.reserveSend(limiterKey, policy.perSecond, now());
     if (wait > 0) await sleep(wait);
     try {
@@ -61,5 +63,5 @@ export async function limitedSend<T>(
       await sleep(delay);
     }
   }
-  throw new SendFailedError(policy.maxAttempts, lastError);
+  throw new SendFailedError(attempt, lastError);
 }

@@ -1,0 +1,100 @@
+// Shared by the benchmarks: a fresh Redis prefix, realistic members, timing and percentiles.
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { BreakService, type Delivery, type Member, type Messenger, type Store } from '../src/core/index.ts';
+import { RedisStore, createRedisClient } from '../src/adapters/redis/index.ts';
+
+export const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+export interface BenchRedis {
+  redis: Redis;
+  store: RedisStore;
+  prefix: string;
+  cleanup(): Promise<void>;
+}
+
+export async function freshRedisStore(): Promise<BenchRedis> {
+  const redis = createRedisClient(REDIS_URL);
+  const prefix = `bench-${randomBytes(4).toString('hex')}:`;
+  const store = new RedisStore(redis, { prefix });
+  return {
+    redis,
+    store,
+    prefix,
+    async cleanup() {
+      await deletePrefix(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}
+
+export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
+
+export function benchMember(id: string, now: number): Member {
+  return {
+    id,
+    platform: 'slack',
+    tenantId: id.split(':')[1] ?? 'T0',
+    displayName: `Person ${id.slice(-6)}`,
+    schedule: { timezone: 'Europe/Berlin', workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
+    hasBand: false,
+    active: true,
+    pausedUntil: null,
+    inactiveSpans: [],
+    teamIds: [],
+    recentChallengeIds: [],
+    snoozedPromptId: null,
+    snoozeUntil: null,
+    address: {},
+    createdAt: now,
+  };
+}
+
+/** Writes members with bounded concurrency; `dueAt(i)` gives each one's due instant. */
+export async function enrolMany(store: Store, count: number, now: number, dueAt: (i: number) => number, tenants = 50): Promise<string[]> {
+  const ids: string[] = [];
+  const concurrency = 200;
+  for (let start = 0; start < count; start += concurrency) {
+    const batch = [];
+    for (let i = start; i < Math.min(count, start + concurrency); i += 1) {
+      const id = `slack:T${i % tenants}:U${i.toString(36).padStart(7, '0')}`;
+      ids.push(id);
+      batch.push(store.putMember(benchMember(id, now)).then(() => store.setDue(id, dueAt(i))));
+    }
+    await Promise.all(batch);
+  }
+  return ids;
+}
+
+/** A messenger that does nothing, so a benchmark measures the bot, not a platform. */
+export const noopMessenger: Messenger = {
+  platform: 'slack',
+  sendPrompt: async (): Promise<Delivery> => ({}),
+  sendTeamPrompt: async (): Promise<Delivery> => ({}),
+  sendDigest: async () => undefined,
+};
+
+export function serviceOn(store: Store, now: () => number): BreakService {
+  return new BreakService({ store, clock: { now }, messengers: { slack: noopMessenger }, spreadSeconds: 0 });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function usedMemory(redis: Redis): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+export function machine(): string {
+  return `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(globalThis.navigator?.hardwareConcurrency ?? 0) || 'n/a'} cores`;
+}
