@@ -1,5 +1,6 @@
 // Shared by the benchmarks: a fresh Redis prefix, realistic members, timing and percentiles.
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Redis } from 'ioredis';
 import { BreakService, type Delivery, type Member, type Messenger, type Store } from '../src/core/index.ts';
 import { RedisStore, createRedisClient } from '../src/adapters/redis/index.ts';
@@ -96,5 +97,5 @@ export async function usedMemory(redis: Redis): Promise<number> {
 }
 
 export function machine(): string {
-  return `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(globalThis.navigator?.hardwareConcurrency ?? 0) || 'n/a'} cores`;
+  return `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${availableParallelism()} cores`;
 }

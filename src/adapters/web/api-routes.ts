@@ -1,0 +1,103 @@
+// The JSON API under /web/api: parse the input, call one use case, answer with the core's view.
+import express, { type Router } from 'express';
+import { NotEnrolledError, parseCommand, runCommand, type BreakService, type ClickOutcome, type Member } from '../../core/index.ts';
+import type { EventHub } from './event-hub.ts';
+import { WEB_TENANT, webMemberId, webTeamId } from './identity.ts';
+import {
+  clickAction,
+  clickBody,
+  commandBody,
+  forgetBody,
+  leaderboardQuery,
+  nameQuery,
+  parseInput,
+  sessionBody,
+  settingsBody,
+} from './requests.ts';
+import { openEventStream } from './event-stream.ts';
+
+/** Outcomes that change the card, so the member's other open tabs update it too. */
+const CARD_CHANGING: readonly ClickOutcome[] = ['done', 'already-done', 'snoozed', 'skipped'];
+
+function teamInput(teamName: string, timezone: string) {
+  return { teamId: webTeamId(teamName), name: teamName, timezone };
+}
+
+export function createApiRouter(service: BreakService, hub: EventHub): Router {
+  const api = express.Router();
+  api.use(express.json({ limit: '16kb' }));
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  api.post('/session', async (req, res) => {
+    const body = parseInput(sessionBody, req.body);
+    const memberId = webMemberId(body.name);
+    const member = await service.enrol({ memberId, displayName: body.name, timezone: body.timezone });
+    let team: { teamId: string; name: string } | null = null;
+    if (body.team !== undefined) {
+      const joined = await service.ensureTeam(teamInput(body.team, member.schedule.timezone));
+      await service.joinTeam(memberId, joined.id);
+      team = { teamId: joined.id, name: joined.name };
+    }
+    res.json({ memberId, displayName: member.displayName, team, stats: await service.stats(memberId) });
+  });
+
+  api.post('/command', async (req, res) => {
+    const body = parseInput(commandBody, req.body);
+    const memberId = webMemberId(body.name);
+    const team = body.team === undefined ? undefined : teamInput(body.team, body.timezone ?? 'UTC');
+    const reply = await runCommand(service, { memberId, displayName: body.name, timezone: body.timezone, team }, body.text);
+    if (parseCommand(body.text).word === 'forget-me') hub.forget(memberId);
+    res.json(reply);
+  });
+
+  api.post('/settings', async (req, res) => {
+    const { name, ...patch } = parseInput(settingsBody, req.body);
+    const memberId = webMemberId(name);
+    await service.updateSettings(memberId, patch);
+    res.json(await service.stats(memberId));
+  });
+
+  api.post('/click', async (req, res) => {
+    const body = parseInput(clickBody, req.body);
+    const memberId = webMemberId(body.name);
+    const result = await service.click(body.promptId, memberId, clickAction(body));
+    if (CARD_CHANGING.includes(result.outcome)) hub.publish(memberId, 'prompt-update', result, false);
+    res.json(result);
+  });
+
+  api.get('/stats', async (req, res) => {
+    const { name } = parseInput(nameQuery, req.query);
+    res.json(await service.stats(webMemberId(name)));
+  });
+
+  api.get('/leaderboard', async (req, res) => {
+    const query = parseInput(leaderboardQuery, req.query);
+    const member: Member | null = await service.getMember(webMemberId(query.name));
+    if (!member) throw new NotEnrolledError();
+    const teamId = query.team === undefined ? (member.teamIds[0] ?? null) : webTeamId(query.team);
+    const view = teamId === null ? null : await service.leaderboard(teamId, member.id);
+    const workspace = await service.workspaceBoard('web', WEB_TENANT, teamId);
+    res.json({ view, workspace });
+  });
+
+  api.post('/forget', async (req, res) => {
+    const { name } = parseInput(forgetBody, req.body);
+    const memberId = webMemberId(name);
+    await service.forget(memberId);
+    hub.forget(memberId);
+    res.json({ forgotten: true });
+  });
+
+  api.get('/events', (req, res) => {
+    const { name } = parseInput(nameQuery, req.query);
+    openEventStream(hub, webMemberId(name), res);
+  });
+
+  api.use((_req, res) => {
+    res.status(404).json({ error: 'There is no such web chat endpoint.' });
+  });
+  return api;
+}

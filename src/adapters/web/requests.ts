@@ -1,0 +1,79 @@
+// The shapes the web chat accepts. Every body and query is parsed here; a bad one names its field in a 400.
+import { z } from 'zod';
+import { isValidTimezone, type ClickAction } from '../../core/index.ts';
+import { nameSchema, teamNameSchema } from './identity.ts';
+
+/** Input the person can fix: the route answers 400 with this message. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const timezoneSchema = z
+  .string({ error: 'timezone must be a string' })
+  .trim()
+  .refine((zone) => isValidTimezone(zone), { error: 'not a known IANA time zone, e.g. Europe/Berlin' });
+
+export const sessionBody = z.object({
+  name: nameSchema,
+  team: teamNameSchema.optional(),
+  timezone: timezoneSchema.optional(),
+});
+
+export const commandBody = z.object({
+  name: nameSchema,
+  text: z.string({ error: 'text is required' }).max(500, { error: 'keep it under 500 characters' }),
+  team: teamNameSchema.optional(),
+  timezone: timezoneSchema.optional(),
+});
+
+// Only the shape is checked here; the core checks the schedule rules and explains them.
+export const settingsBody = z.object({
+  name: nameSchema,
+  timezone: z.string({ error: 'timezone is required' }).trim().min(1, { error: 'timezone is required' }),
+  start: z.string({ error: 'start is required, as HH:MM' }),
+  end: z.string({ error: 'end is required, as HH:MM' }),
+  intervalMinutes: z.number({ error: 'intervalMinutes must be a number of minutes' }).int({ error: 'intervalMinutes must be whole minutes' }),
+  workdays: z.array(z.number({ error: 'workdays holds ISO weekday numbers, 1 = Monday' }).int(), { error: 'workdays must be a list of weekday numbers' }),
+  hasBand: z.boolean({ error: 'hasBand must be true or false' }),
+});
+
+export const clickBody = z
+  .object({
+    name: nameSchema,
+    promptId: z.string({ error: 'promptId is required' }).min(1, { error: 'promptId is required' }).max(200),
+    action: z.enum(['done', 'skip', 'snooze'], { error: 'action must be done, skip or snooze' }),
+    minutes: z.number({ error: 'minutes must be a number' }).int({ error: 'minutes must be whole minutes' }).optional(),
+  })
+  .refine((body) => body.action !== 'snooze' || body.minutes !== undefined, { error: 'minutes is required to snooze', path: ['minutes'] });
+
+export const nameQuery = z.object({ name: nameSchema });
+export const leaderboardQuery = z.object({ name: nameSchema, team: teamNameSchema.optional() });
+export const forgetBody = z.object({ name: nameSchema });
+
+export function clickAction(body: z.infer<typeof clickBody>): ClickAction {
+  if (body.action === 'snooze') return { kind: 'snooze', minutes: body.minutes ?? 0 };
+  return { kind: body.action };
+}
+
+/** "name: needs at least one letter or digit; text is required". */
+function describe(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.map(String).join('.');
+      if (field === '') return issue.message;
+      return issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    throw new InputError('the body must be a JSON object');
+  }
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) throw new InputError(describe(parsed.error));
+  return parsed.data;
+}
