@@ -1,0 +1,294 @@
+// The Store in process memory: the local default and the fast store for unit tests. It behaves like the Redis store
+// (same contract suite), including TTLs judged against the injected clock, and hands out copies of its state.
+import type {
+  Claim,
+  CompletionInput,
+  CompletionResult,
+  Member,
+  MemberActivity,
+  Platform,
+  Prompt,
+  PromptStatus,
+  Store,
+  Team,
+  TeamDay,
+  TeamTotals,
+  WeekBoardEntry,
+} from '../../core/index.ts';
+import { MemoryDueIndex, requireJobId } from './due-index.ts';
+import { ExpiringMap } from './expiring-map.ts';
+import { SendLimiter } from './send-limiter.ts';
+import { isTenantId, requireOneTenant, requireOwnTenant } from './tenants.ts';
+
+/** Done markers and team prompt joiners outlive every prompt, so a late retry counts once (as in Redis). */
+const DONE_MARKER_TTL_MS = 10 * 24 * 3600_000;
+/** A team day's completer set only matters during that day. */
+const TEAM_DAY_COMPLETERS_TTL_MS = 3 * 24 * 3600_000;
+const CHANGEABLE_STATUSES: readonly PromptStatus[] = ['open', 'snoozed'];
+
+export interface MemoryStoreOptions {
+  /** The clock TTLs are judged against; default Date.now. */
+  now?: (() => number) | undefined;
+}
+
+const pair = (a: string, b: string): string => `${a}\n${b}`;
+
+function emptyActivity(): MemberActivity {
+  return { days: {}, weekPoints: {}, totalPoints: 0, totalCompletions: 0, promptsSent: 0 };
+}
+
+export class MemoryStore implements Store {
+  private readonly now: () => number;
+  private readonly members = new Map<string, Member>();
+  private readonly activity = new Map<string, MemberActivity>();
+  /** member id -> prompt id -> expiry: the prompts forget must find. */
+  private readonly memberPrompts = new Map<string, Map<string, number>>();
+  private readonly prompts: ExpiringMap<Prompt>;
+  private readonly done: ExpiringMap<true>;
+  private readonly joiners: ExpiringMap<Set<string>>;
+  private readonly teams = new Map<string, Team>();
+  private readonly rosters = new Map<string, Set<string>>();
+  private readonly teamDays = new Map<string, Map<string, TeamDay>>();
+  /** (team, day) -> members who completed that day. */
+  private readonly dayCompleters: ExpiringMap<Set<string>>;
+  /** team -> week key -> member -> points. */
+  private readonly weekBoards = new Map<string, Map<string, Map<string, number>>>();
+  private readonly teamTotals = new Map<string, TeamTotals>();
+  private readonly sent: ExpiringMap<true>;
+  private readonly records: ExpiringMap<string>;
+  private readonly dueIndex = new MemoryDueIndex();
+  private readonly limiter = new SendLimiter();
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.prompts = new ExpiringMap(this.now);
+    this.done = new ExpiringMap(this.now);
+    this.joiners = new ExpiringMap(this.now);
+    this.dayCompleters = new ExpiringMap(this.now);
+    this.sent = new ExpiringMap(this.now);
+    this.records = new ExpiringMap(this.now);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  async getMember(id: string): Promise<Member | null> {
+    const member = this.members.get(id);
+    return member ? structuredClone(member) : null;
+  }
+
+  async putMember(member: Member): Promise<void> {
+    requireOwnTenant(member.id, member.platform, member.tenantId);
+    this.members.set(member.id, structuredClone(member));
+  }
+
+  async forgetMember(id: string): Promise<void> {
+    if (!isTenantId(id)) return;
+    const member = this.members.get(id);
+    for (const promptId of this.memberPrompts.get(id)?.keys() ?? []) {
+      this.done.delete(pair(promptId, id));
+      this.joiners.get(promptId)?.delete(id);
+      if (this.prompts.get(promptId)?.memberId === id) this.prompts.delete(promptId);
+    }
+    for (const teamId of member?.teamIds ?? []) {
+      this.rosters.get(teamId)?.delete(id);
+      for (const key of this.dayCompleters.keysStartingWith(pair(teamId, ''))) this.dayCompleters.get(key)?.delete(id);
+      for (const board of this.weekBoards.get(teamId)?.values() ?? []) board.delete(id);
+    }
+    this.members.delete(id);
+    this.activity.delete(id);
+    this.memberPrompts.delete(id);
+    this.dueIndex.clear(id);
+  }
+
+  async setDue(memberId: string, dueAt: number): Promise<void> {
+    this.dueIndex.set(memberId, dueAt);
+  }
+
+  async clearDue(memberId: string): Promise<void> {
+    this.dueIndex.clear(memberId);
+  }
+
+  async getDue(memberId: string): Promise<number | null> {
+    return this.dueIndex.get(memberId);
+  }
+
+  async claimDue(now: number, limit: number, leaseMs: number, token: string): Promise<Claim[]> {
+    return this.dueIndex.claim(now, limit, leaseMs, token);
+  }
+
+  async commitDue(memberId: string, token: string, nextDueAt: number | null): Promise<boolean> {
+    return this.dueIndex.commit(memberId, token, nextDueAt);
+  }
+
+  async reapLeases(now: number): Promise<number> {
+    return this.dueIndex.reap(now);
+  }
+
+  async markSent(memberId: string, slotAt: number, ttlMs: number): Promise<boolean> {
+    requireJobId(memberId);
+    return this.sent.setIfAbsent(pair(memberId, String(slotAt)), true, ttlMs);
+  }
+
+  async putPrompt(prompt: Prompt, ttlMs: number): Promise<void> {
+    requireOwnTenant(prompt.id, prompt.platform, prompt.tenantId);
+    if (prompt.memberId !== '') requireOneTenant([prompt.id, prompt.memberId]);
+    this.prompts.set(prompt.id, structuredClone(prompt), ttlMs);
+    if (prompt.memberId !== '') this.rememberPrompt(prompt.memberId, prompt.id, prompt.sentAt, prompt.sentAt + ttlMs);
+  }
+
+  async getPrompt(id: string): Promise<Prompt | null> {
+    const prompt = this.prompts.get(id);
+    return prompt ? structuredClone(prompt) : null;
+  }
+
+  async setPromptStatus(id: string, status: PromptStatus): Promise<PromptStatus | null> {
+    const prompt = this.prompts.get(id);
+    if (!prompt) return null;
+    if (CHANGEABLE_STATUSES.includes(prompt.status)) prompt.status = status;
+    return prompt.status;
+  }
+
+  async setPromptDelivery(id: string, delivery: Record<string, string>): Promise<void> {
+    const prompt = this.prompts.get(id);
+    if (prompt) this.prompts.replace(id, { ...prompt, delivery: { ...delivery } });
+  }
+
+  async recordCompletion(input: CompletionInput): Promise<CompletionResult> {
+    requireOneTenant([input.promptId, input.memberId, ...input.teams.map((team) => team.teamId)]);
+    const activity = this.activityOf(input.memberId);
+    const joined = (): number => (input.teamPromptId !== null ? (this.joiners.get(input.teamPromptId)?.size ?? 0) : 0);
+    if (!this.done.setIfAbsent(pair(input.promptId, input.memberId), true, DONE_MARKER_TTL_MS)) {
+      return { counted: false, pointAwarded: false, todayCount: activity.days[input.day] ?? 0, joinedCount: joined() };
+    }
+    const todayCount = (activity.days[input.day] ?? 0) + 1;
+    activity.days[input.day] = todayCount;
+    activity.totalCompletions += 1;
+    const pointAwarded = todayCount <= input.dailyCap;
+    if (pointAwarded) {
+      activity.weekPoints[input.weekKey] = (activity.weekPoints[input.weekKey] ?? 0) + 1;
+      activity.totalPoints += 1;
+    }
+    this.rememberPrompt(input.memberId, input.promptId, input.now, input.now + DONE_MARKER_TTL_MS);
+    if (input.teamPromptId !== null) {
+      const set = this.joiners.get(input.teamPromptId) ?? new Set<string>();
+      set.add(input.memberId);
+      this.joiners.set(input.teamPromptId, set, DONE_MARKER_TTL_MS);
+    }
+    for (const team of input.teams) {
+      const days = this.mapEntry(this.teamDays, team.teamId, () => new Map<string, TeamDay>());
+      const day = days.get(team.day) ?? { completers: 0, activeMembers: 0 };
+      const completersKey = pair(team.teamId, team.day);
+      const completers = this.dayCompleters.get(completersKey) ?? new Set<string>();
+      if (!completers.has(input.memberId)) day.completers += 1;
+      completers.add(input.memberId);
+      this.dayCompleters.set(completersKey, completers, TEAM_DAY_COMPLETERS_TTL_MS);
+      day.activeMembers = team.activeMembers;
+      days.set(team.day, day);
+      if (pointAwarded) {
+        const weeks = this.mapEntry(this.weekBoards, team.teamId, () => new Map<string, Map<string, number>>());
+        const board = this.mapEntry(weeks, team.weekKey, () => new Map<string, number>());
+        board.set(input.memberId, (board.get(input.memberId) ?? 0) + 1);
+      }
+      this.totalsOf(team.teamId).completions += 1;
+    }
+    return { counted: true, pointAwarded, todayCount, joinedCount: joined() };
+  }
+
+  async recordPromptSent(memberId: string, teamIds: string[], platform: Platform, tenantId: string): Promise<void> {
+    requireOwnTenant(memberId, platform, tenantId);
+    requireOneTenant([memberId, ...teamIds]);
+    this.activityOf(memberId).promptsSent += 1;
+    for (const teamId of teamIds) this.totalsOf(teamId).promptsSent += 1;
+  }
+
+  async getActivity(memberId: string): Promise<MemberActivity> {
+    return structuredClone(this.activity.get(memberId) ?? emptyActivity());
+  }
+
+  async putTeam(team: Team): Promise<void> {
+    requireOwnTenant(team.id, team.platform, team.tenantId);
+    this.teams.set(team.id, structuredClone(team));
+  }
+
+  async getTeam(id: string): Promise<Team | null> {
+    const team = this.teams.get(id);
+    return team ? structuredClone(team) : null;
+  }
+
+  async listTeams(platform: Platform, tenantId: string): Promise<Team[]> {
+    return [...this.teams.values()]
+      .filter((team) => team.platform === platform && team.tenantId === tenantId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((team) => structuredClone(team));
+  }
+
+  async addTeamMember(teamId: string, memberId: string): Promise<void> {
+    requireOneTenant([teamId, memberId]);
+    this.mapEntry(this.rosters, teamId, () => new Set<string>()).add(memberId);
+  }
+
+  async removeTeamMember(teamId: string, memberId: string): Promise<void> {
+    this.rosters.get(teamId)?.delete(memberId);
+  }
+
+  async teamMemberIds(teamId: string): Promise<string[]> {
+    return [...(this.rosters.get(teamId) ?? [])].sort();
+  }
+
+  async getTeamDays(teamId: string): Promise<Record<string, TeamDay>> {
+    return Object.fromEntries([...(this.teamDays.get(teamId) ?? [])].map(([day, record]) => [day, { ...record }]));
+  }
+
+  async getTeamTotals(teamId: string): Promise<TeamTotals> {
+    return { ...(this.teamTotals.get(teamId) ?? { promptsSent: 0, completions: 0 }) };
+  }
+
+  async teamWeekBoard(teamId: string, weekKey: string): Promise<WeekBoardEntry[]> {
+    const board = this.weekBoards.get(teamId)?.get(weekKey) ?? new Map<string, number>();
+    return [...board]
+      .map(([memberId, points]) => ({ memberId, points }))
+      .sort((a, b) => b.points - a.points || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  }
+
+  async reserveSend(limiterKey: string, perSecond: number, now: number): Promise<number> {
+    return this.limiter.reserve(limiterKey, perSecond, now);
+  }
+
+  async putRecord(kind: string, id: string, value: string, ttlMs?: number): Promise<void> {
+    this.records.set(pair(kind, id), value, ttlMs);
+  }
+
+  async getRecord(kind: string, id: string): Promise<string | null> {
+    return this.records.get(pair(kind, id)) ?? null;
+  }
+
+  async deleteRecord(kind: string, id: string): Promise<void> {
+    this.records.delete(pair(kind, id));
+  }
+
+  private activityOf(memberId: string): MemberActivity {
+    return this.mapEntry(this.activity, memberId, emptyActivity);
+  }
+
+  private totalsOf(teamId: string): TeamTotals {
+    return this.mapEntry(this.teamTotals, teamId, () => ({ promptsSent: 0, completions: 0 }));
+  }
+
+  /** Keeps the member's prompt list for forget, dropping entries that expired before `now`. */
+  private rememberPrompt(memberId: string, promptId: string, now: number, expiresAt: number): void {
+    const list = this.mapEntry(this.memberPrompts, memberId, () => new Map<string, number>());
+    for (const [id, at] of list) if (at < now) list.delete(id);
+    list.set(promptId, expiresAt);
+  }
+
+  private mapEntry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+    let value = map.get(key);
+    if (value === undefined) {
+      value = create();
+      map.set(key, value);
+    }
+    return value;
+  }
+}

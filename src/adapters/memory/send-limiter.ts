@@ -1,0 +1,15 @@
+// The shared send limiter in memory, the same GCRA as lua/reserveSend-1.lua: sends are spaced 1000 / perSecond ms
+// apart and up to a second's worth (at least one) may go at once; each call reserves its slot.
+export class SendLimiter {
+  /** limiter key -> theoretical arrival time of the next send, ms. */
+  private readonly arrivals = new Map<string, number>();
+
+  reserve(key: string, perSecond: number, now: number): number {
+    if (!Number.isFinite(perSecond) || perSecond <= 0) throw new Error('perSecond must be a positive number');
+    const interval = 1000 / perSecond;
+    const window = Math.max(1, Math.floor(perSecond)) * interval;
+    const next = Math.max(this.arrivals.get(key) ?? 0, now) + interval;
+    this.arrivals.set(key, next);
+    return Math.max(0, Math.ceil(next - now - window));
+  }
+}

@@ -1,0 +1,98 @@
+// The due index on Redis: per shard a due sorted set, a lease sorted set and a claim hash (see keys.ts).
+// Claims, commits and the reaper are Lua scripts; setDue and clearDue replace any claim in one transaction.
+import type { Cluster, Redis } from 'ioredis';
+import type { Claim } from '../../core/index.ts';
+import type { DueShardKeys, RedisKeys } from './keys.ts';
+import { guard } from './redis-errors.ts';
+import { scriptFailure } from './script-failures.ts';
+import type { Scripts } from './scripts.ts';
+import { execTransaction } from './transaction.ts';
+
+/** Leases looked at per reaper call, so one call never blocks Redis for long. */
+const REAP_BATCH = 500;
+
+export function requireJobId(id: string): void {
+  if (typeof id !== 'string' || id.length === 0) throw new Error('a due job id must be a non-empty string');
+}
+
+function requireInstant(at: number, what: string): void {
+  if (!Number.isFinite(at)) throw new Error(`${what} must be a finite number of ms`);
+}
+
+export class RedisDueIndex {
+  /** Where the next claim starts, so every shard gets its turn at the front. */
+  private nextShard = 0;
+
+  constructor(
+    private readonly redis: Redis | Cluster,
+    private readonly keys: RedisKeys,
+    private readonly scripts: Scripts,
+  ) {}
+
+  /** Sets the due instant; a claim in flight is dropped, so its worker's commit cannot overwrite this. */
+  async set(id: string, dueAt: number): Promise<void> {
+    requireJobId(id);
+    requireInstant(dueAt, 'dueAt');
+    const k = this.keys.dueShardOf(id);
+    await execTransaction(this.redis.multi().zadd(k.due, dueAt, id).zrem(k.lease, id).hdel(k.claim, id));
+  }
+
+  async clear(id: string): Promise<void> {
+    requireJobId(id);
+    const k = this.keys.dueShardOf(id);
+    await execTransaction(this.redis.multi().zrem(k.due, id).zrem(k.lease, id).hdel(k.claim, id));
+  }
+
+  /** The due instant, or the one a claim in flight was taken at. */
+  async get(id: string): Promise<number | null> {
+    requireJobId(id);
+    const k = this.keys.dueShardOf(id);
+    const [score, held] = await execTransaction(this.redis.multi().zscore(k.due, id).hget(k.claim, id));
+    if (typeof score === 'string') return Number(score);
+    if (typeof held === 'string') return Number(held.slice(held.lastIndexOf('|') + 1));
+    return null;
+  }
+
+  async claim(now: number, limit: number, leaseMs: number, token: string): Promise<Claim[]> {
+    requireInstant(now, 'now');
+    requireInstant(leaseMs, 'leaseMs');
+    if (token.length === 0) throw new Error('a claim token must not be empty');
+    const claims: Claim[] = [];
+    const wanted = Math.floor(limit);
+    const start = this.nextShard;
+    this.nextShard = (start + 1) % this.keys.shardCount;
+    for (let i = 0; i < this.keys.shardCount && claims.length < wanted; i += 1) {
+      const k = this.keys.dueShard((start + i) % this.keys.shardCount);
+      const reply = (await guard(
+        this.scripts.run('claimDue', [k.due, k.lease, k.claim], [now, wanted - claims.length, now + leaseMs, token]),
+      )) as string[];
+      for (let j = 0; j + 1 < reply.length; j += 2) claims.push({ memberId: reply[j] as string, dueAt: Number(reply[j + 1]) });
+    }
+    return claims;
+  }
+
+  async commit(id: string, token: string, nextDueAt: number | null): Promise<boolean> {
+    requireJobId(id);
+    if (nextDueAt !== null) requireInstant(nextDueAt, 'nextDueAt');
+    const k = this.keys.dueShardOf(id);
+    const reply = await guard(this.scripts.run('commitDue', [k.due, k.lease, k.claim], [id, token, nextDueAt ?? '']));
+    return scriptFailure(reply) !== 'stale-claim';
+  }
+
+  async reap(now: number): Promise<number> {
+    requireInstant(now, 'now');
+    const perShard = await Promise.all(
+      Array.from({ length: this.keys.shardCount }, (_, shard) => this.reapShard(this.keys.dueShard(shard), now)),
+    );
+    return perShard.reduce((sum, n) => sum + n, 0);
+  }
+
+  private async reapShard(k: DueShardKeys, now: number): Promise<number> {
+    let reaped = 0;
+    for (;;) {
+      const [returned, looked] = (await guard(this.scripts.run('reapLeases', [k.due, k.lease, k.claim], [now, REAP_BATCH]))) as [number, number];
+      reaped += returned;
+      if (looked < REAP_BATCH) return reaped;
+    }
+  }
+}

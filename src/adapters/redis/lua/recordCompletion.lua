@@ -1,0 +1,91 @@
+--[[
+  Counts one completion of a prompt by a member exactly once. The done marker is SET NX first; only when it was set
+  do the day count, points (while the day count is within the cap), totals, team days, team week boards and team
+  totals move. A repeat (retry, double tap) changes nothing and reports the current counts.
+
+  The key count depends on the member's teams, so it is passed with each call: 4 + 5 * teams.
+  Hash field names are those of counter-fields.ts.
+
+  Input:
+    KEYS[1] done marker of (prompt, member)
+    KEYS[2] member activity hash
+    KEYS[3] member prompts sorted set (prompt entry -> expiry, ms)
+    KEYS[4] team prompt joiners set (touched only for a team prompt)
+    for each team i = 0, 1, ...:
+      KEYS[5 + 5i] team days hash
+      KEYS[6 + 5i] team day completers set
+      KEYS[7 + 5i] team week board sorted set
+      KEYS[8 + 5i] team week keys set
+      KEYS[9 + 5i] team totals hash
+
+    ARGV[1] member id
+    ARGV[2] member day field ("d:YYYY-MM-DD")
+    ARGV[3] member week field ("w:YYYY-Www")
+    ARGV[4] daily point cap
+    ARGV[5] done marker and joiners lifetime, ms
+    ARGV[6] the prompt's entry in the member prompts set
+    ARGV[7] now, ms
+    ARGV[8] "1" for a team prompt, else "0"
+    ARGV[9] team day completers set lifetime, ms
+    for each team i = 0, 1, ...:
+      ARGV[10 + 4i] completers field ("c:<day>")
+      ARGV[11 + 4i] active members field ("a:<day>")
+      ARGV[12 + 4i] active members now
+      ARGV[13 + 4i] team week key
+
+  Output:
+    { counted (1/0), pointAwarded (1/0), todayCount, joinedCount }
+]]
+local rcall = redis.call
+local memberId = ARGV[1]
+local isTeamPrompt = ARGV[8] == "1"
+
+local function joinedCount()
+  if isTeamPrompt then
+    return rcall("SCARD", KEYS[4])
+  end
+  return 0
+end
+
+if not rcall("SET", KEYS[1], "1", "NX", "PX", ARGV[5]) then
+  return { 0, 0, tonumber(rcall("HGET", KEYS[2], ARGV[2]) or "0"), joinedCount() }
+end
+
+local todayCount = rcall("HINCRBY", KEYS[2], ARGV[2], 1)
+local award = todayCount <= tonumber(ARGV[4])
+rcall("HINCRBY", KEYS[2], "tc", 1)
+if award then
+  rcall("HINCRBY", KEYS[2], ARGV[3], 1)
+  rcall("HINCRBY", KEYS[2], "tp", 1)
+end
+
+-- Remember the prompt so forgetting the member finds its done marker; drop entries that have expired.
+local now = tonumber(ARGV[7])
+rcall("ZREMRANGEBYSCORE", KEYS[3], "-inf", "(" .. ARGV[7])
+rcall("ZADD", KEYS[3], now + tonumber(ARGV[5]), ARGV[6])
+
+if isTeamPrompt then
+  rcall("SADD", KEYS[4], memberId)
+  rcall("PEXPIRE", KEYS[4], ARGV[5])
+end
+
+for i = 0, (#KEYS - 4) / 5 - 1 do
+  local k = 5 + 5 * i
+  local a = 10 + 4 * i
+  if rcall("SADD", KEYS[k + 1], memberId) == 1 then
+    rcall("HINCRBY", KEYS[k], ARGV[a], 1)
+  end
+  rcall("PEXPIRE", KEYS[k + 1], ARGV[9])
+  rcall("HSET", KEYS[k], ARGV[a + 1], ARGV[a + 2])
+  if award then
+    rcall("ZINCRBY", KEYS[k + 2], 1, memberId)
+    rcall("SADD", KEYS[k + 3], ARGV[a + 3])
+  end
+  rcall("HINCRBY", KEYS[k + 4], "c", 1)
+end
+
+local awarded = 0
+if award then
+  awarded = 1
+end
+return { 1, awarded, todayCount, joinedCount() }

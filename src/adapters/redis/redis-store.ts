@@ -1,0 +1,275 @@
+// The Store on Redis (ioredis 5). Keys come from keys.ts; atomic steps are Lua scripts (lua/) or one-slot MULTIs.
+import type { Cluster, Redis } from 'ioredis';
+import type {
+  Claim,
+  CompletionInput,
+  CompletionResult,
+  Member,
+  MemberActivity,
+  Platform,
+  Prompt,
+  PromptStatus,
+  Store,
+  Team,
+  TeamDay,
+  TeamTotals,
+  WeekBoardEntry,
+} from '../../core/index.ts';
+import { ACTIVITY, TEAM_TOTALS, dayField, readActivity, readTeamDays, readTeamTotals, teamActiveField, teamCompletersField, weekField } from './counter-fields.ts';
+import { RedisDueIndex, requireJobId } from './due-index.ts';
+import { forgetMember } from './forget-member.ts';
+import { DEFAULT_PREFIX, DEFAULT_SHARD_COUNT, RedisKeys, UnplaceableIdError, placeId, requirePlaced } from './keys.ts';
+import { decodeMember, encodeMember } from './member-codec.ts';
+import { decodePrompt, encodePrompt, encodePromptBody, statusChar, statusFromChar } from './prompt-codec.ts';
+import { guard } from './redis-errors.ts';
+import { scriptFailure } from './script-failures.ts';
+import { Scripts } from './scripts.ts';
+import { execTransaction } from './transaction.ts';
+import { burstWindowMs, sendIntervalMs } from './send-rate.ts';
+
+/** Done markers and team prompt joiners outlive every prompt (prompts are kept 8 days), so a late retry counts once. */
+export const DONE_MARKER_TTL_MS = 10 * 24 * 3600_000;
+/** A team day's completer set only matters during that day; it is kept a little longer to cover every zone. */
+const TEAM_DAY_COMPLETERS_TTL_MS = 3 * 24 * 3600_000;
+/** The statuses that may still change: a done or skipped prompt is final. */
+const CHANGEABLE_STATUSES = statusChar('open') + statusChar('snoozed');
+
+export interface RedisStoreOptions {
+  /** Prepended to every key; default "db:". */
+  prefix?: string | undefined;
+  /** Due index shards; default 16. Changing it for existing data strands due entries in old shards. */
+  shardCount?: number | undefined;
+}
+
+/** Throws unless every id belongs to one tenant: what one script or transaction touches must share a slot. */
+function requireOneTenant(ids: string[]): void {
+  const tags = new Set(ids.map((id) => requirePlaced(id).tag));
+  if (tags.size > 1) throw new Error(`ids from more than one tenant cannot be updated together: ${ids.join(', ')}`);
+}
+
+function requireOwnTenant(id: string, platform: Platform, tenantId: string): void {
+  const placed = placeId(id);
+  if (!placed || placed.platform !== platform || placed.tenantId !== tenantId) throw new UnplaceableIdError(id);
+}
+
+export class RedisStore implements Store {
+  readonly keys: RedisKeys;
+  private readonly scripts: Scripts;
+  private readonly dueIndex: RedisDueIndex;
+
+  /** The store owns the connection from here on: close() quits it. */
+  constructor(
+    private readonly redis: Redis | Cluster,
+    options: RedisStoreOptions = {},
+  ) {
+    this.keys = new RedisKeys(options.prefix ?? DEFAULT_PREFIX, options.shardCount ?? DEFAULT_SHARD_COUNT);
+    this.scripts = new Scripts(redis);
+    this.dueIndex = new RedisDueIndex(redis, this.keys, this.scripts);
+  }
+
+  async ping(): Promise<void> {
+    await guard(this.redis.ping());
+  }
+
+  async close(): Promise<void> {
+    // quit() waits for replies in flight; when the connection is already gone, just drop it.
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  async getMember(id: string): Promise<Member | null> {
+    const placed = placeId(id);
+    if (!placed) return null;
+    const text = await guard(this.redis.get(this.keys.member(id)));
+    return text === null ? null : decodeMember(id, placed.platform, placed.tenantId, text);
+  }
+
+  async putMember(member: Member): Promise<void> {
+    requireOwnTenant(member.id, member.platform, member.tenantId);
+    await guard(this.redis.set(this.keys.member(member.id), encodeMember(member)));
+  }
+
+  async forgetMember(id: string): Promise<void> {
+    if (!placeId(id)) return;
+    await forgetMember(this.redis, this.keys, id);
+    await this.dueIndex.clear(id);
+  }
+
+  setDue(memberId: string, dueAt: number): Promise<void> {
+    return this.dueIndex.set(memberId, dueAt);
+  }
+
+  clearDue(memberId: string): Promise<void> {
+    return this.dueIndex.clear(memberId);
+  }
+
+  getDue(memberId: string): Promise<number | null> {
+    return this.dueIndex.get(memberId);
+  }
+
+  claimDue(now: number, limit: number, leaseMs: number, token: string): Promise<Claim[]> {
+    return this.dueIndex.claim(now, limit, leaseMs, token);
+  }
+
+  commitDue(memberId: string, token: string, nextDueAt: number | null): Promise<boolean> {
+    return this.dueIndex.commit(memberId, token, nextDueAt);
+  }
+
+  reapLeases(now: number): Promise<number> {
+    return this.dueIndex.reap(now);
+  }
+
+  async markSent(memberId: string, slotAt: number, ttlMs: number): Promise<boolean> {
+    requireJobId(memberId);
+    const reply = await guard(this.redis.set(this.keys.sent(memberId, slotAt), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'));
+    return reply === 'OK';
+  }
+
+  async putPrompt(prompt: Prompt, ttlMs: number): Promise<void> {
+    requireOwnTenant(prompt.id, prompt.platform, prompt.tenantId);
+    const ttl = Math.max(1, Math.ceil(ttlMs));
+    const tx = this.redis.multi().set(this.keys.prompt(prompt.id), encodePrompt(prompt), 'PX', ttl);
+    if (prompt.memberId !== '') {
+      requireOneTenant([prompt.id, prompt.memberId]);
+      // The member's prompt list lets forget find this prompt; entries past their expiry are dropped as we go.
+      const list = this.keys.memberPrompts(prompt.memberId);
+      tx.zremrangebyscore(list, '-inf', `(${prompt.sentAt}`).zadd(list, prompt.sentAt + ttl, this.keys.restOf(prompt.id));
+    }
+    await execTransaction(tx);
+  }
+
+  async getPrompt(id: string): Promise<Prompt | null> {
+    const placed = placeId(id);
+    if (!placed) return null;
+    const text = await guard(this.redis.get(this.keys.prompt(id)));
+    return text === null ? null : decodePrompt(id, placed.platform, placed.tenantId, text);
+  }
+
+  async setPromptStatus(id: string, status: PromptStatus): Promise<PromptStatus | null> {
+    if (!placeId(id)) return null;
+    const reply = await guard(this.scripts.run('setPromptStatus', [this.keys.prompt(id)], [statusChar(status), CHANGEABLE_STATUSES]));
+    if (scriptFailure(reply) === 'not-found') return null;
+    return statusFromChar(String(reply));
+  }
+
+  async setPromptDelivery(id: string, delivery: Record<string, string>): Promise<void> {
+    const prompt = await this.getPrompt(id);
+    if (!prompt) return;
+    // The script keeps whatever status the prompt has by then, so a click in between is not undone.
+    await guard(this.scripts.run('setPromptBody', [this.keys.prompt(id)], [encodePromptBody({ ...prompt, delivery })]));
+  }
+
+  async recordCompletion(input: CompletionInput): Promise<CompletionResult> {
+    const k = this.keys;
+    requireOneTenant([input.promptId, input.memberId, ...input.teams.map((team) => team.teamId)]);
+    const isTeamPrompt = input.teamPromptId !== null;
+    const keys = [k.done(input.promptId, input.memberId), k.activity(input.memberId), k.memberPrompts(input.memberId), k.joiners(input.teamPromptId ?? input.promptId)];
+    const args: Array<string | number> = [
+      input.memberId,
+      dayField(input.day),
+      weekField(input.weekKey),
+      input.dailyCap,
+      DONE_MARKER_TTL_MS,
+      k.restOf(input.promptId),
+      input.now,
+      isTeamPrompt ? '1' : '0',
+      TEAM_DAY_COMPLETERS_TTL_MS,
+    ];
+    for (const team of input.teams) {
+      keys.push(k.teamDays(team.teamId), k.teamDayCompleters(team.teamId, team.day), k.weekBoard(team.teamId, team.weekKey), k.teamWeeks(team.teamId), k.teamTotals(team.teamId));
+      args.push(teamCompletersField(team.day), teamActiveField(team.day), team.activeMembers, team.weekKey);
+    }
+    const [counted, awarded, todayCount, joinedCount] = (await guard(this.scripts.run('recordCompletion', keys, args))) as number[];
+    return { counted: counted === 1, pointAwarded: awarded === 1, todayCount: todayCount ?? 0, joinedCount: joinedCount ?? 0 };
+  }
+
+  async recordPromptSent(memberId: string, teamIds: string[], platform: Platform, tenantId: string): Promise<void> {
+    requireOwnTenant(memberId, platform, tenantId);
+    requireOneTenant([memberId, ...teamIds]);
+    const tx = this.redis.multi().hincrby(this.keys.activity(memberId), ACTIVITY.promptsSent, 1);
+    for (const teamId of teamIds) tx.hincrby(this.keys.teamTotals(teamId), TEAM_TOTALS.promptsSent, 1);
+    await execTransaction(tx);
+  }
+
+  async getActivity(memberId: string): Promise<MemberActivity> {
+    const hash = placeId(memberId) ? await guard(this.redis.hgetall(this.keys.activity(memberId))) : {};
+    return readActivity(hash);
+  }
+
+  async putTeam(team: Team): Promise<void> {
+    requireOwnTenant(team.id, team.platform, team.tenantId);
+    const tx = this.redis.multi().set(this.keys.team(team.id), JSON.stringify(team)).sadd(this.keys.tenantTeams(team.platform, team.tenantId), team.id);
+    await execTransaction(tx);
+  }
+
+  async getTeam(id: string): Promise<Team | null> {
+    if (!placeId(id)) return null;
+    const text = await guard(this.redis.get(this.keys.team(id)));
+    return text === null ? null : (JSON.parse(text) as Team);
+  }
+
+  async listTeams(platform: Platform, tenantId: string): Promise<Team[]> {
+    const ids = await guard(this.redis.smembers(this.keys.tenantTeams(platform, tenantId)));
+    if (ids.length === 0) return [];
+    const texts = await guard(this.redis.mget(ids.map((id) => this.keys.team(id))));
+    return texts
+      .filter((text): text is string => text !== null)
+      .map((text) => JSON.parse(text) as Team)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async addTeamMember(teamId: string, memberId: string): Promise<void> {
+    requireOneTenant([teamId, memberId]);
+    await guard(this.redis.sadd(this.keys.roster(teamId), memberId));
+  }
+
+  async removeTeamMember(teamId: string, memberId: string): Promise<void> {
+    if (!placeId(teamId)) return;
+    await guard(this.redis.srem(this.keys.roster(teamId), memberId));
+  }
+
+  async teamMemberIds(teamId: string): Promise<string[]> {
+    if (!placeId(teamId)) return [];
+    return (await guard(this.redis.smembers(this.keys.roster(teamId)))).sort();
+  }
+
+  async getTeamDays(teamId: string): Promise<Record<string, TeamDay>> {
+    if (!placeId(teamId)) return {};
+    return readTeamDays(await guard(this.redis.hgetall(this.keys.teamDays(teamId))));
+  }
+
+  async getTeamTotals(teamId: string): Promise<TeamTotals> {
+    if (!placeId(teamId)) return readTeamTotals({});
+    return readTeamTotals(await guard(this.redis.hgetall(this.keys.teamTotals(teamId))));
+  }
+
+  async teamWeekBoard(teamId: string, weekKey: string): Promise<WeekBoardEntry[]> {
+    if (!placeId(teamId)) return [];
+    const flat = await guard(this.redis.zrange(this.keys.weekBoard(teamId, weekKey), 0, -1, 'WITHSCORES'));
+    const entries: WeekBoardEntry[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ memberId: flat[i] as string, points: Number(flat[i + 1]) });
+    // Highest first; ties by member id, the same order as the memory store.
+    return entries.sort((a, b) => b.points - a.points || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  }
+
+  async reserveSend(limiterKey: string, perSecond: number, now: number): Promise<number> {
+    const reply = await guard(
+      this.scripts.run('reserveSend', [this.keys.limiter(limiterKey)], [now, sendIntervalMs(perSecond), burstWindowMs(perSecond)]),
+    );
+    return Number(reply);
+  }
+
+  async putRecord(kind: string, id: string, value: string, ttlMs?: number): Promise<void> {
+    const key = this.keys.record(kind, id);
+    if (ttlMs === undefined) await guard(this.redis.set(key, value));
+    else await guard(this.redis.set(key, value, 'PX', Math.max(1, Math.ceil(ttlMs))));
+  }
+
+  async getRecord(kind: string, id: string): Promise<string | null> {
+    return guard(this.redis.get(this.keys.record(kind, id)));
+  }
+
+  async deleteRecord(kind: string, id: string): Promise<void> {
+    await guard(this.redis.del(this.keys.record(kind, id)));
+  }
+
+}

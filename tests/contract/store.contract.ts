@@ -1,0 +1,566 @@
+// The behaviour every Store shares, run against each implementation (memory-store.test.ts, redis-store.test.ts).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/core/index.ts';
+import {
+  DAY,
+  OTHER_TENANT,
+  T0,
+  TEAM_ID,
+  TENANT,
+  WEEK,
+  makeBusyMember,
+  makeCompletion,
+  makeMember,
+  makePrompt,
+  makeTeam,
+  makeTeamPrompt,
+  memberIdOf,
+  sleep,
+  teamInput,
+} from './fixtures.ts';
+
+export interface StoreFixture {
+  store: Store;
+  cleanup(): Promise<void>;
+}
+
+const HOUR = 3600_000;
+const LEASE = 30_000;
+
+export function runStoreContract(name: string, factory: () => Promise<StoreFixture>): void {
+  describe(`Store contract: ${name}`, () => {
+    let fixture: StoreFixture;
+    let store: Store;
+
+    beforeEach(async () => {
+      fixture = await factory();
+      store = fixture.store;
+    });
+
+    afterEach(async () => {
+      await fixture.cleanup();
+    });
+
+    it('answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    describe('members', () => {
+      it('a stored member reads back exactly, with every field filled or left at its default', async () => {
+        const busy = makeBusyMember('U01BUSY');
+        const plain = makeMember('U02PLAIN');
+        const odd = makeMember('U03ODD', {
+          teamIds: [`slack:${TENANT}:C01:thread`, `slack:${OTHER_TENANT}:C01`, `slack:${TENANT}:C02`],
+          schedule: { ...plain.schedule, workdays: [] },
+          inactiveSpans: [{ from: T0, to: T0 }],
+          address: { 'odd key': 'value with "quotes" and ünïcode' },
+        });
+        for (const member of [busy, plain, odd]) await store.putMember(member);
+        expect(await store.getMember(busy.id)).toEqual(busy);
+        expect(await store.getMember(plain.id)).toEqual(plain);
+        expect(await store.getMember(odd.id)).toEqual(odd);
+      });
+
+      it('a second put replaces the member', async () => {
+        await store.putMember(makeMember('U01'));
+        await store.putMember(makeMember('U01', { displayName: 'Renamed', active: true }));
+        expect(await store.getMember(memberIdOf('U01'))).toMatchObject({ displayName: 'Renamed', active: true });
+      });
+
+      it('an unknown or malformed member id reads as null', async () => {
+        expect(await store.getMember(memberIdOf('NOBODY'))).toBeNull();
+        expect(await store.getMember('not-an-id')).toBeNull();
+      });
+
+      it('refuses a member whose id does not match its platform and tenant', async () => {
+        await expect(store.putMember(makeMember('U01', { tenantId: OTHER_TENANT }))).rejects.toThrow();
+        await expect(store.putMember(makeMember('U01', { id: 'garbage' }))).rejects.toThrow();
+      });
+
+      it('changing a member the store returned does not change the stored member', async () => {
+        await store.putMember(makeBusyMember('U01'));
+        const copy = await store.getMember(memberIdOf('U01'));
+        copy!.teamIds.push('slack:T01ACME:C99');
+        copy!.schedule.workdays.push(6);
+        copy!.address['channel'] = 'changed';
+        expect(await store.getMember(memberIdOf('U01'))).toEqual(makeBusyMember('U01'));
+      });
+    });
+
+    describe('forgetting a member', () => {
+      it('leaves nothing about the member readable, and other members untouched', async () => {
+        const team = makeTeam('C01DESIGN');
+        const alice = makeMember('UALICE', { active: true, teamIds: [team.id] });
+        const bob = makeMember('UBOB', { active: true, teamIds: [team.id] });
+        await store.putTeam(team);
+        for (const m of [alice, bob]) {
+          await store.putMember(m);
+          await store.addTeamMember(team.id, m.id);
+          await store.setDue(m.id, T0);
+        }
+        const personal = makePrompt(alice.id);
+        const teamPrompt = makeTeamPrompt(team.id);
+        await store.putPrompt(personal, HOUR);
+        await store.putPrompt(teamPrompt, HOUR);
+        await store.recordPromptSent(alice.id, [team.id], 'slack', TENANT);
+        await store.recordCompletion(makeCompletion(personal.id, alice.id, { teams: [teamInput(team.id)] }));
+        await store.recordCompletion(makeCompletion(teamPrompt.id, alice.id, { teamPromptId: teamPrompt.id, teams: [teamInput(team.id)] }));
+        await store.recordCompletion(makeCompletion(teamPrompt.id, bob.id, { teamPromptId: teamPrompt.id, teams: [teamInput(team.id)] }));
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+
+        await store.forgetMember(alice.id);
+
+        expect(await store.getMember(alice.id)).toBeNull();
+        expect(await store.getDue(alice.id)).toBeNull();
+        expect(await store.getActivity(alice.id)).toEqual({ days: {}, weekPoints: {}, totalPoints: 0, totalCompletions: 0, promptsSent: 0 });
+        expect(await store.getPrompt(personal.id)).toBeNull();
+        expect(await store.teamMemberIds(team.id)).toEqual([bob.id]);
+        expect(await store.teamWeekBoard(team.id, WEEK)).toEqual([{ memberId: bob.id, points: 1 }]);
+        expect(await store.commitDue(alice.id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await store.getDue(alice.id)).toBeNull();
+        // The team prompt stays for the others; only Alice left its joiners.
+        expect(await store.getPrompt(teamPrompt.id)).not.toBeNull();
+        const carol = makeMember('UCAROL');
+        const joined = await store.recordCompletion(makeCompletion(teamPrompt.id, carol.id, { teamPromptId: teamPrompt.id }));
+        expect(joined.joinedCount).toBe(2);
+        // Her done markers are gone too: the same completion counts as new.
+        const again = await store.recordCompletion(makeCompletion(teamPrompt.id, alice.id, { teamPromptId: teamPrompt.id }));
+        expect(again.counted).toBe(true);
+
+        expect(await store.getMember(bob.id)).toEqual(bob);
+        expect(await store.getDue(bob.id)).toBe(T0);
+        expect((await store.getActivity(bob.id)).totalCompletions).toBe(1);
+      });
+
+      it('a member who started over after forget is counted as a new completer of the team day', async () => {
+        const team = makeTeam('C01DESIGN');
+        await store.putTeam(team);
+        const alice = makeMember('UALICE', { teamIds: [team.id] });
+        await store.putMember(alice);
+        await store.recordCompletion(makeCompletion(makePrompt(alice.id).id, alice.id, { teams: [teamInput(team.id, 4)] }));
+        await store.forgetMember(alice.id);
+        await store.putMember(alice);
+        await store.recordCompletion(makeCompletion(makePrompt(alice.id).id, alice.id, { teams: [teamInput(team.id, 4)] }));
+        expect((await store.getTeamDays(team.id))[DAY]).toEqual({ completers: 2, activeMembers: 4 });
+      });
+
+      it('forgetting an unknown member is a no-op', async () => {
+        await expect(store.forgetMember(memberIdOf('NOBODY'))).resolves.toBeUndefined();
+        await expect(store.forgetMember('not-an-id')).resolves.toBeUndefined();
+      });
+    });
+
+    describe('due index', () => {
+      it('keeps one due instant per job, replaced by the latest setDue and removed by clearDue', async () => {
+        const id = memberIdOf('U01');
+        expect(await store.getDue(id)).toBeNull();
+        await store.setDue(id, T0);
+        await store.setDue(id, T0 + HOUR);
+        expect(await store.getDue(id)).toBe(T0 + HOUR);
+        await store.clearDue(id);
+        expect(await store.getDue(id)).toBeNull();
+      });
+
+      it('claims only jobs that are due, each with its due instant, and never hands a claim out twice', async () => {
+        await store.setDue(memberIdOf('U01'), T0 - 1000);
+        await store.setDue(memberIdOf('U02'), T0);
+        await store.setDue(memberIdOf('U03'), T0 + 1);
+        const first = await store.claimDue(T0, 10, LEASE, 'worker-a');
+        expect(first.sort((a, b) => a.dueAt - b.dueAt)).toEqual([
+          { memberId: memberIdOf('U01'), dueAt: T0 - 1000 },
+          { memberId: memberIdOf('U02'), dueAt: T0 },
+        ]);
+        expect(await store.claimDue(T0, 10, LEASE, 'worker-b')).toEqual([]);
+        expect(await store.claimDue(T0 + 1, 10, LEASE, 'worker-b')).toEqual([{ memberId: memberIdOf('U03'), dueAt: T0 + 1 }]);
+      });
+
+      it('a claimed job still reports the due instant it was claimed at', async () => {
+        await store.setDue(memberIdOf('U01'), T0);
+        await store.claimDue(T0, 1, LEASE, 'worker-a');
+        expect(await store.getDue(memberIdOf('U01'))).toBe(T0);
+      });
+
+      it('respects the limit across shards and hands out every due job exactly once', async () => {
+        const ids = Array.from({ length: 40 }, (_, i) => memberIdOf(`U${String(i).padStart(3, '0')}`));
+        for (const id of ids) await store.setDue(id, T0 - 5000);
+        const batches: string[][] = [];
+        for (let i = 0; i < 4; i += 1) batches.push((await store.claimDue(T0, 15, LEASE, 'worker-a')).map((c) => c.memberId));
+        expect(batches.map((b) => b.length)).toEqual([15, 15, 10, 0]);
+        const all = batches.flat();
+        expect(new Set(all).size).toBe(40);
+        expect(all.sort()).toEqual([...ids].sort());
+      });
+
+      it('claims nothing with a limit of zero', async () => {
+        await store.setDue(memberIdOf('U01'), T0);
+        expect(await store.claimDue(T0, 0, LEASE, 'worker-a')).toEqual([]);
+      });
+
+      it('a commit with the claim token schedules the next instant', async () => {
+        const id = memberIdOf('U01');
+        await store.setDue(id, T0);
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+        expect(await store.commitDue(id, 'worker-a', T0 + HOUR)).toBe(true);
+        expect(await store.getDue(id)).toBe(T0 + HOUR);
+        expect(await store.claimDue(T0 + HOUR - 1, 10, LEASE, 'worker-a')).toEqual([]);
+        expect(await store.claimDue(T0 + HOUR, 10, LEASE, 'worker-a')).toEqual([{ memberId: id, dueAt: T0 + HOUR }]);
+      });
+
+      it('a commit with no next instant drops the job', async () => {
+        const id = memberIdOf('U01');
+        await store.setDue(id, T0);
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+        expect(await store.commitDue(id, 'worker-a', null)).toBe(true);
+        expect(await store.getDue(id)).toBeNull();
+        expect(await store.claimDue(T0 + 10 * HOUR, 10, LEASE, 'worker-a')).toEqual([]);
+      });
+
+      it('a commit with another token, or of an unclaimed job, is refused and changes nothing', async () => {
+        const id = memberIdOf('U01');
+        await store.setDue(id, T0);
+        expect(await store.commitDue(id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await store.getDue(id)).toBe(T0);
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+        expect(await store.commitDue(id, 'worker-b', T0 + HOUR)).toBe(false);
+        expect(await store.commitDue(id, 'worker-a', T0 + 2 * HOUR)).toBe(true);
+        expect(await store.getDue(id)).toBe(T0 + 2 * HOUR);
+      });
+
+      it('the reaper returns expired leases at their old due instant, fencing out the late worker', async () => {
+        const id = memberIdOf('U01');
+        await store.setDue(id, T0);
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+        expect(await store.reapLeases(T0 + LEASE)).toBe(0);
+        expect(await store.reapLeases(T0 + LEASE + 1)).toBe(1);
+        expect(await store.getDue(id)).toBe(T0);
+        expect(await store.commitDue(id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await store.getDue(id)).toBe(T0);
+        const reclaimed = await store.claimDue(T0 + LEASE + 2, 10, LEASE, 'worker-b');
+        expect(reclaimed).toEqual([{ memberId: id, dueAt: T0 }]);
+        expect(await store.commitDue(id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await store.commitDue(id, 'worker-b', T0 + HOUR)).toBe(true);
+        expect(await store.getDue(id)).toBe(T0 + HOUR);
+      });
+
+      it('setDue or clearDue during a claim wins over the worker that holds it', async () => {
+        const rescheduled = memberIdOf('U01');
+        const stopped = memberIdOf('U02');
+        await store.setDue(rescheduled, T0);
+        await store.setDue(stopped, T0);
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+        await store.setDue(rescheduled, T0 + 5 * HOUR);
+        await store.clearDue(stopped);
+        expect(await store.commitDue(rescheduled, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await store.commitDue(stopped, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await store.getDue(rescheduled)).toBe(T0 + 5 * HOUR);
+        expect(await store.getDue(stopped)).toBeNull();
+        expect(await store.reapLeases(T0 + 10 * LEASE)).toBe(0);
+      });
+
+      it('holds any job id, such as team challenges and digests', async () => {
+        const ids = [`team|${TEAM_ID}`, `digest|${TEAM_ID}`, 'some-other-job'];
+        for (const [i, id] of ids.entries()) await store.setDue(id, T0 + i);
+        const claimed = await store.claimDue(T0 + 10, 10, LEASE, 'worker-a');
+        expect(claimed.map((c) => c.memberId).sort()).toEqual([...ids].sort());
+        for (const id of ids) expect(await store.commitDue(id, 'worker-a', null)).toBe(true);
+      });
+
+      it('refuses an empty job id', async () => {
+        await expect(store.setDue('', T0)).rejects.toThrow();
+      });
+    });
+
+    describe('send markers', () => {
+      it('only the first caller gets a slot', async () => {
+        const id = memberIdOf('U01');
+        expect(await store.markSent(id, T0, HOUR)).toBe(true);
+        expect(await store.markSent(id, T0, HOUR)).toBe(false);
+        expect(await store.markSent(id, T0 + HOUR, HOUR)).toBe(true);
+        expect(await store.markSent(memberIdOf('U02'), T0, HOUR)).toBe(true);
+        expect(await store.markSent(`team|${TEAM_ID}`, T0, HOUR)).toBe(true);
+        expect(await store.markSent(`team|${TEAM_ID}`, T0, HOUR)).toBe(false);
+        expect(await store.markSent('odd-job', T0, HOUR)).toBe(true);
+      });
+
+      it('a marker is gone after its lifetime', async () => {
+        expect(await store.markSent(memberIdOf('U01'), T0, 40)).toBe(true);
+        await sleep(80);
+        expect(await store.markSent(memberIdOf('U01'), T0, 40)).toBe(true);
+      });
+    });
+
+    describe('prompts', () => {
+      it('a personal and a team prompt read back exactly', async () => {
+        const personal = makePrompt(memberIdOf('U01'), { delivery: { channel: 'D01', ts: '1.2' }, status: 'snoozed' });
+        const teamPrompt = makeTeamPrompt();
+        await store.putPrompt(personal, HOUR);
+        await store.putPrompt(teamPrompt, HOUR);
+        expect(await store.getPrompt(personal.id)).toEqual(personal);
+        expect(await store.getPrompt(teamPrompt.id)).toEqual(teamPrompt);
+        expect(await store.getPrompt(`slack:${TENANT}:pUNKNOWN`)).toBeNull();
+        expect(await store.getPrompt('junk')).toBeNull();
+      });
+
+      it('a prompt is gone after its lifetime', async () => {
+        const prompt = makePrompt(memberIdOf('U01'));
+        await store.putPrompt(prompt, 40);
+        await sleep(80);
+        expect(await store.getPrompt(prompt.id)).toBeNull();
+      });
+
+      it('refuses a prompt whose id is not in its tenant', async () => {
+        await expect(store.putPrompt(makePrompt(memberIdOf('U01'), { tenantId: OTHER_TENANT }), HOUR)).rejects.toThrow();
+      });
+
+      it('open and snoozed prompts change status; done and skipped are final', async () => {
+        const prompt = makePrompt(memberIdOf('U01'));
+        await store.putPrompt(prompt, HOUR);
+        expect(await store.setPromptStatus(prompt.id, 'snoozed')).toBe('snoozed');
+        expect(await store.setPromptStatus(prompt.id, 'open')).toBe('open');
+        expect(await store.setPromptStatus(prompt.id, 'done')).toBe('done');
+        expect(await store.setPromptStatus(prompt.id, 'skipped')).toBe('done');
+        expect(await store.setPromptStatus(prompt.id, 'open')).toBe('done');
+        expect((await store.getPrompt(prompt.id))?.status).toBe('done');
+
+        const skipped = makePrompt(memberIdOf('U01'));
+        await store.putPrompt(skipped, HOUR);
+        expect(await store.setPromptStatus(skipped.id, 'skipped')).toBe('skipped');
+        expect(await store.setPromptStatus(skipped.id, 'done')).toBe('skipped');
+        expect((await store.getPrompt(skipped.id))?.status).toBe('skipped');
+      });
+
+      it('setting the status of an unknown prompt returns null', async () => {
+        expect(await store.setPromptStatus(`slack:${TENANT}:pUNKNOWN`, 'done')).toBeNull();
+        expect(await store.setPromptStatus('junk', 'done')).toBeNull();
+      });
+
+      it('delivery data is replaced without touching the status', async () => {
+        const prompt = makePrompt(memberIdOf('U01'));
+        await store.putPrompt(prompt, HOUR);
+        await store.setPromptStatus(prompt.id, 'snoozed');
+        await store.setPromptDelivery(prompt.id, { channel: 'D01', ts: '99.1' });
+        expect(await store.getPrompt(prompt.id)).toEqual({ ...prompt, status: 'snoozed', delivery: { channel: 'D01', ts: '99.1' } });
+      });
+
+      it('delivery data for an unknown prompt does not create it', async () => {
+        const id = `slack:${TENANT}:pGHOST`;
+        await store.setPromptDelivery(id, { channel: 'D01' });
+        expect(await store.getPrompt(id)).toBeNull();
+      });
+
+      it('a prompt keeps its lifetime when its status or delivery changes', async () => {
+        const prompt = makePrompt(memberIdOf('U01'));
+        await store.putPrompt(prompt, 60);
+        await store.setPromptStatus(prompt.id, 'skipped');
+        await store.setPromptDelivery(prompt.id, { channel: 'D01' });
+        await sleep(110);
+        expect(await store.getPrompt(prompt.id)).toBeNull();
+      });
+
+      it('changing a prompt the store returned does not change the stored prompt', async () => {
+        const prompt = makePrompt(memberIdOf('U01'), { delivery: { channel: 'D01' } });
+        await store.putPrompt(prompt, HOUR);
+        const copy = await store.getPrompt(prompt.id);
+        copy!.delivery['channel'] = 'changed';
+        copy!.status = 'done';
+        expect(await store.getPrompt(prompt.id)).toEqual(prompt);
+      });
+    });
+
+    describe('completions', () => {
+      it('a completion counts once: a repeat adds nothing and reports the current count', async () => {
+        const id = memberIdOf('U01');
+        const prompt = makePrompt(id);
+        const first = await store.recordCompletion(makeCompletion(prompt.id, id));
+        expect(first).toEqual({ counted: true, pointAwarded: true, todayCount: 1, joinedCount: 0 });
+        const repeat = await store.recordCompletion(makeCompletion(prompt.id, id));
+        expect(repeat).toEqual({ counted: false, pointAwarded: false, todayCount: 1, joinedCount: 0 });
+        expect(await store.getActivity(id)).toEqual({ days: { [DAY]: 1 }, weekPoints: { [WEEK]: 1 }, totalPoints: 1, totalCompletions: 1, promptsSent: 0 });
+      });
+
+      it('the daily cap stops points at 8 while completions are still counted', async () => {
+        const id = memberIdOf('U01');
+        await store.putTeam(makeTeam('C01DESIGN'));
+        const results = [];
+        for (let i = 0; i < 10; i += 1) {
+          results.push(await store.recordCompletion(makeCompletion(makePrompt(id).id, id, { teams: [teamInput()] })));
+        }
+        expect(results.map((r) => r.pointAwarded)).toEqual([true, true, true, true, true, true, true, true, false, false]);
+        expect(results.map((r) => r.todayCount)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect(await store.getActivity(id)).toEqual({ days: { [DAY]: 10 }, weekPoints: { [WEEK]: 8 }, totalPoints: 8, totalCompletions: 10, promptsSent: 0 });
+        expect(await store.teamWeekBoard(TEAM_ID, WEEK)).toEqual([{ memberId: id, points: 8 }]);
+        expect((await store.getTeamTotals(TEAM_ID)).completions).toBe(10);
+      });
+
+      it('the cap is per local day', async () => {
+        const id = memberIdOf('U01');
+        for (let i = 0; i < 9; i += 1) await store.recordCompletion(makeCompletion(makePrompt(id).id, id));
+        const nextDay = await store.recordCompletion(makeCompletion(makePrompt(id).id, id, { day: '2026-11-26' }));
+        expect(nextDay).toMatchObject({ counted: true, pointAwarded: true, todayCount: 1 });
+        expect((await store.getActivity(id)).days).toEqual({ [DAY]: 9, '2026-11-26': 1 });
+      });
+
+      it('records each distinct completer of a team day and the active member count', async () => {
+        const [a, b] = [memberIdOf('UA'), memberIdOf('UB')];
+        await store.recordCompletion(makeCompletion(makePrompt(a).id, a, { teams: [teamInput(TEAM_ID, 3)] }));
+        await store.recordCompletion(makeCompletion(makePrompt(a).id, a, { teams: [teamInput(TEAM_ID, 3)] }));
+        await store.recordCompletion(makeCompletion(makePrompt(b).id, b, { teams: [teamInput(TEAM_ID, 4)] }));
+        await store.recordCompletion(makeCompletion(makePrompt(b).id, b, { teams: [teamInput(TEAM_ID, 4, '2026-11-26', WEEK)] }));
+        expect(await store.getTeamDays(TEAM_ID)).toEqual({
+          [DAY]: { completers: 2, activeMembers: 4 },
+          '2026-11-26': { completers: 1, activeMembers: 4 },
+        });
+        expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 0, completions: 4 });
+      });
+
+      it('a repeated completion changes no team record', async () => {
+        const a = memberIdOf('UA');
+        const prompt = makePrompt(a);
+        await store.recordCompletion(makeCompletion(prompt.id, a, { teams: [teamInput(TEAM_ID, 3)] }));
+        await store.recordCompletion(makeCompletion(prompt.id, a, { teams: [teamInput(TEAM_ID, 9)] }));
+        expect(await store.getTeamDays(TEAM_ID)).toEqual({ [DAY]: { completers: 1, activeMembers: 3 } });
+        expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 0, completions: 1 });
+        expect(await store.teamWeekBoard(TEAM_ID, WEEK)).toEqual([{ memberId: a, points: 1 }]);
+      });
+
+      it('updates every team of the member', async () => {
+        const a = memberIdOf('UA');
+        const ops = `slack:${TENANT}:C02OPS`;
+        await store.recordCompletion(makeCompletion(makePrompt(a).id, a, { teams: [teamInput(TEAM_ID, 3), teamInput(ops, 5, '2026-11-24', '2026-W48')] }));
+        expect(await store.getTeamDays(ops)).toEqual({ '2026-11-24': { completers: 1, activeMembers: 5 } });
+        expect(await store.teamWeekBoard(ops, WEEK)).toEqual([{ memberId: a, points: 1 }]);
+        expect(await store.teamWeekBoard(TEAM_ID, WEEK)).toEqual([{ memberId: a, points: 1 }]);
+      });
+
+      it('week boards list points highest first, ties by member id, one board per week', async () => {
+        const points: Array<[string, number]> = [['UA', 3], ['UB', 1], ['UC', 2], ['UD', 2]];
+        for (const [user, count] of points) {
+          const id = memberIdOf(user);
+          for (let i = 0; i < count; i += 1) await store.recordCompletion(makeCompletion(makePrompt(id).id, id, { teams: [teamInput()] }));
+        }
+        await store.recordCompletion(makeCompletion(makePrompt(memberIdOf('UB')).id, memberIdOf('UB'), { teams: [teamInput(TEAM_ID, 3, '2026-12-01', '2026-W49')] }));
+        expect(await store.teamWeekBoard(TEAM_ID, WEEK)).toEqual([
+          { memberId: memberIdOf('UA'), points: 3 },
+          { memberId: memberIdOf('UC'), points: 2 },
+          { memberId: memberIdOf('UD'), points: 2 },
+          { memberId: memberIdOf('UB'), points: 1 },
+        ]);
+        expect(await store.teamWeekBoard(TEAM_ID, '2026-W49')).toEqual([{ memberId: memberIdOf('UB'), points: 1 }]);
+        expect(await store.teamWeekBoard(TEAM_ID, '2026-W47')).toEqual([]);
+      });
+
+      it('a team prompt counts how many distinct members joined', async () => {
+        const prompt = makeTeamPrompt();
+        await store.putPrompt(prompt, HOUR);
+        const [a, b] = [memberIdOf('UA'), memberIdOf('UB')];
+        const withTeam = { teamPromptId: prompt.id, teams: [teamInput()] };
+        expect((await store.recordCompletion(makeCompletion(prompt.id, a, withTeam))).joinedCount).toBe(1);
+        expect(await store.recordCompletion(makeCompletion(prompt.id, b, withTeam))).toMatchObject({ counted: true, joinedCount: 2 });
+        expect(await store.recordCompletion(makeCompletion(prompt.id, a, withTeam))).toEqual({ counted: false, pointAwarded: false, todayCount: 1, joinedCount: 2 });
+      });
+
+      it('refuses a completion that mixes tenants', async () => {
+        const a = memberIdOf('UA');
+        const foreignTeam = `slack:${OTHER_TENANT}:C01`;
+        await expect(store.recordCompletion(makeCompletion(makePrompt(a).id, a, { teams: [teamInput(foreignTeam)] }))).rejects.toThrow();
+        await expect(store.recordCompletion(makeCompletion(makePrompt(a).id, memberIdOf('UX', OTHER_TENANT)))).rejects.toThrow();
+        expect((await store.getActivity(a)).totalCompletions).toBe(0);
+      });
+
+      it('counts prompts sent to the member and to each of the teams', async () => {
+        const a = memberIdOf('UA');
+        const ops = `slack:${TENANT}:C02OPS`;
+        await store.recordPromptSent(a, [TEAM_ID, ops], 'slack', TENANT);
+        await store.recordPromptSent(a, [TEAM_ID], 'slack', TENANT);
+        expect((await store.getActivity(a)).promptsSent).toBe(2);
+        expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 2, completions: 0 });
+        expect(await store.getTeamTotals(ops)).toEqual({ promptsSent: 1, completions: 0 });
+      });
+
+      it('an unknown member has empty activity and an unknown team empty records', async () => {
+        expect(await store.getActivity(memberIdOf('NOBODY'))).toEqual({ days: {}, weekPoints: {}, totalPoints: 0, totalCompletions: 0, promptsSent: 0 });
+        expect(await store.getTeamDays(`slack:${TENANT}:CNONE`)).toEqual({});
+        expect(await store.getTeamTotals(`slack:${TENANT}:CNONE`)).toEqual({ promptsSent: 0, completions: 0 });
+        expect(await store.teamWeekBoard(`slack:${TENANT}:CNONE`, WEEK)).toEqual([]);
+      });
+    });
+
+    describe('teams', () => {
+      it('stores teams and lists those of one tenant, by id', async () => {
+        const design = makeTeam('C01DESIGN');
+        const ops = makeTeam('C00OPS', { challengeTime: null, address: {} });
+        const foreign = makeTeam('C01', { id: `slack:${OTHER_TENANT}:C01`, tenantId: OTHER_TENANT });
+        for (const team of [design, ops, foreign]) await store.putTeam(team);
+        expect(await store.getTeam(design.id)).toEqual(design);
+        expect(await store.getTeam(`slack:${TENANT}:CNONE`)).toBeNull();
+        expect(await store.listTeams('slack', TENANT)).toEqual([ops, design]);
+        expect(await store.listTeams('teams', TENANT)).toEqual([]);
+        await store.putTeam({ ...design, name: 'renamed' });
+        expect((await store.listTeams('slack', TENANT)).map((t) => t.name)).toEqual(['c00ops', 'renamed']);
+      });
+
+      it('keeps a roster of distinct members', async () => {
+        const [a, b] = [memberIdOf('UB'), memberIdOf('UA')];
+        await store.addTeamMember(TEAM_ID, a);
+        await store.addTeamMember(TEAM_ID, b);
+        await store.addTeamMember(TEAM_ID, a);
+        expect(await store.teamMemberIds(TEAM_ID)).toEqual([b, a]);
+        await store.removeTeamMember(TEAM_ID, a);
+        expect(await store.teamMemberIds(TEAM_ID)).toEqual([b]);
+        expect(await store.teamMemberIds(`slack:${TENANT}:CNONE`)).toEqual([]);
+      });
+
+      it('refuses a member from another tenant on a roster', async () => {
+        await expect(store.addTeamMember(TEAM_ID, memberIdOf('UX', OTHER_TENANT))).rejects.toThrow();
+      });
+    });
+
+    describe('records', () => {
+      it('stores opaque values by kind and id until deleted', async () => {
+        const value = '{"token":"enc:abc=="}';
+        await store.putRecord('installation', 'T01', value);
+        await store.putRecord('conversation', 'T01', 'other');
+        expect(await store.getRecord('installation', 'T01')).toBe(value);
+        expect(await store.getRecord('installation', 'T02')).toBeNull();
+        await store.putRecord('installation', 'T01', 'replaced');
+        expect(await store.getRecord('installation', 'T01')).toBe('replaced');
+        await store.deleteRecord('installation', 'T01');
+        expect(await store.getRecord('installation', 'T01')).toBeNull();
+        expect(await store.getRecord('conversation', 'T01')).toBe('other');
+      });
+
+      it('a record with a lifetime is gone after it', async () => {
+        await store.putRecord('oauth-state', 's1', 'x', 40);
+        await store.putRecord('oauth-state', 's2', 'y', HOUR);
+        expect(await store.getRecord('oauth-state', 's1')).toBe('x');
+        await sleep(80);
+        expect(await store.getRecord('oauth-state', 's1')).toBeNull();
+        expect(await store.getRecord('oauth-state', 's2')).toBe('y');
+      });
+    });
+
+    describe('send limiter', () => {
+      it('lets a second’s worth of sends go at once, then spaces the rest', async () => {
+        const waits = [];
+        for (let i = 0; i < 7; i += 1) waits.push(await store.reserveSend('slack:T01', 5, T0));
+        expect(waits.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+        expect(waits[5]).toBeGreaterThanOrEqual(200);
+        expect(waits[5]).toBeLessThanOrEqual(201);
+        expect(waits[6]).toBeGreaterThanOrEqual(400);
+        expect(waits[6]).toBeLessThanOrEqual(401);
+      });
+
+      it('keys are independent and the bucket refills with time', async () => {
+        for (let i = 0; i < 5; i += 1) await store.reserveSend('slack:T01', 5, T0);
+        expect(await store.reserveSend('slack:T02', 5, T0)).toBe(0);
+        expect(await store.reserveSend('slack:T01', 5, T0 + 2000)).toBe(0);
+      });
+
+      it('one send a second makes the second caller wait a second', async () => {
+        expect(await store.reserveSend('channel:C01', 1, T0)).toBe(0);
+        expect(await store.reserveSend('channel:C01', 1, T0)).toBe(1000);
+        expect(await store.reserveSend('channel:C01', 1, T0 + 500)).toBe(1500);
+      });
+    });
+  });
+}
