@@ -8,6 +8,7 @@ import { createMetrics, type AppMetrics } from './http/metrics.ts';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 import { createStore } from './store.ts';
 import { createWebChat } from './adapters/web/index.ts';
+import { createSlackAdapter } from './adapters/slack/index.ts';
 import { createTeamsAdapter } from './adapters/teams/index.ts';
 
 export interface Bot {
@@ -42,7 +43,11 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
     app.use(web.router);
   }
 
-  // SLACK: the Slack adapter mounts its routes and registers its messenger here (src/adapters/slack).
+  if (config.slackEnabled) {
+    const slack = createSlackAdapter({ config, service, logger });
+    service.registerMessenger(slack.messenger);
+    app.use(slack.router);
+  }
 
   if (config.teamsEnabled) {
     const teams = createTeamsAdapter({ config, service, store, logger });

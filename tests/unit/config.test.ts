@@ -38,7 +38,7 @@ describe('configuration', () => {
   });
 
   it('refuses a port out of range', () => {
-    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be 1-65535']);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be 0-65535 (0 picks a free port)']);
   });
 
   it('never echoes a secret value in its message', () => {

@@ -1,0 +1,46 @@
+// The Microsoft Teams adapter: the only place that imports botbuilder. Mount `router`, register `messenger`.
+import type { Router } from 'express';
+import type { BreakService, Logger, Messenger, Store } from '../../core/index.ts';
+import { TeamsCloudAdapter } from './adapter.ts';
+import { createAuthentication, type TeamsConfig } from './authentication.ts';
+import { createReferenceStore } from './conversation-references.ts';
+import { createLiveCount } from './live-count.ts';
+import { createTeamsMessenger } from './messenger.ts';
+import { createOutbox } from './outbox.ts';
+import { createTeamsRouter } from './routes.ts';
+import { sdkRetriesOff } from './sdk-retries.ts';
+import { createTurnLogic } from './turn-router.ts';
+
+export type { TeamsConfig } from './authentication.ts';
+export { MESSAGES_PATH } from './routes.ts';
+
+export interface TeamsAdapterDeps {
+  config: TeamsConfig;
+  service: BreakService;
+  store: Store;
+  logger: Logger;
+}
+
+export interface TeamsAdapter {
+  /** Serves POST /api/messages. */
+  router: Router;
+  /** Register with the service: prompts for `teams:` members and teams go out through it. */
+  messenger: Messenger;
+}
+
+export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
+  const { authentication, appId } = createAuthentication(deps.config, deps.logger);
+  const adapter = new TeamsCloudAdapter(authentication);
+  adapter.use(sdkRetriesOff(deps.logger));
+  adapter.onTurnError = async (_context, err) => {
+    deps.logger.error({ err: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' }, 'teams: unhandled turn error');
+  };
+  const references = createReferenceStore(deps.store);
+  const outbox = createOutbox({ adapter, appId, store: deps.store, logger: deps.logger });
+  const liveCount = createLiveCount(outbox, deps.logger);
+  const logic = createTurnLogic({ service: deps.service, references, outbox, liveCount, logger: deps.logger });
+  return {
+    router: createTeamsRouter({ adapter, logic, logger: deps.logger }),
+    messenger: createTeamsMessenger({ references, outbox }),
+  };
+}

@@ -1,0 +1,38 @@
+// The Teams Messenger: how the scheduler and "now" reach people and channels, through stored conversation references.
+import { ValidationError, type DigestView, type Member, type Messenger, type PromptView, type Team, type TeamPromptView } from '../../core/index.ts';
+import { digestCard } from './cards/command-cards.ts';
+import { promptCard, teamPromptCard } from './cards/prompt-cards.ts';
+import type { ReferenceStore } from './conversation-references.ts';
+import { cardActivity, type Outbox } from './outbox.ts';
+
+export interface TeamsMessengerDeps {
+  references: ReferenceStore;
+  outbox: Outbox;
+}
+
+export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
+  async function referenceFor(id: string, who: string) {
+    const reference = await deps.references.load(id);
+    // No reference: never installed, or uninstalled since. Nothing may be sent there.
+    if (!reference) throw new ValidationError(`The bot cannot reach ${who} in Teams: the app is not installed there.`);
+    return reference;
+  }
+
+  return {
+    platform: 'teams',
+    async sendPrompt(member: Member, view: PromptView) {
+      const reference = await referenceFor(member.id, 'you');
+      const delivery = await deps.outbox.post(reference, member.tenantId, cardActivity(promptCard(view), `Desk break: ${view.challenge.title}`));
+      return { ...delivery };
+    },
+    async sendTeamPrompt(team: Team, view: TeamPromptView) {
+      const reference = await referenceFor(team.id, 'this team');
+      const activity = cardActivity(teamPromptCard(view, view.joinedCount), `Team challenge: ${view.challenge.title}`);
+      return { ...(await deps.outbox.post(reference, team.tenantId, activity)) };
+    },
+    async sendDigest(team: Team, view: DigestView) {
+      const reference = await referenceFor(team.id, 'this team');
+      await deps.outbox.post(reference, team.tenantId, cardActivity(digestCard(view), `Weekly breaks digest for ${team.name}`));
+    },
+  };
+}

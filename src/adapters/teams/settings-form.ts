@@ -1,0 +1,40 @@
+// Turns a submitted settings card into a settings patch, or into every problem found, each safe to show.
+import { z } from 'zod';
+import { isCoreError, parseEvery, parseHours, parseTimezone, type SettingsPatch } from '../../core/index.ts';
+import type { SettingsFormValues } from './cards/settings-card.ts';
+
+const submittedSchema = z.looseObject({
+  start: z.string().trim().catch(''),
+  end: z.string().trim().catch(''),
+  interval: z.union([z.string(), z.number()]).transform(String).catch(''),
+  days: z.string().catch(''),
+  timezone: z.string().trim().catch(''),
+  band: z.union([z.string(), z.boolean()]).transform((v) => v === true || v === 'true').catch(false),
+});
+
+export type SettingsForm = { values: SettingsFormValues } & ({ ok: true; patch: SettingsPatch } | { ok: false; errors: string[] });
+
+function attempt<T>(errors: string[], parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (err) {
+    if (!isCoreError(err)) throw err;
+    errors.push(err.message);
+    return undefined;
+  }
+}
+
+export function parseSettingsForm(value: unknown): SettingsForm {
+  const input = submittedSchema.parse(typeof value === 'object' && value !== null ? value : {});
+  const days = input.days.split(',').map((d) => d.trim()).filter((d) => d !== '');
+  const values: SettingsFormValues = { start: input.start, end: input.end, interval: input.interval, days, timezone: input.timezone, band: input.band };
+  const errors: string[] = [];
+  const hours = attempt(errors, () => parseHours(`${input.start}-${input.end}`));
+  const intervalMinutes = attempt(errors, () => parseEvery(input.interval));
+  const timezone = attempt(errors, () => parseTimezone(input.timezone));
+  const workdays = days.map(Number);
+  if (workdays.length === 0) errors.push('Pick at least one workday (or say "stop" to turn breaks off).');
+  else if (workdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) errors.push('Workdays are Monday to Sunday.');
+  if (errors.length > 0 || !hours || intervalMinutes === undefined || timezone === undefined) return { ok: false, values, errors };
+  return { ok: true, values, patch: { ...hours, intervalMinutes, timezone, workdays: [...new Set(workdays)].sort((a, b) => a - b), hasBand: input.band } };
+}
