@@ -1,7 +1,7 @@
 // The due index on Redis: per shard a due sorted set, a lease sorted set and a claim hash (see keys.ts).
 // Claims, commits and the reaper are Lua scripts; setDue and clearDue replace any claim in one transaction.
 import type { Cluster, Redis } from 'ioredis';
-import type { Claim } from '../../core/index.ts';
+import { StoreUnavailableError, type Claim } from '../../core/index.ts';
 import type { DueShardKeys, RedisKeys } from './keys.ts';
 import { guard } from './redis-errors.ts';
 import { scriptFailure } from './script-failures.ts';
@@ -10,6 +10,15 @@ import { execTransaction } from './transaction.ts';
 
 /** Leases looked at per reaper call, so one call never blocks Redis for long. */
 const REAP_BATCH = 500;
+/** Unanswered claims remembered for release; older ones are left to the lease reaper. */
+const MAX_UNANSWERED = 256;
+
+/** A claim call that failed for the caller but may still run in Redis (sent before Redis froze or the link dropped). */
+interface UnansweredClaim {
+  shard: DueShardKeys;
+  deadline: number;
+  token: string;
+}
 
 export function requireJobId(id: string): void {
   if (typeof id !== 'string' || id.length === 0) throw new Error('a due job id must be a non-empty string');
@@ -22,6 +31,8 @@ function requireInstant(at: number, what: string): void {
 export class RedisDueIndex {
   /** Where the next claim starts, so every shard gets its turn at the front. */
   private nextShard = 0;
+  /** Claims whose jobs nobody will handle if Redis ran them after all; released before the next claim. */
+  private readonly unanswered: UnansweredClaim[] = [];
 
   constructor(
     private readonly redis: Redis | Cluster,
@@ -57,18 +68,50 @@ export class RedisDueIndex {
     requireInstant(now, 'now');
     requireInstant(leaseMs, 'leaseMs');
     if (token.length === 0) throw new Error('a claim token must not be empty');
+    await this.releaseUnanswered();
     const claims: Claim[] = [];
     const wanted = Math.floor(limit);
     const start = this.nextShard;
     this.nextShard = (start + 1) % this.keys.shardCount;
     for (let i = 0; i < this.keys.shardCount && claims.length < wanted; i += 1) {
       const k = this.keys.dueShard((start + i) % this.keys.shardCount);
-      const reply = (await guard(
-        this.scripts.run('claimDue', [k.due, k.lease, k.claim], [now, wanted - claims.length, now + leaseMs, token]),
-      )) as string[];
+      const deadline = now + leaseMs;
+      let reply: string[];
+      try {
+        reply = (await guard(this.scripts.run('claimDue', [k.due, k.lease, k.claim], [now, wanted - claims.length, deadline, token]))) as string[];
+      } catch (err) {
+        if (err instanceof StoreUnavailableError) this.rememberUnanswered({ shard: k, deadline, token });
+        throw err;
+      }
       for (let j = 0; j + 1 < reply.length; j += 2) claims.push({ memberId: reply[j] as string, dueAt: Number(reply[j + 1]) });
     }
     return claims;
+  }
+
+  private rememberUnanswered(claim: UnansweredClaim): void {
+    const known = this.unanswered.some((u) => u.shard.due === claim.shard.due && u.deadline === claim.deadline && u.token === claim.token);
+    if (known) return;
+    this.unanswered.push(claim);
+    if (this.unanswered.length > MAX_UNANSWERED) this.unanswered.shift();
+  }
+
+  /**
+   * A claim whose reply never came may still have run (a frozen Redis runs what it was sent when it wakes): its jobs
+   * would wait for their lease. Puts them back at their due instant. Commands of one connection run in order, so
+   * this runs after any such claim; the lease deadline and token pick out exactly its jobs.
+   */
+  private async releaseUnanswered(): Promise<void> {
+    while (this.unanswered.length > 0) {
+      const { shard, deadline, token } = this.unanswered[0] as UnansweredClaim;
+      const ids = await guard(this.redis.zrangebyscore(shard.lease, deadline, deadline));
+      const held = ids.length > 0 ? await guard(this.redis.hmget(shard.claim, ...ids)) : [];
+      for (let i = 0; i < ids.length; i += 1) {
+        const value = held[i];
+        if (typeof value !== 'string' || !value.startsWith(`${token}|`)) continue;
+        await this.commit(ids[i] as string, token, Number(value.slice(token.length + 1)));
+      }
+      this.unanswered.shift();
+    }
   }
 
   async commit(id: string, token: string, nextDueAt: number | null): Promise<boolean> {
