@@ -64,13 +64,21 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
     }
   };
 
+  // node-cron reports skipped overlapping runs (a slow tick) as warnings on the console; route them to our log at debug.
+  const cronLogger = {
+    info: (message: string) => deps.logger.debug({ source: 'node-cron' }, message),
+    warn: (message: string) => deps.logger.debug({ source: 'node-cron' }, message),
+    error: (message: string | Error) => deps.logger.warn({ source: 'node-cron' }, String(message)),
+    debug: (message: string | Error) => deps.logger.debug({ source: 'node-cron' }, String(message)),
+  };
+
   return {
     start() {
       if (running) return;
       running = true;
-      tasks.push(cron.schedule(`*/${options.tickSeconds} * * * * *`, guarded('tick', tickOnce), { noOverlap: true, name: 'tick' }));
+      tasks.push(cron.schedule(`*/${options.tickSeconds} * * * * *`, guarded('tick', tickOnce), { noOverlap: true, name: 'tick', logger: cronLogger }));
       const reapEvery = options.reapSeconds ?? 15;
-      tasks.push(cron.schedule(`*/${reapEvery} * * * * *`, guarded('reaper', reapOnce), { noOverlap: true, name: 'reaper' }));
+      tasks.push(cron.schedule(`*/${reapEvery} * * * * *`, guarded('reaper', reapOnce), { noOverlap: true, name: 'reaper', logger: cronLogger }));
       deps.logger.info({ tickSeconds: options.tickSeconds }, 'scheduler started');
     },
     async stop() {
