@@ -2,9 +2,12 @@
 import type { CoreContext } from './context.ts';
 import { isoWeekKey, localDay } from './calendar.ts';
 import { NotFoundError } from './errors.ts';
-import { rankMembers, rankTeams } from './leaderboard.ts';
-import type { DigestView, LeaderboardView, StatsView, TeamBoardRow, WorkspaceBoardView } from './messages.ts';
+import { rankTeams } from './leaderboard.ts';
+import type { DigestView, LeaderboardView, MemberBoardRow, StatsView, TeamBoardRow, WorkspaceBoardView } from './messages.ts';
 import type { Member, Platform, Team } from './model.ts';
+import type { BoardPage, BoardQuery, BoardRow } from './ports.ts';
+import { rankBoard } from './board-entry.ts';
+import { mendBoard } from './board-sync.ts';
 import { nextDueAt, requireMember } from './members.ts';
 import { memberStreak, teamStreak } from './streaks.ts';
 
@@ -25,31 +28,65 @@ async function teamStreakOf(ctx: CoreContext, team: Team, now: number): Promise<
   return teamStreak({ days, workdays: team.workdays, timezone: team.timezone, now });
 }
 
-/** Members by streak then points of `weekKey` (default: this week in the team's zone). */
-export async function leaderboard(ctx: CoreContext, teamId: string, viewerId: string | null, weekKey?: string): Promise<LeaderboardView> {
+/** Rows a leaderboard shows from the top; the viewer's own row is added when it is further down. */
+export const LEADERBOARD_TOP = 10;
+const DIGEST_TOP = 5;
+
+export interface LeaderboardOptions {
+  /** Rows from the top (default LEADERBOARD_TOP); null for every member. */
+  limit?: number | null;
+}
+
+function boardQuery(team: Team, now: number, viewerId: string | null, limit: number | null): BoardQuery {
+  return { weekKey: isoWeekKey(now, team.timezone), now, viewerId, limit };
+}
+
+/** Reads the team's board, mending it first when its size differs from the roster's. */
+async function readTeamBoard(ctx: CoreContext, team: Team, query: BoardQuery): Promise<BoardPage> {
+  const page = await ctx.store.readBoard(team.id, query);
+  if (page.total === page.rosterSize) return page;
+  await mendBoard(ctx, team, query.weekKey, query.now);
+  return ctx.store.readBoard(team.id, query);
+}
+
+/** Display names for board rows, read for those rows only; `gone` lists rows whose member no longer exists. */
+async function namedRows(ctx: CoreContext, rows: readonly BoardRow[], viewerId: string | null): Promise<{ rows: MemberBoardRow[]; gone: string[] }> {
+  const members = await Promise.all(rows.map((row) => ctx.store.getMember(row.memberId)));
+  const named: MemberBoardRow[] = [];
+  const gone: string[] = [];
+  rows.forEach((row, i) => {
+    const member = members[i];
+    if (member) named.push({ ...row, displayName: member.displayName, isViewer: row.memberId === viewerId });
+    else gone.push(row.memberId);
+  });
+  return { rows: named, gone };
+}
+
+/** The top rows, and the viewer's row after them when it is further down, so one's own rank always shows. */
+function shownRows(page: BoardPage): BoardRow[] {
+  const viewer = page.viewer;
+  return viewer && !page.top.some((row) => row.memberId === viewer.memberId) ? [...page.top, viewer] : page.top;
+}
+
+/** The board's rows to show, named; a row of a member who is gone means the board lost step too, so it is mended. */
+async function readNamedBoard(ctx: CoreContext, team: Team, query: BoardQuery): Promise<MemberBoardRow[]> {
+  const named = await namedRows(ctx, shownRows(await readTeamBoard(ctx, team, query)), query.viewerId);
+  if (named.gone.length === 0) return named.rows;
+  await mendBoard(ctx, team, query.weekKey, query.now, named.gone);
+  return (await namedRows(ctx, shownRows(await ctx.store.readBoard(team.id, query)), query.viewerId)).rows;
+}
+
+/** The top of the team's board (members by streak, then this week's points in the team's zone), plus the viewer's own row. */
+export async function leaderboard(ctx: CoreContext, teamId: string, viewerId: string | null, options: LeaderboardOptions = {}): Promise<LeaderboardView> {
   const team = await ctx.store.getTeam(teamId);
   if (!team) throw new NotFoundError('That team');
   const now = ctx.clock.now();
-  const week = weekKey ?? isoWeekKey(now, team.timezone);
-  const [memberIds, weekBoard] = await Promise.all([ctx.store.teamMemberIds(teamId), ctx.store.teamWeekBoard(teamId, week)]);
-  const weekPoints = new Map(weekBoard.map((entry) => [entry.memberId, entry.points]));
-  const entries = [];
-  for (const memberId of memberIds) {
-    const member = await ctx.store.getMember(memberId);
-    if (!member) continue;
-    entries.push({
-      memberId,
-      displayName: member.displayName,
-      streak: await currentStreak(ctx, member, now),
-      weekPoints: weekPoints.get(memberId) ?? 0,
-    });
-  }
-  const rows = rankMembers(entries, viewerId);
-  const tenantBoard = await workspaceBoard(ctx, team.platform, team.tenantId, team.id);
+  const query = boardQuery(team, now, viewerId, options.limit === undefined ? LEADERBOARD_TOP : options.limit);
+  const [rows, tenantBoard] = await Promise.all([readNamedBoard(ctx, team, query), workspaceBoard(ctx, team.platform, team.tenantId, team.id)]);
   return {
     teamId,
     teamName: team.name,
-    weekKey: week,
+    weekKey: query.weekKey,
     rows,
     teamRank: tenantBoard.rows.find((row) => row.teamId === team.id) ?? null,
     teamCount: tenantBoard.rows.length,
@@ -67,13 +104,14 @@ export async function workspaceBoard(ctx: CoreContext, platform: Platform, tenan
   return { rows: rankTeams(entries, viewerTeamId) };
 }
 
-/** "2nd of 7 in design" for each of the member's teams. */
+/** "2nd of 7 in design" for each of the member's teams whose board they are on. */
 export async function teamRanks(ctx: CoreContext, member: Member): Promise<StatsView['teams']> {
   const ranks: StatsView['teams'] = [];
   for (const teamId of member.teamIds) {
-    const board = await leaderboard(ctx, teamId, member.id).catch(() => null);
-    const row = board?.rows.find((r) => r.memberId === member.id);
-    if (board && row) ranks.push({ teamId, teamName: board.teamName, rank: row.rank, of: board.rows.length });
+    const team = await ctx.store.getTeam(teamId);
+    if (!team) continue;
+    const page = await readTeamBoard(ctx, team, boardQuery(team, ctx.clock.now(), member.id, 0));
+    if (page.viewer) ranks.push({ teamId, teamName: team.name, rank: page.viewer.rank, of: page.total });
   }
   return ranks;
 }
@@ -102,16 +140,27 @@ export async function stats(ctx: CoreContext, memberId: string): Promise<StatsVi
   };
 }
 
+/** The week that `inWeek` falls in: the team's place, and its top members by current streak, then that week's points. */
 export async function digestView(ctx: CoreContext, team: Team, inWeek: number): Promise<DigestView> {
   const weekKey = isoWeekKey(inWeek, team.timezone);
-  const board = await leaderboard(ctx, team.id, null, weekKey);
-  const teamRow: TeamBoardRow | null = board.teamRank;
+  const [top, tenantBoard] = await Promise.all([digestTop(ctx, team, weekKey), workspaceBoard(ctx, team.platform, team.tenantId, team.id)]);
+  const teamRow: TeamBoardRow | null = tenantBoard.rows.find((row) => row.teamId === team.id) ?? null;
   return {
     teamId: team.id,
     teamName: team.name,
     weekKey,
     streak: teamRow?.streak ?? 0,
     participation: teamRow?.participation ?? 0,
-    top: board.rows.slice(0, 5),
+    top,
   };
+}
+
+async function digestTop(ctx: CoreContext, team: Team, weekKey: string): Promise<MemberBoardRow[]> {
+  const now = ctx.clock.now();
+  if (weekKey === isoWeekKey(now, team.timezone)) return readNamedBoard(ctx, team, boardQuery(team, now, null, DIGEST_TOP));
+  // A past week (the digest runs after it ended): the board's streaks with that week's points, re-ranked; once a week per team.
+  const [page, weekBoard] = await Promise.all([readTeamBoard(ctx, team, boardQuery(team, now, null, null)), ctx.store.teamWeekBoard(team.id, weekKey)]);
+  const points = new Map(weekBoard.map((entry) => [entry.memberId, entry.points]));
+  const ranked = rankBoard(page.top.map((row) => ({ memberId: row.memberId, streak: row.streak, weekPoints: points.get(row.memberId) ?? 0 })));
+  return (await namedRows(ctx, ranked.slice(0, DIGEST_TOP), null)).rows;
 }

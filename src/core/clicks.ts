@@ -6,7 +6,8 @@ import { challengeById } from './challenges.ts';
 import type { ClickOutcome, ClickResultView } from './messages.ts';
 import type { Member, Prompt } from './model.ts';
 import type { TeamCompletionInput } from './ports.ts';
-import { currentStreak, teamRanks } from './boards.ts';
+import { teamRanks } from './boards.ts';
+import { putStanding, standingOf } from './board-sync.ts';
 import { ordinal } from './leaderboard.ts';
 import { joinTeam } from './teams.ts';
 import { reschedule } from './members.ts';
@@ -86,7 +87,10 @@ async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: stri
     now,
   });
   if (prompt.kind === 'personal') await ctx.store.setPromptStatus(prompt.id, 'done');
+  const standing = standingOf(member, await ctx.store.getActivity(member.id), now);
   if (completion.counted) {
+    // Boards hold the roster (active members only); the team week key of each completion is its board's week.
+    if (member.active) await putStanding(ctx, member.id, standing, teams);
     ctx.metrics.completion(member.platform);
     ctx.logger.info({ memberId: member.id, promptId: prompt.id }, 'break completed');
   }
@@ -95,7 +99,7 @@ async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: stri
   return result(completion.counted ? 'done' : 'already-done', prompt.id, {
     challengeTitle: title,
     todayCount: completion.todayCount,
-    streak: await currentStreak(ctx, member, now),
+    streak: standing.streak,
     pointAwarded: completion.pointAwarded,
     teamRank: first ? `${ordinal(first.rank)} of ${first.of} in ${first.teamName}` : null,
     joinedCount: prompt.kind === 'team' ? completion.joinedCount : null,

@@ -8,6 +8,7 @@ import { nextDueAt } from './members.ts';
 import { resendSnoozed, sendPersonalPrompt, sendTeamPrompt } from './prompting.ts';
 import { nextPromptAt } from './schedule.ts';
 import { spreadOffsetMs } from './spread.ts';
+import { holdPrompt, planSlot, reachableAt, skipUnreachableSlot } from './deferral.ts';
 import { messengerFor } from './context.ts';
 import type { Member } from './model.ts';
 
@@ -57,7 +58,10 @@ async function handleMemberDue(ctx: CoreContext, memberId: string, dueAt: number
     // The marker is taken before the platform call: a crash after it means the slot is lost, never sent twice.
     if (await ctx.store.markSent(member.id, slotAt, SENT_MARKER_TTL_MS)) {
       try {
-        await sendPersonalPrompt(ctx, member, slotAt);
+        const plan = planSlot(member.schedule, slotAt, await reachableAt(ctx, member, slotAt));
+        if (plan.kind === 'send') await sendPersonalPrompt(ctx, member, slotAt);
+        else if (plan.kind === 'defer') member = await holdPrompt(ctx, member, slotAt, plan.until);
+        else member = await skipUnreachableSlot(ctx, member, slotAt, plan.until);
       } catch (err) {
         ctx.metrics.deliveryFailed(member.platform);
         ctx.logger.warn({ memberId, err: errorName(err) }, 'prompt delivery failed; slot not resent');

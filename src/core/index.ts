@@ -16,6 +16,7 @@ export { challengeById, CHALLENGES } from './challenges.ts';
 export { isValidTimezone, localDay, isoWeekKey } from './calendar.ts';
 export { localTimeLabel } from './schedule.ts';
 export { formatDays, parseDays, parseHours, parseEvery, parseTimezone, parsePause } from './schedule-schema.ts';
+export { scheduleSchema, MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES } from './schedule-schema.ts';
 export { ordinal } from './leaderboard.ts';
 export { parseJobId, jobId } from './jobs.ts';
 export type { Job } from './jobs.ts';

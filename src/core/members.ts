@@ -8,6 +8,7 @@ import { nextPromptAt } from './schedule.ts';
 import { DEFAULT_SCHEDULE_FIELDS, scheduleSchema } from './schedule-schema.ts';
 import { isValidTimezone } from './calendar.ts';
 import { spreadOffsetMs } from './spread.ts';
+import { syncBoardEntries } from './board-sync.ts';
 
 export interface EnrolInput {
   memberId: string;
@@ -95,6 +96,7 @@ async function syncRosters(ctx: CoreContext, member: Member): Promise<void> {
     if (member.active) await ctx.store.addTeamMember(teamId, member.id);
     else await ctx.store.removeTeamMember(teamId, member.id);
   }
+  await syncBoardEntries(ctx, member);
 }
 
 export async function start(ctx: CoreContext, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
@@ -131,6 +133,8 @@ export async function pause(ctx: CoreContext, memberId: string, until: number): 
     inactiveSpans: addSpan(closeOpenSpan(member.inactiveSpans, now), { from: now, to: until }),
   };
   await ctx.store.putMember(paused);
+  // Paused days never break a streak, so the instant it would break moves.
+  await syncBoardEntries(ctx, paused);
   const nextAt = await reschedule(ctx, paused);
   return { member: paused, nextAt };
 }
@@ -140,6 +144,7 @@ export async function resume(ctx: CoreContext, memberId: string): Promise<{ memb
   const now = ctx.clock.now();
   const resumed: Member = { ...member, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) };
   await ctx.store.putMember(resumed);
+  await syncBoardEntries(ctx, resumed);
   const nextAt = await reschedule(ctx, resumed);
   return { member: resumed, nextAt };
 }
@@ -173,6 +178,8 @@ export async function updateSettings(
   }
   const updated: Member = { ...member, schedule: parsed.data, hasBand: patch.hasBand ?? member.hasBand };
   await ctx.store.putMember(updated);
+  // Workdays and zone decide the streak.
+  await syncBoardEntries(ctx, updated);
   const nextAt = await reschedule(ctx, updated);
   return { member: updated, nextAt };
 }

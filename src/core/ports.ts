@@ -71,6 +71,45 @@ export interface WeekBoardEntry {
   points: number;
 }
 
+/** What a team board keeps of one member besides the points, which the store reads from the team's week board. */
+export interface BoardEntryInput {
+  /** The member's streak now. */
+  streak: number;
+  /** From this instant (epoch ms) the streak reads as 0 (the store drops it then); null when the streak is 0. */
+  aliveUntil: number | null;
+  /** The team's week now (team zone): the points are this week's. */
+  weekKey: string;
+}
+
+/** One member's place on a team board: streak, then the week's points; equal both share a rank (1, 1, 3). */
+export interface BoardRow {
+  memberId: string;
+  streak: number;
+  weekPoints: number;
+  rank: number;
+}
+
+export interface BoardQuery {
+  /** The team's week now (team zone): a board still holding an older week starts this one (points from its week board). */
+  weekKey: string;
+  /** Streaks whose aliveUntil is at or before now read as 0. */
+  now: number;
+  viewerId: string | null;
+  /** How many rows from the top; null for every row. */
+  limit: number | null;
+}
+
+export interface BoardPage {
+  /** Best first; equal rows by member id. */
+  top: BoardRow[];
+  /** The viewer's own row wherever it is, or null when the viewer is not on the board. */
+  viewer: BoardRow | null;
+  /** Members on the board. */
+  total: number;
+  /** Members on the team's roster: differs from total only when the board is out of step. */
+  rosterSize: number;
+}
+
 /**
  * Persistent state. Every implementation passes tests/contract/store.contract.ts.
  * Operations that must be atomic say so; the Redis store does them in one Lua script.
@@ -124,6 +163,15 @@ export interface Store {
   teamWeekBoard(teamId: string, weekKey: string): Promise<WeekBoardEntry[]>;
 
   /**
+   * Team board (one per team, holding the roster's members): sets the member's streak and aliveUntil, with points read
+   * from the team's week board of `entry.weekKey`. Atomic; a newer week key moves the whole board to that week first.
+   */
+  putBoardEntry(teamId: string, memberId: string, entry: BoardEntryInput): Promise<void>;
+  removeBoardEntry(teamId: string, memberId: string): Promise<void>;
+  /** Atomic: drops streaks that ran out by `now`, moves to a newer week, then reads the top rows and the viewer's rank. */
+  readBoard(teamId: string, query: BoardQuery): Promise<BoardPage>;
+
+  /**
    * Shared rate limiter (one per platform tenant, all instances): reserves one send and returns how many ms
    * the caller must wait before sending (0 = now). `perSecond` sends per second at most.
    */
@@ -144,6 +192,11 @@ export interface Messenger {
   sendPrompt(member: Member, view: PromptView): Promise<Delivery>;
   sendTeamPrompt(team: Team, view: TeamPromptView): Promise<Delivery>;
   sendDigest(team: Team, view: DigestView): Promise<void>;
+  /**
+   * Optional: when the member can next be reached for a scheduled prompt at `slotAt` (e.g. after Slack's Do Not Disturb),
+   * or null for "now". A later instant inside the working window holds the prompt until then; past the window the slot is skipped.
+   */
+  reachableAt?(member: Member, slotAt: number): Promise<number | null>;
 }
 
 /** Counters the core moves; the HTTP layer exposes them as Prometheus metrics. */

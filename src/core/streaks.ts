@@ -79,3 +79,28 @@ export function teamStreak(input: TeamStreakInput): number {
     return teamDayQualifies(days[day]) ? 'counts' : 'breaks';
   });
 }
+
+export interface StreakAliveInput {
+  /** A workday with at least one completion: the newest such day of the member. */
+  lastCompletedDay: string;
+  workdays: number[];
+  timezone: string;
+  inactiveSpans: InactiveSpan[];
+}
+
+/**
+ * The instant from which a streak whose newest completed workday is `lastCompletedDay` reads as 0 (memberStreak's rules):
+ * the end of the first later workday that no inactive span touches, since today-so-far never breaks a streak.
+ * A run of skipped days ends where memberStreak stops looking back (MAX_DAYS_BACK).
+ */
+export function streakAliveUntil(input: StreakAliveInput): number {
+  const { lastCompletedDay, workdays, timezone, inactiveSpans } = input;
+  let day = lastCompletedDay;
+  for (let ahead = 1; ahead < MAX_DAYS_BACK; ahead += 1) {
+    day = nextDay(day);
+    if (workdays.includes(isoWeekday(day)) && !inactiveSpans.some((span) => overlapsDay(span, day, timezone))) {
+      return dayStartMs(nextDay(day), timezone);
+    }
+  }
+  return dayStartMs(nextDay(day), timezone);
+}

@@ -9,6 +9,7 @@ import type { Member, Team } from './model.ts';
 import { nextDailyAt } from './daily.ts';
 import { requireMember } from './members.ts';
 import { hhmmSchema } from './schedule-schema.ts';
+import { putBoardEntries } from './board-sync.ts';
 
 export interface TeamInput {
   teamId: string;
@@ -50,7 +51,10 @@ export async function joinTeam(ctx: CoreContext, memberId: string, teamId: strin
   const joined: Member = member.teamIds.includes(teamId) ? member : { ...member, teamIds: [...member.teamIds, teamId] };
   await ctx.store.putMember(joined);
   // The roster holds active members only; someone who has not started yet is added when they start.
-  if (joined.active) await ctx.store.addTeamMember(teamId, memberId);
+  if (joined.active) {
+    await ctx.store.addTeamMember(teamId, memberId);
+    await putBoardEntries(ctx, joined, [teamId]);
+  }
   return joined;
 }
 
@@ -59,6 +63,7 @@ export async function leaveTeam(ctx: CoreContext, memberId: string, teamId: stri
   const left: Member = { ...member, teamIds: member.teamIds.filter((id) => id !== teamId) };
   await ctx.store.putMember(left);
   await ctx.store.removeTeamMember(teamId, memberId);
+  await ctx.store.removeBoardEntry(teamId, memberId);
   return left;
 }
 

@@ -1,6 +1,6 @@
 // The behaviour every Store shares, run against each implementation (memory-store.test.ts, redis-store.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/core/index.ts';
+import type { BoardQuery, BoardRow, Store } from '../../src/core/index.ts';
 import {
   DAY,
   OTHER_TENANT,
@@ -25,6 +25,7 @@ export interface StoreFixture {
 }
 
 const HOUR = 3600_000;
+const DAY_MS = 24 * HOUR;
 const LEASE = 30_000;
 
 export function runStoreContract(name: string, factory: () => Promise<StoreFixture>): void {
@@ -512,6 +513,153 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
 
       it('refuses a member from another tenant on a roster', async () => {
         await expect(store.addTeamMember(TEAM_ID, memberIdOf('UX', OTHER_TENANT))).rejects.toThrow();
+      });
+    });
+
+    describe('team boards', () => {
+      const NEXT_WEEK = '2026-W49';
+      const later = (ms: number) => T0 + ms;
+
+      /** `count` point-earning completions by the member in TEAM_ID's week `week`. */
+      async function givePoints(user: string, count: number, week = WEEK, day = DAY): Promise<void> {
+        const id = memberIdOf(user);
+        for (let i = 0; i < count; i += 1) {
+          await store.recordCompletion(makeCompletion(makePrompt(id).id, id, { day, weekKey: week, teams: [teamInput(TEAM_ID, 3, day, week)] }));
+        }
+      }
+
+      async function put(user: string, streak: number, aliveUntil: number | null = streak > 0 ? later(DAY_MS) : null, weekKey = WEEK) {
+        await store.addTeamMember(TEAM_ID, memberIdOf(user));
+        await store.putBoardEntry(TEAM_ID, memberIdOf(user), { streak, aliveUntil, weekKey });
+      }
+
+      function read(query: Partial<BoardQuery> = {}) {
+        return store.readBoard(TEAM_ID, { weekKey: WEEK, now: T0, viewerId: null, limit: null, ...query });
+      }
+
+      const figures = (rows: BoardRow[]) => rows.map((row) => [row.memberId.split(':')[2], row.streak, row.weekPoints, row.rank]);
+
+      it('lists members best first: streak, then the week\'s points from the team week board; ties by member id share a rank', async () => {
+        await givePoints('UA', 3);
+        await givePoints('UC', 2);
+        await givePoints('UD', 2);
+        await givePoints('UE', 5, NEXT_WEEK, '2026-12-01');
+        for (const [user, streak] of [['UE', 0], ['UD', 1], ['UC', 1], ['UB', 4], ['UA', 1]] as const) await put(user, streak);
+        const page = await read();
+        expect(figures(page.top)).toEqual([
+          ['UB', 4, 0, 1],
+          ['UA', 1, 3, 2],
+          ['UC', 1, 2, 3],
+          ['UD', 1, 2, 3],
+          ['UE', 0, 0, 5],
+        ]);
+        expect(page).toMatchObject({ total: 5, rosterSize: 5 });
+      });
+
+      it('a put reads the points as they are then, so the latest completion shows after the next put', async () => {
+        await put('UA', 1);
+        await givePoints('UA', 2);
+        expect(figures((await read()).top)).toEqual([['UA', 1, 0, 1]]);
+        await put('UA', 2);
+        expect(figures((await read()).top)).toEqual([['UA', 2, 2, 1]]);
+      });
+
+      it('returns the top rows up to the limit and the viewer\'s own row with its rank wherever it is', async () => {
+        for (let i = 0; i < 12; i += 1) await put(`U${String(i).padStart(2, '0')}`, 12 - i);
+        await put('UTIE', 3);
+        const page = await read({ limit: 3, viewerId: memberIdOf('U10') });
+        expect(figures(page.top)).toEqual([
+          ['U00', 12, 0, 1],
+          ['U01', 11, 0, 2],
+          ['U02', 10, 0, 3],
+        ]);
+        expect(page.viewer).toEqual({ memberId: memberIdOf('U10'), streak: 2, weekPoints: 0, rank: 12 });
+        expect((await read({ limit: 0, viewerId: memberIdOf('UTIE') })).viewer?.rank).toBe(10);
+        expect((await read({ limit: 0, viewerId: memberIdOf('U09') })).viewer?.rank).toBe(10);
+        const onlyViewer = await read({ limit: 0, viewerId: memberIdOf('NOBODY') });
+        expect(onlyViewer).toEqual({ top: [], viewer: null, total: 13, rosterSize: 13 });
+      });
+
+      it('a streak reads as 0 from its aliveUntil on, and the member keeps the points', async () => {
+        await givePoints('UA', 2);
+        await put('UA', 3, later(HOUR));
+        await put('UB', 1, later(2 * HOUR));
+        expect(figures((await read({ now: later(HOUR) - 1 })).top)).toEqual([
+          ['UA', 3, 2, 1],
+          ['UB', 1, 0, 2],
+        ]);
+        expect(figures((await read({ now: later(HOUR) })).top)).toEqual([
+          ['UB', 1, 0, 1],
+          ['UA', 0, 2, 2],
+        ]);
+        // A new completion puts the streak back with a new lapse instant.
+        await put('UA', 1, later(5 * HOUR));
+        expect(figures((await read({ now: later(3 * HOUR) })).top)).toEqual([
+          ['UA', 1, 2, 1],
+          ['UB', 0, 0, 2],
+        ]);
+      });
+
+      it('a newer week starts the points over from that week\'s board, keeping streaks; an older week changes nothing', async () => {
+        await givePoints('UA', 4);
+        await givePoints('UB', 1);
+        await givePoints('UB', 2, NEXT_WEEK, '2026-12-01');
+        await put('UA', 2);
+        await put('UB', 2);
+        expect(figures((await read()).top)).toEqual([
+          ['UA', 2, 4, 1],
+          ['UB', 2, 1, 2],
+        ]);
+        const nextWeek = [
+          ['UB', 2, 2, 1],
+          ['UA', 2, 0, 2],
+        ];
+        expect(figures((await read({ weekKey: NEXT_WEEK })).top)).toEqual(nextWeek);
+        expect(figures((await read({ weekKey: WEEK })).top)).toEqual(nextWeek);
+      });
+
+      it('a put in a newer week moves the whole board to it; a put still in an older week keeps the member\'s points', async () => {
+        await givePoints('UA', 4);
+        await givePoints('UB', 3);
+        await put('UA', 1);
+        await put('UB', 1);
+        await givePoints('UA', 1, NEXT_WEEK, '2026-12-01');
+        await put('UA', 2, later(DAY_MS), NEXT_WEEK);
+        expect(figures((await read({ weekKey: NEXT_WEEK })).top)).toEqual([
+          ['UA', 2, 1, 1],
+          ['UB', 1, 0, 2],
+        ]);
+        await put('UA', 3, later(DAY_MS), WEEK);
+        expect(figures((await read({ weekKey: NEXT_WEEK })).top)).toEqual([
+          ['UA', 3, 1, 1],
+          ['UB', 1, 0, 2],
+        ]);
+      });
+
+      it('a member comes off the board when removed or forgotten; the roster size is reported beside it', async () => {
+        const team = makeTeam('C01DESIGN');
+        await store.putTeam(team);
+        for (const user of ['UA', 'UB', 'UC']) {
+          await store.putMember(makeMember(user, { active: true, teamIds: [team.id] }));
+          await put(user, 1);
+        }
+        await store.removeBoardEntry(TEAM_ID, memberIdOf('UA'));
+        expect(await read({ limit: 0 })).toEqual({ top: [], viewer: null, total: 2, rosterSize: 3 });
+        await store.forgetMember(memberIdOf('UB'));
+        expect(figures((await read()).top)).toEqual([['UC', 1, 0, 1]]);
+        expect((await read()).rosterSize).toBe(2);
+        // A lapse instant left behind by a removed member changes nothing later.
+        expect(figures((await read({ now: later(2 * DAY_MS) })).top)).toEqual([['UC', 0, 0, 1]]);
+      });
+
+      it('an unknown team has an empty board, and a member of another tenant is refused', async () => {
+        expect(await store.readBoard(`slack:${TENANT}:CNONE`, { weekKey: WEEK, now: T0, viewerId: memberIdOf('UA'), limit: 10 })).toEqual({
+          top: [],
+          viewer: null,
+          total: 0,
+          rosterSize: 0,
+        });
+        await expect(store.putBoardEntry(TEAM_ID, memberIdOf('UX', OTHER_TENANT), { streak: 1, aliveUntil: later(HOUR), weekKey: WEEK })).rejects.toThrow();
       });
     });
 

@@ -1,6 +1,9 @@
 // The Store in process memory: the local default and the fast store for unit tests. It behaves like the Redis store
 // (same contract suite), including TTLs judged against the injected clock, and hands out copies of its state.
 import type {
+  BoardEntryInput,
+  BoardPage,
+  BoardQuery,
   Claim,
   CompletionInput,
   CompletionResult,
@@ -18,6 +21,7 @@ import type {
 import { MemoryDueIndex, requireJobId } from './due-index.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { SendLimiter } from './send-limiter.ts';
+import { MemoryTeamBoards } from './team-boards.ts';
 import { isTenantId, requireOneTenant, requireOwnTenant } from './tenants.ts';
 
 /** Done markers and team prompt joiners outlive every prompt, so a late retry counts once (as in Redis). */
@@ -58,6 +62,10 @@ export class MemoryStore implements Store {
   private readonly records: ExpiringMap<string>;
   private readonly dueIndex = new MemoryDueIndex();
   private readonly limiter = new SendLimiter();
+  private readonly boards = new MemoryTeamBoards({
+    weekPoints: (teamId, weekKey, memberId) => this.weekBoards.get(teamId)?.get(weekKey)?.get(memberId) ?? 0,
+    rosterSize: (teamId) => this.rosters.get(teamId)?.size ?? 0,
+  });
 
   constructor(options: MemoryStoreOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -96,6 +104,7 @@ export class MemoryStore implements Store {
       for (const key of this.dayCompleters.keysStartingWith(pair(teamId, ''))) this.dayCompleters.get(key)?.delete(id);
       for (const board of this.weekBoards.get(teamId)?.values() ?? []) board.delete(id);
     }
+    this.boards.removeEverywhere(id);
     this.members.delete(id);
     this.activity.delete(id);
     this.memberPrompts.delete(id);
@@ -250,6 +259,19 @@ export class MemoryStore implements Store {
     return [...board]
       .map(([memberId, points]) => ({ memberId, points }))
       .sort((a, b) => b.points - a.points || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  }
+
+  async putBoardEntry(teamId: string, memberId: string, entry: BoardEntryInput): Promise<void> {
+    requireOneTenant([teamId, memberId]);
+    this.boards.put(teamId, memberId, entry);
+  }
+
+  async removeBoardEntry(teamId: string, memberId: string): Promise<void> {
+    this.boards.remove(teamId, memberId);
+  }
+
+  async readBoard(teamId: string, query: BoardQuery): Promise<BoardPage> {
+    return this.boards.read(teamId, query);
   }
 
   async reserveSend(limiterKey: string, perSecond: number, now: number): Promise<number> {

@@ -37,7 +37,7 @@ export async function forgetMember(redis: Redis | Cluster, keys: RedisKeys, memb
 
 async function forgetInTeam(redis: Redis | Cluster, keys: RedisKeys, teamId: string, memberId: string): Promise<void> {
   const [dayFields, weekKeys] = (await execTransaction(redis.multi().hkeys(keys.teamDays(teamId)).smembers(keys.teamWeeks(teamId)))) as [string[], string[]];
-  const tx = redis.multi().srem(keys.roster(teamId), memberId);
+  const tx = redis.multi().srem(keys.roster(teamId), memberId).zrem(keys.teamBoard(teamId), memberId).zrem(keys.teamBoardAlive(teamId), memberId);
   for (const day of teamDayKeys(dayFields)) tx.srem(keys.teamDayCompleters(teamId, day), memberId);
   for (const weekKey of weekKeys) tx.zrem(keys.weekBoard(teamId, weekKey), memberId);
   await execTransaction(tx);

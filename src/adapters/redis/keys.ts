@@ -149,6 +149,21 @@ export class RedisKeys {
     return this.tenantKey(teamId, 'wk');
   }
 
+  /** Sorted set: roster member -> -(streak * 2^20 + week points), best first (see lua/includes/teamBoard.lua). */
+  teamBoard(teamId: string): string {
+    return this.tenantKey(teamId, 'lb');
+  }
+
+  /** Sorted set: board member with a streak -> the instant (ms) it lapses. */
+  teamBoardAlive(teamId: string): string {
+    return this.tenantKey(teamId, 'la');
+  }
+
+  /** String: the week key the team board's points belong to. */
+  teamBoardWeek(teamId: string): string {
+    return this.tenantKey(teamId, 'lw');
+  }
+
   /** Hash: ps prompts sent, c completions. */
   teamTotals(teamId: string): string {
     return this.tenantKey(teamId, 'tt');

@@ -1,6 +1,9 @@
 // The Store on Redis (ioredis 5). Keys come from keys.ts; atomic steps are Lua scripts (lua/) or one-slot MULTIs.
 import type { Cluster, Redis } from 'ioredis';
 import type {
+  BoardEntryInput,
+  BoardPage,
+  BoardQuery,
   Claim,
   CompletionInput,
   CompletionResult,
@@ -26,6 +29,7 @@ import { scriptFailure } from './script-failures.ts';
 import { Scripts } from './scripts.ts';
 import { execTransaction } from './transaction.ts';
 import { burstWindowMs, sendIntervalMs } from './send-rate.ts';
+import { RedisTeamBoards } from './team-boards.ts';
 
 /** Done markers and team prompt joiners outlive every prompt (prompts are kept 8 days), so a late retry counts once. */
 export const DONE_MARKER_TTL_MS = 10 * 24 * 3600_000;
@@ -56,6 +60,7 @@ export class RedisStore implements Store {
   readonly keys: RedisKeys;
   private readonly scripts: Scripts;
   private readonly dueIndex: RedisDueIndex;
+  private readonly boards: RedisTeamBoards;
 
   /** The store owns the connection from here on: close() quits it. */
   constructor(
@@ -65,6 +70,7 @@ export class RedisStore implements Store {
     this.keys = new RedisKeys(options.prefix ?? DEFAULT_PREFIX, options.shardCount ?? DEFAULT_SHARD_COUNT);
     this.scripts = new Scripts(redis);
     this.dueIndex = new RedisDueIndex(redis, this.keys, this.scripts);
+    this.boards = new RedisTeamBoards(redis, this.keys, this.scripts);
   }
 
   async ping(): Promise<void> {
@@ -249,6 +255,21 @@ export class RedisStore implements Store {
     for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ memberId: flat[i] as string, points: Number(flat[i + 1]) });
     // Highest first; ties by member id, the same order as the memory store.
     return entries.sort((a, b) => b.points - a.points || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  }
+
+  async putBoardEntry(teamId: string, memberId: string, entry: BoardEntryInput): Promise<void> {
+    requireOneTenant([teamId, memberId]);
+    await this.boards.put(teamId, memberId, entry);
+  }
+
+  async removeBoardEntry(teamId: string, memberId: string): Promise<void> {
+    if (!placeId(teamId)) return;
+    await this.boards.remove(teamId, memberId);
+  }
+
+  async readBoard(teamId: string, query: BoardQuery): Promise<BoardPage> {
+    if (!placeId(teamId)) return { top: [], viewer: null, total: 0, rosterSize: 0 };
+    return this.boards.read(teamId, query);
   }
 
   async reserveSend(limiterKey: string, perSecond: number, now: number): Promise<number> {

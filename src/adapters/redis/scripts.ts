@@ -1,6 +1,6 @@
 // Loads the Lua scripts in ./lua and registers them with defineCommand under a name carrying the package version,
 // so two deployed versions never run each other's scripts. `<name>-<keys>.lua` has a fixed key count; a file named
-// `<name>.lua` takes its key count with each call.
+// `<name>.lua` takes its key count with each call. A line `--- @include "<piece>"` pastes lua/includes/<piece>.lua in.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Cluster, Redis } from 'ioredis';
 
@@ -12,6 +12,8 @@ export const SCRIPT_NAMES = [
   'setPromptBody',
   'recordCompletion',
   'reserveSend',
+  'putBoardEntry',
+  'readBoard',
 ] as const;
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
 
@@ -23,6 +25,13 @@ export interface ScriptFile {
 }
 
 const LUA_DIR = new URL('./lua/', import.meta.url);
+const INCLUDE_DIR = new URL('./includes/', LUA_DIR);
+const INCLUDE_LINE = /^--- @include "([\w-]+)"$/gm;
+
+/** Shared Lua pieces are kept once, in lua/includes, and pasted where a script names them. */
+function withIncludes(lua: string): string {
+  return lua.replace(INCLUDE_LINE, (_, piece: string) => readFileSync(new URL(`${piece}.lua`, INCLUDE_DIR), 'utf8').trimEnd());
+}
 
 function readPackage(): { name: string; version: string } {
   return JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -42,7 +51,7 @@ export function readScriptFiles(): ScriptFile[] {
       return {
         name: match[1],
         numberOfKeys: match[2] === undefined ? null : Number(match[2]),
-        lua: readFileSync(new URL(file, LUA_DIR), 'utf8'),
+        lua: withIncludes(readFileSync(new URL(file, LUA_DIR), 'utf8')),
       };
     });
 }
