@@ -71,8 +71,8 @@ async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: stri
   for (const teamId of member.teamIds) {
     const team = await ctx.store.getTeam(teamId);
     if (!team) continue;
-    const roster = await ctx.store.teamMemberIds(teamId);
-    teams.push({ teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers: roster.length });
+    const activeMembers = await ctx.store.countTeamMembers(teamId);
+    teams.push({ teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers });
   }
   const completion = await ctx.store.recordCompletion({
     promptId: prompt.id,

@@ -156,6 +156,8 @@ export interface Store {
   addTeamMember(teamId: string, memberId: string): Promise<void>;
   removeTeamMember(teamId: string, memberId: string): Promise<void>;
   teamMemberIds(teamId: string): Promise<string[]>;
+  /** The roster size (active members), without reading the roster. */
+  countTeamMembers(teamId: string): Promise<number>;
   /** Team days, YYYY-MM-DD -> record. */
   getTeamDays(teamId: string): Promise<Record<string, TeamDay>>;
   getTeamTotals(teamId: string): Promise<TeamTotals>;

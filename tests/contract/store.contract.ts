@@ -506,9 +506,12 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await store.addTeamMember(TEAM_ID, b);
         await store.addTeamMember(TEAM_ID, a);
         expect(await store.teamMemberIds(TEAM_ID)).toEqual([b, a]);
+        expect(await store.countTeamMembers(TEAM_ID)).toBe(2);
         await store.removeTeamMember(TEAM_ID, a);
         expect(await store.teamMemberIds(TEAM_ID)).toEqual([b]);
+        expect(await store.countTeamMembers(TEAM_ID)).toBe(1);
         expect(await store.teamMemberIds(`slack:${TENANT}:CNONE`)).toEqual([]);
+        expect(await store.countTeamMembers(`slack:${TENANT}:CNONE`)).toBe(0);
       });
 
       it('refuses a member from another tenant on a roster', async () => {

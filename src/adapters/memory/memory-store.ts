@@ -246,6 +246,10 @@ export class MemoryStore implements Store {
     return [...(this.rosters.get(teamId) ?? [])].sort();
   }
 
+  async countTeamMembers(teamId: string): Promise<number> {
+    return this.rosters.get(teamId)?.size ?? 0;
+  }
+
   async getTeamDays(teamId: string): Promise<Record<string, TeamDay>> {
     return Object.fromEntries([...(this.teamDays.get(teamId) ?? [])].map(([day, record]) => [day, { ...record }]));
   }

@@ -238,6 +238,11 @@ export class RedisStore implements Store {
     return (await guard(this.redis.smembers(this.keys.roster(teamId)))).sort();
   }
 
+  async countTeamMembers(teamId: string): Promise<number> {
+    if (!placeId(teamId)) return 0;
+    return guard(this.redis.scard(this.keys.roster(teamId)));
+  }
+
   async getTeamDays(teamId: string): Promise<Record<string, TeamDay>> {
     if (!placeId(teamId)) return {};
     return readTeamDays(await guard(this.redis.hgetall(this.keys.teamDays(teamId))));
