@@ -1,0 +1,103 @@
+// Done / Snooze / Skip on a prompt: one core click, then the message changes in place (or, for a click by someone
+// else, nothing is recorded and only they are told why).
+import { challengeById, isCoreError, localTimeLabel, SNOOZE_MINUTES, type ClickAction, type ClickResultView, type Prompt, type TeamPromptView } from '../../core/index.ts';
+import { ACTION, parseSnoozeValue } from './action-ids.ts';
+import { renderText } from './blocks/boards.ts';
+import { renderTeamPrompt } from './blocks/prompt.ts';
+import { renderClickResult } from './blocks/result.ts';
+import type { SlackMessage } from './blocks/kit.ts';
+import type { SlackDeps, Workspace } from './deps.ts';
+import { refreshHome } from './home.ts';
+import { slackMemberId } from './ids.ts';
+import type { BlockActionsPayload } from './payloads.ts';
+import { ensureMember } from './people.ts';
+import { ephemeral, updateMessage } from './replies.ts';
+import type { TeamCountUpdates } from './team-count.ts';
+
+type ClickedAction = BlockActionsPayload['actions'][number];
+
+/** The prompt id and the action a click stands for, or null for a value that carries no prompt id. */
+export function decodeClick(action: ClickedAction): { promptId: string; action: ClickAction } | null {
+  if (action.action_id === ACTION.snooze) {
+    const snooze = parseSnoozeValue(action.selected_option?.value ?? action.value ?? '');
+    return snooze ? { promptId: snooze.promptId, action: { kind: 'snooze', minutes: snooze.minutes } } : null;
+  }
+  const promptId = action.value ?? '';
+  if (promptId === '') return null;
+  return { promptId, action: action.action_id === ACTION.done ? { kind: 'done' } : { kind: 'skip' } };
+}
+
+function teamPromptView(prompt: Prompt, teamName: string, timezone: string, joinedCount: number): TeamPromptView | null {
+  const challenge = challengeById(prompt.challengeId);
+  if (!challenge || prompt.teamId === null) return null;
+  return {
+    promptId: prompt.id,
+    challenge,
+    localTime: localTimeLabel(prompt.slotAt, timezone),
+    snoozeMinutes: SNOOZE_MINUTES,
+    expiresAt: prompt.expiresAt,
+    teamId: prompt.teamId,
+    teamName,
+    joinedCount,
+  };
+}
+
+export interface ClickDeps extends SlackDeps {
+  teamCounts: TeamCountUpdates;
+}
+
+/** The core click and its rendering: the part of a click that runs inside the work limit. */
+async function decide(deps: ClickDeps, actorId: string, decoded: { promptId: string; action: ClickAction }): Promise<{ result: ClickResultView; shown: SlackMessage } | { refusal: string }> {
+  let result: ClickResultView;
+  try {
+    result = await deps.service.click(decoded.promptId, actorId, decoded.action);
+  } catch (err) {
+    // A bad snooze length or a store hiccup: the clicker is told, nothing was half-recorded.
+    if (!isCoreError(err)) throw err;
+    return { refusal: err.message };
+  }
+  const timezone = (await deps.store.getMember(actorId))?.schedule.timezone ?? 'UTC';
+  return { result, shown: renderClickResult(result, timezone) };
+}
+
+export async function handleClick(deps: ClickDeps, workspace: Workspace, payload: BlockActionsPayload, clicked: ClickedAction): Promise<void> {
+  const userId = payload.user.id;
+  const actorId = slackMemberId(workspace.id, userId);
+  const channel = payload.container?.channel_id ?? payload.channel?.id;
+  const ts = payload.container?.message_ts ?? payload.message?.ts;
+  const decoded = decodeClick(clicked);
+  if (decoded === null) {
+    if (channel !== undefined) await ephemeral(deps, workspace, channel, userId, renderText('This button does not belong to a break the bot knows.'));
+    return;
+  }
+  const prompt = await deps.store.getPrompt(decoded.promptId);
+  // A teammate's first Done on a team challenge is their own completion, so they are met here if they are new.
+  if (prompt?.kind === 'team') await ensureMember(deps, workspace, userId);
+  const decided = await deps.work.run(() => decide(deps, actorId, decoded));
+  if ('refusal' in decided) {
+    if (channel !== undefined) await ephemeral(deps, workspace, channel, userId, renderText(decided.refusal));
+    return;
+  }
+  const { result, shown } = decided;
+
+  if (channel === undefined || ts === undefined) {
+    deps.logger.warn({ memberId: actorId }, 'click without a message to update');
+  } else if (prompt === null || result.outcome === 'not-yours' || result.outcome === 'not-found') {
+    await ephemeral(deps, workspace, channel, userId, shown);
+  } else if (prompt.kind === 'team') {
+    await ephemeral(deps, workspace, channel, userId, shown);
+    if (result.joinedCount !== null) await updateTeamCount(deps, workspace, prompt, channel, ts, result.joinedCount);
+  } else {
+    await updateMessage(deps, workspace, channel, ts, shown);
+  }
+  if (result.outcome === 'done') await refreshHome(deps, workspace, userId);
+}
+
+async function updateTeamCount(deps: ClickDeps, workspace: Workspace, prompt: Prompt, channel: string, ts: string, joined: number): Promise<void> {
+  const team = prompt.teamId ? await deps.store.getTeam(prompt.teamId) : null;
+  if (!team) return;
+  await deps.teamCounts.run(`${channel}/${ts}`, joined, async (count) => {
+    const view = teamPromptView(prompt, team.name, team.timezone, count);
+    if (view) await updateMessage(deps, workspace, channel, ts, renderTeamPrompt(view));
+  });
+}

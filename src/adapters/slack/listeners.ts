@@ -1,0 +1,85 @@
+// Bolt listeners: each acknowledges first (Slack's 3-second rule), drops a delivery it already took, then does the work.
+import type { App } from '@slack/bolt';
+import { ACTION, SETTINGS_CALLBACK_ID } from './action-ids.ts';
+import { parseSettingsSubmission, type SubmittedState } from './blocks/settings-modal.ts';
+import { handleClick, type ClickDeps } from './clicks.ts';
+import { handleCommand } from './commands.ts';
+import { firstDelivery } from './delivery-once.ts';
+import type { Workspace } from './deps.ts';
+import { handleHomeAction, HOME_ACTION_IDS } from './home-actions.ts';
+import { publishHome } from './home.ts';
+import { blockActionsPayload, commandPayload, eventEnvelope, viewSubmissionPayload } from './payloads.ts';
+import { saveSettings } from './settings.ts';
+import { describeSlackError } from './slack-errors.ts';
+import { forgetWorkspace } from './uninstall.ts';
+
+const BREAK_ACTIONS = [ACTION.done, ACTION.snooze, ACTION.skip] as const;
+const OUR_ACTIONS = new RegExp(`^(${[...BREAK_ACTIONS, ...HOME_ACTION_IDS].join('|')})$`);
+
+function workspaceOf(teamId: string, context: { botToken?: string | undefined }): Workspace {
+  return { id: teamId, token: context.botToken };
+}
+
+export function registerListeners(app: App, deps: ClickDeps): void {
+  const failed = (what: string) => (err: unknown) => deps.logger.error({ err: describeSlackError(err) }, `${what} failed`);
+
+  app.command(/^\/.+/, async ({ ack, body, context }) => {
+    await ack();
+    const payload = commandPayload.parse(body);
+    if (!(await firstDelivery(deps.store, payload.team_id, payload.trigger_id))) return;
+    await handleCommand(deps, workspaceOf(payload.team_id, context), payload);
+  });
+
+  for (const actionId of BREAK_ACTIONS) {
+    app.action(actionId, async ({ ack, body, context }) => {
+      await ack();
+      const payload = blockActionsPayload.parse(body);
+      if (!(await firstDelivery(deps.store, payload.team.id, payload.trigger_id))) return;
+      const clicked = payload.actions.find((a) => a.action_id === actionId);
+      if (clicked) await handleClick(deps, workspaceOf(payload.team.id, context), payload, clicked).catch(failed('click'));
+    });
+  }
+
+  for (const actionId of HOME_ACTION_IDS) {
+    app.action(actionId, async ({ ack, body, context }) => {
+      await ack();
+      const payload = blockActionsPayload.parse(body);
+      if (!(await firstDelivery(deps.store, payload.team.id, payload.trigger_id))) return;
+      await handleHomeAction(deps, workspaceOf(payload.team.id, context), payload.user.id, actionId, payload.trigger_id).catch(failed('home action'));
+    });
+  }
+
+  // Anything else clickable (a link button, an old message's control) is acknowledged so Slack shows no error.
+  app.action({ action_id: new RegExp(`^(?!${OUR_ACTIONS.source.slice(1, -1)}$).*`) }, async ({ ack }) => {
+    await ack();
+  });
+
+  app.view(SETTINGS_CALLBACK_ID, async ({ ack, body, context }) => {
+    const payload = viewSubmissionPayload.parse(body);
+    const checked = parseSettingsSubmission(payload.view.state.values as SubmittedState);
+    if (!checked.ok) {
+      await ack({ response_action: 'errors', errors: checked.errors });
+      return;
+    }
+    await ack();
+    await saveSettings(deps, workspaceOf(payload.team.id, context), payload.user.id, checked.patch, payload.view.private_metadata).catch(failed('settings save'));
+  });
+
+  app.event('app_home_opened', async ({ event, body, context }) => {
+    const envelope = eventEnvelope.parse(body);
+    if (event.tab !== 'home' || !(await firstDelivery(deps.store, envelope.team_id, envelope.event_id))) return;
+    await publishHome(deps, workspaceOf(envelope.team_id, context), event.user).catch(failed('App Home publish'));
+  });
+
+  for (const name of ['app_uninstalled', 'tokens_revoked'] as const) {
+    app.event(name, async ({ body }) => {
+      const envelope = eventEnvelope.parse(body);
+      if (!(await firstDelivery(deps.store, envelope.team_id, envelope.event_id))) return;
+      await forgetWorkspace(deps, envelope.team_id).catch(failed(name));
+    });
+  }
+
+  app.error(async (err) => {
+    deps.logger.error({ err: describeSlackError(err.original ?? err) }, 'slack handler error');
+  });
+}

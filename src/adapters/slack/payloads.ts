@@ -1,0 +1,93 @@
+// The shapes of what Slack posts to /slack/events. A signed body that is not one of these gets 400 before Bolt sees it.
+import { z } from 'zod';
+
+const id = z.string().min(1).max(255);
+
+export const commandPayload = z.object({
+  team_id: id,
+  user_id: id,
+  channel_id: id,
+  channel_name: z.string().optional(),
+  user_name: z.string().optional(),
+  command: z.string().startsWith('/'),
+  text: z.string().max(4000),
+  response_url: z.url(),
+  trigger_id: id,
+});
+export type CommandPayload = z.infer<typeof commandPayload>;
+
+const actionPayload = z.object({
+  action_id: id,
+  value: z.string().max(2000).optional(),
+  selected_option: z.object({ value: z.string().max(2000) }).optional(),
+});
+
+export const blockActionsPayload = z.object({
+  type: z.literal('block_actions'),
+  team: z.object({ id }),
+  user: z.object({ id }),
+  trigger_id: id,
+  actions: z.array(actionPayload).min(1),
+  container: z.object({ type: z.string(), channel_id: id.optional(), message_ts: id.optional() }).optional(),
+  channel: z.object({ id }).optional(),
+  message: z.object({ ts: id }).optional(),
+});
+export type BlockActionsPayload = z.infer<typeof blockActionsPayload>;
+
+export const viewSubmissionPayload = z.object({
+  type: z.literal('view_submission'),
+  team: z.object({ id }),
+  user: z.object({ id }),
+  view: z.object({
+    callback_id: z.string(),
+    private_metadata: z.string().optional(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
+  }),
+});
+
+const interactionPayload = z.discriminatedUnion('type', [blockActionsPayload, viewSubmissionPayload]);
+
+export const eventEnvelope = z.object({
+  type: z.literal('event_callback'),
+  team_id: id,
+  event_id: id,
+  event: z.object({ type: z.string().min(1) }),
+});
+
+const jsonBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(1000) }),
+  eventEnvelope,
+  z.object({ type: z.literal('app_rate_limited'), team_id: id }),
+]);
+
+const sslCheck = z.object({ ssl_check: z.literal('1') });
+
+export type CheckedBody =
+  | { kind: 'command' }
+  | { kind: 'interaction' }
+  | { kind: 'event' }
+  | { kind: 'url_verification' }
+  | { kind: 'ssl_check' }
+  | { kind: 'app_rate_limited'; teamId: string };
+
+/** Parses a raw body by its content type; null when it is not a payload we accept. */
+export function checkBody(raw: string, contentType: string): CheckedBody | null {
+  try {
+    if (contentType === 'application/x-www-form-urlencoded') {
+      const form = Object.fromEntries(new URLSearchParams(raw));
+      if (typeof form['payload'] === 'string') return interactionPayload.safeParse(JSON.parse(form['payload'])).success ? { kind: 'interaction' } : null;
+      if (sslCheck.safeParse(form).success) return { kind: 'ssl_check' };
+      return commandPayload.safeParse(form).success ? { kind: 'command' } : null;
+    }
+    if (contentType === 'application/json') {
+      const parsed = jsonBody.safeParse(JSON.parse(raw));
+      if (!parsed.success) return null;
+      if (parsed.data.type === 'event_callback') return { kind: 'event' };
+      if (parsed.data.type === 'app_rate_limited') return { kind: 'app_rate_limited', teamId: parsed.data.team_id };
+      return { kind: 'url_verification' };
+    }
+  } catch {
+    // JSON.parse on a body that is not JSON: the same answer as any other malformed body.
+  }
+  return null;
+}

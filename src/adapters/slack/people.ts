@@ -1,0 +1,48 @@
+// Meeting a Slack person: their name and time zone from users.info the first time, and their place in the workspace roster.
+import type { Member } from '../../core/index.ts';
+import { z } from 'zod';
+import type { SlackDeps, Workspace } from './deps.ts';
+import { slackMemberId, workspaceRosterId } from './ids.ts';
+import { describeSlackError } from './slack-errors.ts';
+
+const userInfo = z.object({
+  user: z.object({
+    tz: z.string().optional(),
+    real_name: z.string().optional(),
+    name: z.string().optional(),
+    profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
+  }),
+});
+
+export interface SlackProfile {
+  displayName: string;
+  timezone: string | undefined;
+}
+
+export async function fetchProfile(deps: SlackDeps, workspace: Workspace, userId: string, fallbackName: string): Promise<SlackProfile> {
+  try {
+    const parsed = userInfo.safeParse(await deps.api.call(workspace.id, 'users.info', { user: userId }, workspace.token));
+    if (!parsed.success) return { displayName: fallbackName, timezone: undefined };
+    const u = parsed.data.user;
+    const displayName = u.profile?.display_name || u.real_name || u.profile?.real_name || u.name || fallbackName;
+    return { displayName, timezone: u.tz };
+  } catch (err) {
+    // Without users.info the person still gets going, on UTC until they set a time zone.
+    deps.logger.warn({ memberId: slackMemberId(workspace.id, userId), err: describeSlackError(err) }, 'users.info failed');
+    return { displayName: fallbackName, timezone: undefined };
+  }
+}
+
+/**
+ * The member for a Slack person, created on first contact with Slack's time zone (kept in the member from then on;
+ * the person can change it). Not opted in: that still takes "start".
+ */
+export async function ensureMember(deps: SlackDeps, workspace: Workspace, userId: string, fallbackName = ''): Promise<Member> {
+  const id = slackMemberId(workspace.id, userId);
+  const existing = await deps.store.getMember(id);
+  if (existing) return existing;
+  const profile = await fetchProfile(deps, workspace, userId, fallbackName || userId);
+  // Rostered first: if we stop between the two writes, an uninstall still finds them.
+  await deps.store.addTeamMember(workspaceRosterId(workspace.id), id);
+  return deps.service.enrol({ memberId: id, displayName: profile.displayName, timezone: profile.timezone, address: { workspace: workspace.id, user: userId } });
+}

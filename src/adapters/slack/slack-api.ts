@@ -1,0 +1,96 @@
+// Every outgoing Slack call: the workspace's bot token, the shared per-workspace limiter, and retries that honour
+// Retry-After. The WebClient's own retries are off, so a 429 reaches limitedSend instead of sleeping inside the client.
+import { webApi } from '@slack/bolt';
+import type { Logger, Store } from '../../core/index.ts';
+import { limitedSend, type LimitedSendDeps, type SendPolicy } from '../shared/limited-send.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { classifySlackError, ResponseUrlError } from './slack-errors.ts';
+
+/** Calls that share a limiter: Slack limits writes, reads and modal opens separately. */
+export type Lane = 'write' | 'read' | 'modal' | 'respond';
+
+const LANE_OF_METHOD: Record<string, Lane> = {
+  'chat.postMessage': 'write',
+  'chat.update': 'write',
+  'chat.postEphemeral': 'write',
+  'views.publish': 'write',
+  'views.open': 'modal',
+};
+
+/** Sends per second per workspace and lane, across all instances. Slack's own figures are per minute and allow bursts. */
+export const DEFAULT_LANE_RATES: Record<Lane, number> = { write: 5, read: 5, modal: 20, respond: 20 };
+
+const DEFAULT_POLICY: Omit<SendPolicy, 'perSecond'> = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
+
+export type ApiResult = webApi.WebAPICallResult & Record<string, unknown>;
+
+export interface SlackApiOptions {
+  store: Store;
+  /** Web API base URL, ending in "/". */
+  apiUrl: string;
+  /** The bot token of a workspace; rejects when the workspace has no installation. */
+  tokenFor: (teamId: string) => Promise<string>;
+  logger: Logger;
+  rates?: Partial<Record<Lane, number>>;
+  retry?: Partial<Omit<SendPolicy, 'perSecond'>>;
+  /** Tests replace the timing; production uses real time (the limiter is wall-clock, not the domain clock). */
+  timing?: Omit<LimitedSendDeps, 'store'>;
+}
+
+export class SlackApi {
+  private readonly client: webApi.WebClient;
+  private readonly rates: Record<Lane, number>;
+  private readonly policy: Omit<SendPolicy, 'perSecond'>;
+  private readonly sendDeps: LimitedSendDeps;
+
+  constructor(private readonly options: SlackApiOptions) {
+    this.client = new webApi.WebClient(undefined, {
+      slackApiUrl: options.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      // The request error would otherwise carry the axios config, Authorization header included.
+      attachOriginalToWebAPIRequestError: false,
+      logger: boltLogger(options.logger, webApi.LogLevel.ERROR),
+      timeout: 10_000,
+    });
+    this.rates = { ...DEFAULT_LANE_RATES, ...options.rates };
+    this.policy = { ...DEFAULT_POLICY, ...options.retry };
+    this.sendDeps = { store: options.store, ...options.timing };
+  }
+
+  /** One Web API call for workspace `teamId`; `token` skips the lookup when the caller already has it. */
+  async call(teamId: string, method: string, args: Record<string, unknown>, token?: string): Promise<ApiResult> {
+    const lane = LANE_OF_METHOD[method] ?? 'read';
+    const botToken = token ?? (await this.options.tokenFor(teamId));
+    return limitedSend(
+      this.sendDeps,
+      `slack:${teamId}:${lane}`,
+      { ...this.policy, perSecond: this.rates[lane] },
+      async () => (await this.client.apiCall(method, { ...args, token: botToken })) as ApiResult,
+      classifySlackError,
+    );
+  }
+
+  /** Posts to an interaction's response_url (ephemeral replies to commands): no token, same limiter and retries. */
+  async respond(teamId: string, responseUrl: string, body: Record<string, unknown>): Promise<void> {
+    await limitedSend(
+      this.sendDeps,
+      `slack:${teamId}:respond`,
+      { ...this.policy, perSecond: this.rates.respond },
+      async () => {
+        const res = await fetch(responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(10_000),
+        });
+        await res.arrayBuffer();
+        if (!res.ok) {
+          const retryAfter = Number(res.headers.get('retry-after'));
+          throw new ResponseUrlError(res.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+        }
+      },
+      classifySlackError,
+    );
+  }
+}

@@ -1,0 +1,157 @@
+// /breaks start and now, then Done / Snooze / Skip on the DM prompt: over HTTP, against a loopback Slack.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blocksOf, startSlackWorld, textOf, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
+
+// Wednesday 25 November 2026, 10:05 in Berlin.
+const START = '2026-11-25T09:05:00Z';
+let world: SlackWorld;
+
+beforeEach(async () => {
+  world = await startSlackWorld({ startIso: START });
+});
+afterEach(async () => {
+  await world.close();
+});
+
+/** `/breaks now` and the DM it produces: the prompt id, channel and ts to click on. */
+async function promptFor(userId: string) {
+  const before = world.slack.calls.length;
+  await world.command(userId, 'now');
+  const post = await world.slack.waitForCall('chat.postMessage', (c) => c.args['channel'] === `D${userId}`, 5000, before);
+  const actions = blocksOf(post).find((b) => b['type'] === 'actions') as { elements: Array<{ action_id: string; value?: string }> };
+  const promptId = actions.elements.find((e) => e.action_id === 'break_done')?.value ?? '';
+  // Where the bot says the message went: the delivery it stored on the prompt for in-place updates.
+  const sent = await world.store.getPrompt(promptId);
+  expect(sent?.delivery['channel']).toBe(`D${userId}`);
+  return { promptId, channel: sent?.delivery['channel'] ?? '', ts: sent?.delivery['ts'] ?? '', post };
+}
+
+describe('Slack: enrol and prompts', () => {
+  it('/breaks start takes the time zone from users.info and confirms the schedule and the first break', async () => {
+    world.slack.timezones.set('UADA', 'America/New_York');
+    const reply = await world.command('UADA', 'start');
+    expect(reply.status).toBe(200);
+    expect(reply.text).toMatch(/Breaks are on: Mon-Fri, 09:00-17:00, every 60 minutes, America\/New_York/);
+    // 10:05 in Berlin is 04:05 in New York: the first break is 10:00 there, today.
+    expect(reply.text).toMatch(/First break: Wednesday 25 Nov at 10:00 \(America\/New_York\)/);
+    expect(world.slack.callsOf('users.info')).toHaveLength(1);
+    const member = await world.store.getMember(`slack:${WORKSPACE}:UADA`);
+    expect(member?.active).toBe(true);
+    expect(member?.schedule.timezone).toBe('America/New_York');
+    // A second command uses the zone kept in the member: no second users.info.
+    await world.command('UADA', 'stats');
+    expect(world.slack.callsOf('users.info')).toHaveLength(1);
+  });
+
+  it('/breaks forget-me deletes the person, takes them off the workspace roster and resets their Home tab', async () => {
+    await world.command('UADA', 'start');
+    const reply = await world.command('UADA', 'forget-me');
+    expect(reply.body['text']).toMatch(/everything the bot knew about you is deleted/);
+    expect(await world.store.getMember(`slack:${WORKSPACE}:UADA`)).toBeNull();
+    expect(await world.store.teamMemberIds(`slack:${WORKSPACE}:~members`)).toEqual([]);
+    const home = await world.slack.waitForCall('views.publish', (c) => /Start breaks/.test(c.args['view'] ?? ''));
+    expect(home.args['user_id']).toBe('UADA');
+  });
+
+  it('/breaks help and an unknown word answer with the help text and create nobody', async () => {
+    const help = await world.command('UADA', 'dance');
+    expect(help.body['text']).toMatch(/I do not know "dance"\. Type \/breaks followed by one of these:/);
+    expect(await world.store.getMember(`slack:${WORKSPACE}:UADA`)).toBeNull();
+  });
+
+  it('/breaks now DMs a Block Kit prompt with steps, why, safety, Done, a snooze choice and Skip, plus fallback text', async () => {
+    const { promptId, post } = await promptFor('UADA');
+    expect(world.slack.callsOf('conversations.open')[0]?.args['users']).toBe('UADA');
+    expect(post.args['text']).toMatch(/^Time for a desk break: /);
+    const text = textOf(post);
+    expect(text).toMatch(/Why it helps:/);
+    expect(text).toMatch(/:warning:/);
+    expect(text).toMatch(/Source: .*physiotherapist/);
+    const actions = blocksOf(post).find((b) => b['type'] === 'actions') as { elements: Array<Record<string, unknown>> };
+    expect(actions.elements.map((e) => e['action_id'])).toEqual(['break_done', 'break_snooze', 'break_skip']);
+    const snooze = actions.elements[1] as { options: Array<{ value: string }> };
+    expect(snooze.options.map((o) => o.value)).toEqual([`${promptId}|10`, `${promptId}|30`, `${promptId}|60`]);
+    expect(actions.elements[2]?.['value']).toBe(promptId);
+  });
+
+  it('Done acknowledges at once and turns the message, in place, into the result with today\'s count and streak', async () => {
+    const { promptId, channel, ts } = await promptFor('UADA');
+    const res = await world.click({ userId: 'UADA', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts });
+    expect(res.status).toBe(200);
+    const update = await world.slack.waitForCall('chat.update');
+    expect(update.args['channel']).toBe(channel);
+    expect(update.args['ts']).toBe(ts);
+    expect(update.args['text']).toMatch(/done\. Nice work! \+1 point\..*Today: 1 break · Streak: 1 workday/);
+    expect(textOf(update)).not.toMatch(/break_done/);
+    expect(blocksOf(update).some((b) => b['type'] === 'actions')).toBe(false);
+    // The App Home is refreshed after a completion.
+    await world.slack.waitForCall('views.publish', (c) => JSON.parse(c.args['view'] ?? '{}').type === 'home');
+  });
+
+  it('a double Done and a Slack retry count once, and the completions metric moves once', async () => {
+    const { promptId, channel, ts } = await promptFor('UADA');
+    const click = { userId: 'UADA', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts, triggerId: 'trig-1' };
+    await world.click(click);
+    await world.slack.waitForCall('chat.update');
+    // Slack redelivers the same interaction with x-slack-retry-num: acknowledged, nothing redone.
+    const retry = await world.click(click, { retryNum: 1 });
+    expect(retry.status).toBe(200);
+    // A genuine second click (new trigger) is answered "already counted".
+    await world.click({ ...click, triggerId: 'trig-2' });
+    await world.slack.waitForCall('chat.update', (c) => /already counted/.test(c.args['text'] ?? ''));
+    expect(world.slack.callsOf('chat.update')).toHaveLength(2);
+    expect(await world.metric('wellness_completions_total', 'slack')).toBe(1);
+    const stats = await world.bot.service.stats(`slack:${WORKSPACE}:UADA`);
+    expect(stats.totalPoints).toBe(1);
+  });
+
+  it('a click on someone else\'s prompt records nothing and only the clicker gets an ephemeral explanation', async () => {
+    await world.command('UBOB', 'start');
+    const { promptId, channel, ts } = await promptFor('UADA');
+    await world.click({ userId: 'UBOB', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts });
+    const note = await world.slack.waitForCall('chat.postEphemeral');
+    expect(note.args['user']).toBe('UBOB');
+    expect(note.args['text']).toMatch(/belongs to someone else/);
+    expect(world.slack.callsOf('chat.update')).toHaveLength(0);
+    expect((await world.bot.service.stats(`slack:${WORKSPACE}:UADA`)).totalPoints).toBe(0);
+    expect((await world.bot.service.stats(`slack:${WORKSPACE}:UBOB`)).totalPoints).toBe(0);
+    expect(await world.metric('wellness_completions_total', 'slack')).toBe(0);
+  });
+
+  it('Snooze 30 updates the message to say when it comes back, and the prompt returns then', async () => {
+    await world.command('UADA', 'start');
+    const { promptId, channel, ts } = await promptFor('UADA');
+    await world.click({ userId: 'UADA', actionId: 'break_snooze', value: `${promptId}|30`, channelId: channel, messageTs: ts });
+    const update = await world.slack.waitForCall('chat.update');
+    expect(update.args['text']).toMatch(/snoozed until 10:35/);
+    const member = await world.store.getMember(`slack:${WORKSPACE}:UADA`);
+    expect(member?.snoozedPromptId).toBe(promptId);
+    expect(await world.store.getDue(`slack:${WORKSPACE}:UADA`)).toBe(Date.parse(START) + 30 * 60_000);
+    world.advance(30 * 60_000);
+    const posts = world.slack.callsOf('chat.postMessage').length;
+    await world.bot.service.handleDue(`slack:${WORKSPACE}:UADA`, world.now());
+    const again = world.slack.callsOf('chat.postMessage').slice(posts);
+    expect(again).toHaveLength(1);
+    const done = (blocksOf(again[0]!).find((b) => b['type'] === 'actions') as { elements: Array<{ value?: string }> }).elements[0];
+    expect(done?.value).toBe(promptId);
+  });
+
+  it('a snooze length the bot does not offer is refused with an explanation and changes nothing', async () => {
+    const { promptId, channel, ts } = await promptFor('UADA');
+    await world.click({ userId: 'UADA', actionId: 'break_snooze', value: `${promptId}|15`, channelId: channel, messageTs: ts });
+    const note = await world.slack.waitForCall('chat.postEphemeral');
+    expect(note.args['text']).toBe('Snooze for 10, 30, 60 minutes.');
+    expect((await world.store.getPrompt(promptId))?.status).toBe('open');
+    expect(world.slack.callsOf('chat.update')).toHaveLength(0);
+  });
+
+  it('Skip closes the prompt in place and a second Skip says it was already closed', async () => {
+    const { promptId, channel, ts } = await promptFor('UADA');
+    await world.click({ userId: 'UADA', actionId: 'break_skip', value: promptId, channelId: channel, messageTs: ts });
+    const skipped = await world.slack.waitForCall('chat.update');
+    expect(skipped.args['text']).toMatch(/skipped\. The next one comes at your next slot/);
+    await world.click({ userId: 'UADA', actionId: 'break_skip', value: promptId, channelId: channel, messageTs: ts });
+    await world.slack.waitForCall('chat.update', (c) => /already closed/.test(c.args['text'] ?? ''));
+    expect((await world.bot.service.stats(`slack:${WORKSPACE}:UADA`)).totalPoints).toBe(0);
+  });
+});

@@ -1,0 +1,304 @@
+// A loopback Slack Web API: records every call, answers the methods the bot uses, and can be told to answer 429 once.
+// Also receives response_url posts. Tests point SLACK_API_URL at `apiUrl`. startSlackWorld builds the whole bot against it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger as PinoLogger } from 'pino';
+import type { Store } from '../../src/core/index.ts';
+import { MemoryStore } from '../../src/adapters/memory/index.ts';
+import { createBot, type Bot } from '../../src/bot.ts';
+import { loadConfig } from '../../src/config.ts';
+import { blockActionBody, commandBody, postSigned, type ClickInput, type SignedPostOptions, type SlackBody } from './slack-sign.ts';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, string>;
+  token: string | null;
+  /** Real time the call arrived (ms). */
+  at: number;
+}
+
+export interface ResponseUrlPost {
+  path: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface DndAnswer {
+  dnd_enabled: boolean;
+  next_dnd_start_ts?: number;
+  next_dnd_end_ts?: number;
+  snooze_enabled?: boolean;
+  snooze_endtime?: number;
+}
+
+type Answer = Record<string, unknown>;
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  /** users.info time zones by user id; anyone else is in Europe/Berlin. */
+  readonly timezones = new Map<string, string>();
+  readonly dnd = new Map<string, DndAnswer>();
+  /** Set by an OAuth test: what oauth.v2.access hands out. */
+  oauthTeam = { id: 'T0OAUTH', name: 'OAuth Workspace' };
+  private readonly rateLimits = new Map<string, number>();
+  private readonly platformErrors = new Map<string, string>();
+  private server: Server | null = null;
+  private seq = 0;
+  baseUrl = '';
+
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(name = 'r'): string {
+    this.seq += 1;
+    return `${this.baseUrl}/response/${name}-${this.seq}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** The next call of `method` gets HTTP 429 with Retry-After: `seconds`. */
+  rateLimitOnce(method: string, seconds: number): void {
+    this.rateLimits.set(method, seconds);
+  }
+
+  /** Every call of `method` answers ok:false with this error word until cleared (null). */
+  failWith(method: string, error: string | null): void {
+    if (error === null) this.platformErrors.delete(method);
+    else this.platformErrors.set(method, error);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /**
+   * Waits until a call of `method` matching `match` has arrived (the bot works after its ack).
+   * `after` skips calls already recorded when the caller took `calls.length`.
+   */
+  async waitForCall(method: string, match: (call: RecordedCall) => boolean = () => true, timeoutMs = 5000, after = 0): Promise<RecordedCall> {
+    const found = await waitFor(() => this.calls.slice(after).find((c) => c.method === method && match(c)), timeoutMs);
+    if (!found) throw new Error(`no ${method} call arrived; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+    return found;
+  }
+
+  async waitForResponse(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5000): Promise<ResponseUrlPost> {
+    const found = await waitFor(() => this.responses.find(match), timeoutMs);
+    if (!found) throw new Error(`no response_url post arrived; posts so far: ${this.responses.length}`);
+    return found;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    if (url.pathname.startsWith('/response/')) {
+      this.responses.push({ path: url.pathname, body: JSON.parse(text || '{}') as Record<string, unknown>, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = (req.headers['content-type'] ?? '').includes('json')
+      ? (Object.fromEntries(Object.entries(JSON.parse(text || '{}') as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) as Record<string, string>)
+      : Object.fromEntries(new URLSearchParams(text));
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args['token'] ?? null);
+    this.calls.push({ method, args, token, at: Date.now() });
+
+    const limited = this.rateLimits.get(method);
+    if (limited !== undefined) {
+      this.rateLimits.delete(method);
+      res.writeHead(429, { 'retry-after': String(limited), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    const failure = this.platformErrors.get(method);
+    const answer: Answer = failure ? { ok: false, error: failure } : this.answer(method, args);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  }
+
+  private answer(method: string, args: Record<string, string>): Answer {
+    this.seq += 1;
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, '0')}`;
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'breakbot', team_id: 'T0TEST', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'users.info': {
+        const user = args['user'] ?? 'U0';
+        return { ok: true, user: { id: user, name: user.toLowerCase(), real_name: `Person ${user}`, tz: this.timezones.get(user) ?? 'Europe/Berlin', profile: { display_name: `person-${user.toLowerCase()}` } } };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${args['users'] ?? 'X'}` } };
+      case 'conversations.info':
+        return { ok: true, channel: { id: args['channel'], name: 'secret-team' } };
+      case 'chat.postMessage':
+        return { ok: true, channel: args['channel'], ts, message: { ts } };
+      case 'chat.update':
+        return { ok: true, channel: args['channel'], ts: args['ts'] };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts };
+      case 'views.open':
+        return { ok: true, view: { id: `V${this.seq}` } };
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.seq}` } };
+      case 'dnd.info':
+        return { ok: true, ...(this.dnd.get(args['user'] ?? '') ?? { dnd_enabled: false, snooze_enabled: false }) };
+      case 'oauth.v2.access':
+        return {
+          ok: true,
+          app_id: 'A0TEST',
+          authed_user: { id: 'UINSTALLER' },
+          scope: 'commands,chat:write,im:write,users:read,dnd:read',
+          token_type: 'bot',
+          access_token: `xoxb-installed-${this.oauthTeam.id}-secret`,
+          bot_user_id: 'UBOT',
+          team: this.oauthTeam,
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+async function waitFor<T>(find: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** JSON-decoded `blocks` of a recorded call (the WebClient sends them as a JSON string in the form). */
+export function blocksOf(call: RecordedCall): Array<Record<string, unknown>> {
+  return JSON.parse(call.args['blocks'] ?? '[]') as Array<Record<string, unknown>>;
+}
+
+/** Every piece of text in a call's blocks (or view), joined: what a person reads in Slack. The fallback `text` is separate. */
+export function textOf(call: RecordedCall | ResponseUrlPost): string {
+  const source = 'method' in call ? { blocks: blocksOf(call), view: call.args['view'] ? JSON.parse(call.args['view']) : undefined } : call.body['blocks'];
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') return;
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'text' && typeof inner === 'string') texts.push(inner);
+        else walk(inner);
+      }
+    }
+  };
+  walk(source);
+  return texts.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The whole bot, built by createBot exactly as in production, wired to a FakeSlack, with a clock the test sets.
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-bot-token-do-not-log';
+export const WORKSPACE = 'T0TEST';
+
+export interface SlackWorld {
+  slack: FakeSlack;
+  bot: Bot;
+  store: Store;
+  baseUrl: string;
+  eventsUrl: string;
+  setTime(iso: string): void;
+  advance(ms: number): void;
+  now(): number;
+  /** Posts a body to /slack/events signed as Slack signs it. */
+  post(body: SlackBody, options?: SignedPostOptions): Promise<Response>;
+  /** `/breaks <text>` by `userId`; resolves with the response_url post the bot makes. */
+  command(userId: string, text: string, channel?: { id: string; name: string }): Promise<ResponsePostWithStatus>;
+  click(input: Omit<ClickInput, 'teamId'> & { teamId?: string }, options?: SignedPostOptions): Promise<Response>;
+  metric(name: string, platform: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ResponsePostWithStatus extends ResponseUrlPost {
+  status: number;
+  text: string;
+}
+
+export interface SlackWorldOptions {
+  startIso: string;
+  /** Defaults to a fresh MemoryStore on the test clock. */
+  store?: (now: () => number) => Store;
+  /** Extra or replacing environment variables (e.g. OAuth ones); a value of '' unsets. */
+  env?: Record<string, string>;
+  logger?: PinoLogger;
+}
+
+export async function startSlackWorld(options: SlackWorldOptions): Promise<SlackWorld> {
+  const slack = new FakeSlack();
+  await slack.start();
+  let t = Date.parse(options.startIso);
+  const clock = { now: () => t };
+  const store = options.store ? options.store(clock.now) : new MemoryStore({ now: clock.now });
+  const loaded = loadConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    HOST: '127.0.0.1',
+    SCHEDULER_ENABLED: 'false',
+    PROMPT_SPREAD_SECONDS: '0',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  // The config schema wants a real port; createBot listens on a free one when given 0.
+  const config = { ...loaded, PORT: 0 };
+  const bot = await createBot(config, options.logger ?? pino({ level: 'silent' }), { store, clock, defaultMetrics: false });
+  const { port } = await bot.listen();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const eventsUrl = `${baseUrl}/slack/events`;
+  const post = (body: SlackBody, signed?: SignedPostOptions) => postSigned(eventsUrl, SIGNING_SECRET, body, signed);
+  return {
+    slack,
+    bot,
+    store,
+    baseUrl,
+    eventsUrl,
+    setTime: (iso) => {
+      t = Date.parse(iso);
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+    now: () => t,
+    post,
+    async command(userId, text, channel) {
+      const responseUrl = slack.responseUrl(userId);
+      const res = await post(commandBody({ teamId: WORKSPACE, userId, text, responseUrl, ...(channel ? { channelId: channel.id, channelName: channel.name } : {}) }));
+      const reply = await slack.waitForResponse((p) => p.path === new URL(responseUrl).pathname);
+      return { ...reply, status: res.status, text: textOf(reply) };
+    },
+    click: (input, signed) => post(blockActionBody({ teamId: WORKSPACE, ...input }), signed),
+    async metric(name, platform) {
+      const text = await (await fetch(`${baseUrl}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(`platform="${platform}"`));
+      return line ? Number(line.split(' ').pop()) : 0;
+    },
+    async close() {
+      await bot.close();
+      await slack.close();
+    },
+  };
+}
