@@ -7,6 +7,7 @@ import { pickChallenge, rememberChallenge } from './challenges.ts';
 import { newPromptId } from './ids.ts';
 import type { InactiveSpan, Member, Prompt, Schedule } from './model.ts';
 import { endOfLocalDay } from './schedule.ts';
+import { syncBoardEntries } from './board-sync.ts';
 
 export type SlotPlan = { kind: 'send' } | { kind: 'defer'; until: number } | { kind: 'skip'; until: number };
 
@@ -81,6 +82,8 @@ export async function skipUnreachableSlot(ctx: CoreContext, member: Member, slot
       : [...spans, { from: slotAt, to: until }].slice(-MAX_INACTIVE_SPANS);
   const skipped: Member = { ...member, inactiveSpans: merged };
   await ctx.store.putMember(skipped);
+  // The new inactive span keeps the streak alive longer; the team boards must know it too.
+  await syncBoardEntries(ctx, skipped);
   ctx.logger.info({ memberId: member.id }, 'slot skipped: member not reachable before the window ends');
   return skipped;
 }
