@@ -17,8 +17,8 @@ class RecordingSink implements EventSink {
 
 const ADA = 'web:local:ada';
 const hubs: EventHub[] = [];
-function newHub(backlogSize = 3): EventHub {
-  const hub = new EventHub({ heartbeatMs: 60_000, backlogSize });
+function newHub(backlogSize = 3, backlogMembers = 100): EventHub {
+  const hub = new EventHub({ heartbeatMs: 60_000, backlogSize, backlogMembers });
   hubs.push(hub);
   return hub;
 }
@@ -37,6 +37,19 @@ describe('event hub', () => {
     const later = new RecordingSink();
     hub.open(ADA, later);
     expect(later.frames).toEqual([]);
+  });
+
+  it('keeps backlogs for a bounded number of offline members, dropping the one written to longest ago', () => {
+    const hub = newHub(3, 2);
+    hub.publish('web:local:a', 'prompt', { n: 1 });
+    hub.publish('web:local:b', 'prompt', { n: 2 });
+    hub.publish('web:local:a', 'prompt', { n: 3 });
+    hub.publish('web:local:c', 'prompt', { n: 4 });
+    const [a, b, c] = [new RecordingSink(), new RecordingSink(), new RecordingSink()];
+    hub.open('web:local:a', a);
+    hub.open('web:local:b', b);
+    hub.open('web:local:c', c);
+    expect([a.frames.length, b.frames.length, c.frames.length]).toEqual([2, 0, 1]);
   });
 
   it('sends an event to every open stream of the member and to nobody else', () => {

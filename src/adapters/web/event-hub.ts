@@ -12,9 +12,11 @@ export interface EventHubOptions {
   heartbeatMs: number;
   /** Frames kept per member while no stream is open; the oldest go first. */
   backlogSize: number;
+  /** Offline members whose backlog is kept; the one least recently written to goes first, so memory stays bounded. */
+  backlogMembers: number;
 }
 
-export const DEFAULT_EVENT_HUB_OPTIONS: EventHubOptions = { heartbeatMs: 25_000, backlogSize: 20 };
+export const DEFAULT_EVENT_HUB_OPTIONS: EventHubOptions = { heartbeatMs: 25_000, backlogSize: 20, backlogMembers: 1_000 };
 
 export class EventHub {
   private readonly streams = new Map<string, Set<EventSink>>();
@@ -49,7 +51,13 @@ export class EventHub {
     }
     if (keepIfOffline) {
       const backlog = [...(this.backlogs.get(memberId) ?? []), frame];
+      // Re-inserting keeps the map in least-recently-written order.
+      this.backlogs.delete(memberId);
       this.backlogs.set(memberId, backlog.slice(-this.options.backlogSize));
+      if (this.backlogs.size > this.options.backlogMembers) {
+        const oldest = this.backlogs.keys().next().value;
+        if (oldest !== undefined) this.backlogs.delete(oldest);
+      }
     }
     return false;
   }
