@@ -64,7 +64,7 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
       observeTick: (seconds) => metrics.tickDuration.observe(seconds),
       observeLatency: (ms) => metrics.deliveryLatency.observe(Math.max(0, ms) / 1000),
     },
-    { tickSeconds: config.SCHEDULER_TICK_SECONDS, batchSize: config.SCHEDULER_BATCH_SIZE, leaseMs: config.SCHEDULER_LEASE_SECONDS * 1000 },
+    { tickSeconds: config.SCHEDULER_TICK_SECONDS, batchSize: config.SCHEDULER_BATCH_SIZE, leaseMs: config.SCHEDULER_LEASE_SECONDS * 1000, reapSeconds: config.SCHEDULER_REAP_SECONDS },
   );
 
   let server: Server | null = null;

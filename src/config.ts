@@ -36,6 +36,8 @@ const envSchema = z
     SCHEDULER_TICK_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be 1-59').max(59, 'must be 1-59').default(5),
     SCHEDULER_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be 1-5000').max(5000, 'must be 1-5000').default(200),
     SCHEDULER_LEASE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(5, 'must be 5-3600').max(3600, 'must be 5-3600').default(60),
+    // The reaper hands expired leases back; a crashed instance's jobs wait up to lease + this long (+ one tick).
+    SCHEDULER_REAP_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be 1-59').max(59, 'must be 1-59').default(15),
     WEB_CHAT_ENABLED: boolean.optional(),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText,

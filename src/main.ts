@@ -25,7 +25,15 @@ async function main(): Promise<void> {
     logger.fatal({ err: err instanceof Error ? err.message : 'unknown' }, 'start-up failed');
     process.exit(1);
   }
-  const { port } = await bot.listen();
+  let port: number;
+  try {
+    ({ port } = await bot.listen());
+  } catch (err) {
+    // A port in use (or any listen failure) leaves nothing to serve: say so and exit non-zero.
+    logger.fatal({ err: err instanceof Error ? err.message : 'unknown', port: config.PORT }, 'could not listen');
+    await bot.close().catch(() => undefined);
+    process.exit(1);
+  }
   if (config.webChatEnabled) process.stdout.write(`Local web chat: http://localhost:${port}/\n`);
   let closing = false;
   const shutdown = (signal: string) => {

@@ -38,6 +38,17 @@ describe('process lifecycle', () => {
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 
+  it('exits 1 with a clear log line when the port is taken', async () => {
+    const first = startProcess({ PORT: '0' });
+    await waitFor(() => first.output().includes('"msg":"listening"'), 20_000);
+    const port = /"port":(\d+)/.exec(first.output())?.[1] ?? '';
+    const second = startProcess({ PORT: port });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('could not listen');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+
   it('refuses a bad setting at start-up with one message naming it, and exit code 1', async () => {
     const proc = startProcess({ PORT: 'eighty', DEFAULT_TIMEZONE: 'Nowhere/Land' });
     expect(await proc.exited).toBe(1);
