@@ -2,6 +2,12 @@
 import { z } from 'zod';
 
 const id = z.string().min(1).max(255);
+/**
+ * A JSON object, not null or an array. Bolt reads some fields as objects before any listener runs and before the ack
+ * (`'id' in event.channel`, `event.user.id`, `authorizations[0].team_id`, `response_urls[0].response_url`): a null
+ * there throws inside Bolt and the request gets a 500, so such a body is refused here with a 400 instead.
+ */
+const anObject = z.looseObject({});
 
 export const commandPayload = z.object({
   team_id: id,
@@ -31,6 +37,7 @@ export const blockActionsPayload = z.object({
   container: z.object({ type: z.string(), channel_id: id.optional(), message_ts: id.optional() }).optional(),
   channel: z.object({ id }).optional(),
   message: z.object({ ts: id }).optional(),
+  response_urls: z.array(anObject).optional(),
 });
 export type BlockActionsPayload = z.infer<typeof blockActionsPayload>;
 
@@ -43,6 +50,7 @@ export const viewSubmissionPayload = z.object({
     private_metadata: z.string().optional(),
     state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
   }),
+  response_urls: z.array(anObject).optional(),
 });
 
 const interactionPayload = z.discriminatedUnion('type', [blockActionsPayload, viewSubmissionPayload]);
@@ -51,7 +59,14 @@ export const eventEnvelope = z.object({
   type: z.literal('event_callback'),
   team_id: id,
   event_id: id,
-  event: z.object({ type: z.string().min(1) }),
+  authorizations: z.array(anObject).optional(),
+  event: z.object({
+    type: z.string().min(1),
+    user: z.union([z.string(), anObject]).optional(),
+    channel: z.union([z.string(), anObject]).optional(),
+    item: anObject.optional(),
+    subteam: anObject.optional(),
+  }),
 });
 
 const jsonBody = z.discriminatedUnion('type', [

@@ -34,8 +34,12 @@ export async function sendInvokeResponse(context: TurnContext, body: CardActionR
 
 export async function onInvoke(deps: TurnDeps, context: TurnContext): Promise<void> {
   const activity = context.activity;
-  // Other invokes get the SDK's 501: this bot has no message extensions or tabs.
-  if (activity.name !== ADAPTIVE_CARD_ACTION) return;
+  if (activity.name !== ADAPTIVE_CARD_ACTION) {
+    // Message extensions, tabs, sign-in: features this bot does not have. A client error, not the SDK's default 501,
+    // so that invokes nobody should send do not show up as server errors.
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
+    return;
+  }
   const execute = executeSchema.safeParse(activity.value);
   const click = execute.success ? breakClickSchema.safeParse({ ...execute.data.action.data, verb: execute.data.action.verb }) : null;
   const memberId = memberIdOf(activity);

@@ -9,7 +9,9 @@ import type { TurnDeps } from './turn-deps.ts';
 
 /** "<at>Desk breaks</at> join" -> "join": the SDK removes the bot's mention; leftover markup goes too. */
 export function commandText(activity: Activity): string {
-  const withoutMention = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+  const text = typeof activity.text === 'string' ? activity.text : '';
+  // The SDK's mention removal reads the recipient and edits the text; without either there is no mention to remove.
+  const withoutMention = activity.recipient && text !== '' ? (TurnContext.removeRecipientMention(activity) ?? text) : text;
   return withoutMention
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')

@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../../core/index.ts';
 import { describeIssues, inboundActivitySchema, withDates } from './activity-schema.ts';
-import type { TeamsCloudAdapter } from './adapter.ts';
+import { TeamsAuthenticationError, type TeamsCloudAdapter } from './adapter.ts';
 
 export const MESSAGES_PATH = '/api/messages';
 const BODY_LIMIT = '256kb';
@@ -12,12 +12,6 @@ export interface TeamsRouteDeps {
   adapter: TeamsCloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
-}
-
-/** The SDK signals a missing or bad token with an error carrying status 401. */
-function isAuthFailure(err: unknown): boolean {
-  const status = (err as { statusCode?: unknown } | null)?.statusCode;
-  return status === 401 || status === 403;
 }
 
 const bodyErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
@@ -48,9 +42,15 @@ export function createTeamsRouter(deps: TeamsRouteDeps): Router {
       if (invoke.body === undefined) res.end();
       else res.json(invoke.body);
     } catch (err) {
-      if (isAuthFailure(err)) {
-        deps.logger.warn({ channelId: activity.channelId }, 'teams: request refused: missing or invalid Bot Framework token');
+      if (err instanceof TeamsAuthenticationError && err.outcome === 'refused') {
+        deps.logger.warn({ channelId: activity.channelId, reason: err.reason }, 'teams: request refused: missing or invalid Bot Framework token');
         res.status(401).json({ error: 'unauthorized' });
+        return;
+      }
+      if (err instanceof TeamsAuthenticationError) {
+        // Microsoft's signing keys could not be loaded: nobody can be verified until they can, so ask for a retry.
+        deps.logger.error({ reason: err.reason }, 'teams: cannot verify Bot Framework tokens: signing keys unavailable');
+        res.status(503).json({ error: 'cannot verify the request right now' });
         return;
       }
       deps.logger.error({ err: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' }, 'teams: request failed');

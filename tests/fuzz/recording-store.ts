@@ -1,0 +1,46 @@
+// A Store that records every call with the fuzz case that caused it, so a test can say "this request wrote nothing".
+import type { Store } from '../../src/core/index.ts';
+import { caseInScope } from './case-attribution.ts';
+
+/** Calls that change state. readBoard counts too: it zeroes lapsed streaks and moves a board to a new week. */
+export const MUTATING_CALLS: ReadonlySet<string> = new Set([
+  'putMember', 'forgetMember', 'setDue', 'clearDue', 'claimDue', 'commitDue', 'reapLeases', 'markSent',
+  'putPrompt', 'setPromptStatus', 'setPromptDelivery', 'recordCompletion', 'recordPromptSent',
+  'putTeam', 'addTeamMember', 'removeTeamMember', 'putBoardEntry', 'removeBoardEntry', 'readBoard',
+  'reserveSend', 'putRecord', 'deleteRecord',
+]);
+
+export interface StoreCall {
+  method: string;
+  /** The first argument when it is a string (an id), so a test can see what was touched. */
+  subject: string;
+  caseId: string;
+  mutating: boolean;
+}
+
+export interface RecordingStore {
+  store: Store;
+  calls: StoreCall[];
+  /** Calls caused by one case. */
+  callsOf(caseId: string): StoreCall[];
+}
+
+export function recordingStore(inner: Store): RecordingStore {
+  const calls: StoreCall[] = [];
+  const byCase = new Map<string, StoreCall[]>();
+  const store = new Proxy(inner, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      return (...args: unknown[]) => {
+        const call = { method: property, subject: typeof args[0] === 'string' ? args[0] : '', caseId: caseInScope(), mutating: MUTATING_CALLS.has(property) };
+        calls.push(call);
+        const list = byCase.get(call.caseId) ?? [];
+        list.push(call);
+        byCase.set(call.caseId, list);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store, calls, callsOf: (caseId) => byCase.get(caseId) ?? [] };
+}
