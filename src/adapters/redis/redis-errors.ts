@@ -3,7 +3,8 @@
 import { StoreUnavailableError } from '../../core/index.ts';
 
 /** Replies that mean "not now" (loading, failover, cluster reshaping) rather than a bad command. */
-const UNAVAILABLE_REPLY = /^(LOADING|CLUSTERDOWN|TRYAGAIN|MASTERDOWN|READONLY|BUSY)\b/;
+// OOM (maxmemory with noeviction) and MISCONF (failed snapshot) refuse writes until an operator acts: not our bug.
+const UNAVAILABLE_REPLY = /^(LOADING|CLUSTERDOWN|TRYAGAIN|MASTERDOWN|READONLY|BUSY|OOM|MISCONF)\b|OOM command not allowed/;
 
 export function toStoreError(err: unknown): unknown {
   // A ReplyError is Redis refusing a command: a bug (wrong type, script error) unless it says Redis is unavailable.
