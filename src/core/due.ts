@@ -5,15 +5,14 @@ import { nextDailyAt } from './daily.ts';
 import { digestView } from './boards.ts';
 import { parseJobId } from './jobs.ts';
 import { nextDueAt } from './members.ts';
-import { resendSnoozed, sendPersonalPrompt, sendTeamPrompt } from './prompting.ts';
+import { deliverPrompt, recordSlotPrompt, resendSnoozed, SENT_MARKER_TTL_MS, sendTeamPrompt } from './prompting.ts';
 import { nextPromptAt } from './schedule.ts';
 import { spreadOffsetMs } from './spread.ts';
 import { holdPrompt, planSlot, reachableAt, skipUnreachableSlot } from './deferral.ts';
 import { messengerFor } from './context.ts';
 import type { Member } from './model.ts';
+import { ValidationError } from './errors.ts';
 
-/** Send marker lifetime: long enough that no slot can be sent twice by a late or restarted instance. */
-const SENT_MARKER_TTL_MS = 2 * 24 * 3600_000;
 const DIGEST_TIME = '09:00';
 
 export async function handleDue(ctx: CoreContext, id: string, dueAt: number): Promise<number | null> {
@@ -53,22 +52,66 @@ async function handleMemberDue(ctx: CoreContext, memberId: string, dueAt: number
 
   const paused = member.pausedUntil !== null;
   const slotAt = dueAt - spreadOffsetMs(member.id, ctx.spreadSeconds);
-  const fresh = slotAt <= now && now - slotAt <= STALE_SLOT_MS;
-  if (!paused && fresh && isScheduleSlot(member, slotAt)) {
-    // The marker is taken before the platform call: a crash after it means the slot is lost, never sent twice.
-    if (await ctx.store.markSent(member.id, slotAt, SENT_MARKER_TTL_MS)) {
-      try {
-        const plan = planSlot(member.schedule, slotAt, await reachableAt(ctx, member, slotAt));
-        if (plan.kind === 'send') await sendPersonalPrompt(ctx, member, slotAt);
-        else if (plan.kind === 'defer') member = await holdPrompt(ctx, member, slotAt, plan.until);
-        else member = await skipUnreachableSlot(ctx, member, slotAt, plan.until);
-      } catch (err) {
-        ctx.metrics.deliveryFailed(member.platform);
-        ctx.logger.warn({ memberId, err: errorName(err) }, 'prompt delivery failed; slot not resent');
-      }
-    }
-  }
+  // Lateness counts from the member's due instant (slot + spread), so a large spread never makes a slot look stale.
+  const fresh = slotAt <= now && now - dueAt <= STALE_SLOT_MS;
+  if (!paused && fresh && isScheduleSlot(member, slotAt)) member = await handleSlot(ctx, member, slotAt);
   return nextDueAt(ctx, member, Math.max(now, dueAt));
+}
+
+/**
+ * A schedule slot that is due: the member's platform says whether they can be reached, then the prompt is sent, held
+ * or the slot skipped. The slot's send marker is taken before any platform send, so a crash loses the slot rather
+ * than sending it twice; a platform failure after it is counted, never resent. Returns the member as stored now.
+ */
+async function handleSlot(ctx: CoreContext, member: Member, slotAt: number): Promise<Member> {
+  if (!messengerFor(ctx, member.platform)) {
+    // Nothing could be sent, so nothing is recorded: no marker, no prompt, no count.
+    deliveryFailed(ctx, member, new ValidationError(`No ${member.platform} connection is configured.`));
+    return member;
+  }
+  const plan = planSlot(member.schedule, slotAt, await reachableAt(ctx, member, slotAt));
+  if (plan.kind === 'send') {
+    // One store call takes the marker and records the prompt; only a recorded prompt goes to the platform.
+    const issued = await recordSlotPrompt(ctx, member, slotAt);
+    if (!issued) {
+      await countIfUnsettled(ctx, member, slotAt);
+      return member;
+    }
+    try {
+      await deliverPrompt(ctx, issued);
+    } catch (err) {
+      deliveryFailed(ctx, member, err);
+    }
+    await ctx.store.markSent(settledId(member.id), slotAt, SENT_MARKER_TTL_MS);
+    return issued.member;
+  }
+  if (!(await ctx.store.markSent(member.id, slotAt, SENT_MARKER_TTL_MS))) return member;
+  try {
+    return plan.kind === 'defer' ? await holdPrompt(ctx, member, slotAt, plan.until) : await skipUnreachableSlot(ctx, member, slotAt, plan.until);
+  } catch (err) {
+    deliveryFailed(ctx, member, err);
+    return member;
+  }
+}
+
+/** A second marker per slot, set once the send's outcome is known (sent, or failed and counted). */
+function settledId(memberId: string): string {
+  return `settled|${memberId}`;
+}
+
+/**
+ * The slot's send marker was taken by someone who never settled it: an instance that died (or stalled past its lease)
+ * between the marker and the platform's answer. Whoever finds it first counts it once; it is never resent.
+ */
+async function countIfUnsettled(ctx: CoreContext, member: Member, slotAt: number): Promise<void> {
+  if (!(await ctx.store.markSent(settledId(member.id), slotAt, SENT_MARKER_TTL_MS))) return;
+  ctx.metrics.deliveryUnknown(member.platform);
+  ctx.logger.warn({ memberId: member.id }, 'send outcome unknown: its instance stopped mid-send; slot not resent');
+}
+
+function deliveryFailed(ctx: CoreContext, member: Member, err: unknown): void {
+  ctx.metrics.deliveryFailed(member.platform);
+  ctx.logger.warn({ memberId: member.id, err: errorName(err) }, 'prompt delivery failed; slot not resent');
 }
 
 function errorName(err: unknown): string {

@@ -29,6 +29,12 @@ export interface Claim {
   dueAt: number;
 }
 
+/** A handled claim's outcome for commitDueMany: the job's next due instant, or null to drop it. */
+export interface DueCommit {
+  memberId: string;
+  nextDueAt: number | null;
+}
+
 export interface TeamCompletionInput {
   teamId: string;
   /** Local day in the team's zone. */
@@ -64,6 +70,18 @@ export interface CompletionResult {
   todayCount: number;
   /** For a team prompt: distinct members who have completed it. */
   joinedCount: number;
+}
+
+/** A slot's prompt just before it is sent: recordPromptSend stores it once per (member, slot). */
+export interface PromptSendInput {
+  /** The personal prompt, in the member's tenant; its slotAt names the slot whose send marker is taken. */
+  prompt: Prompt;
+  /** How long the prompt is kept. */
+  promptTtlMs: number;
+  /** The member as it should be stored with this send (e.g. its recent challenges); written as given. */
+  member: Member;
+  /** How long the send marker of (member, prompt.slotAt) is kept: the same marker markSent takes. */
+  markerTtlMs: number;
 }
 
 export interface WeekBoardEntry {
@@ -131,6 +149,8 @@ export interface Store {
   claimDue(now: number, limit: number, leaseMs: number, token: string): Promise<Claim[]>;
   /** Atomic: only if the member's claim still carries `token`: ends the claim and sets the next due (null removes it). */
   commitDue(memberId: string, token: string, nextDueAt: number | null): Promise<boolean>;
+  /** commitDue for several claims in one call, each atomic and fenced on its own; one result per commit, in order. */
+  commitDueMany(token: string, commits: DueCommit[]): Promise<boolean[]>;
   /** Atomic: returns members whose lease ended before `now` to the due index at their old due time. */
   reapLeases(now: number): Promise<number>;
   /** SET NX per (member, slot): true only for the first caller. Kept for ttlMs. */
@@ -145,6 +165,12 @@ export interface Store {
 
   /** Atomic: done marker SET NX for (prompt, member); only then points, day count, week boards and team days. */
   recordCompletion(input: CompletionInput): Promise<CompletionResult>;
+  /**
+   * Atomic: takes the send marker of (member, prompt.slotAt) as markSent does and, only when it was taken, stores the
+   * prompt (as putPrompt), the member (as putMember) and counts one prompt sent (as recordPromptSent, member and teams).
+   * True when this caller took the marker; false changes nothing.
+   */
+  recordPromptSend(input: PromptSendInput): Promise<boolean>;
   /** Counts one prompt sent to the member and to each of the teams. */
   recordPromptSent(memberId: string, teamIds: string[], platform: Platform, tenantId: string): Promise<void>;
   getActivity(memberId: string): Promise<MemberActivity>;
@@ -178,6 +204,8 @@ export interface Store {
    * the caller must wait before sending (0 = now). `perSecond` sends per second at most.
    */
   reserveSend(limiterKey: string, perSecond: number, now: number): Promise<number>;
+  /** After a platform's Retry-After: no reservation made from now on gets a slot before `until`, on any instance. */
+  holdSends(limiterKey: string, perSecond: number, now: number, until: number): Promise<void>;
 
   /** Small opaque records adapters keep (installations, conversation references). Values are stored as given. */
   putRecord(kind: string, id: string, value: string, ttlMs?: number): Promise<void>;
@@ -207,10 +235,13 @@ export interface CoreMetrics {
   completion(platform: Platform): void;
   /** A send marker was taken but the platform call failed: counted, never resent. */
   deliveryFailed(platform: Platform): void;
+  /** A send marker was found taken but never settled (its instance died mid-send): counted once, never resent. */
+  deliveryUnknown(platform: Platform): void;
 }
 
 export const noMetrics: CoreMetrics = {
   promptSent: () => undefined,
   completion: () => undefined,
   deliveryFailed: () => undefined,
+  deliveryUnknown: () => undefined,
 };

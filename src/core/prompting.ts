@@ -38,21 +38,60 @@ function newPrompt(ctx: CoreContext, owner: Member | Team, kind: Prompt['kind'],
   };
 }
 
-/** Picks a challenge, stores the prompt, sends it, records it. Returns the stored prompt and its view. */
-export async function sendPersonalPrompt(ctx: CoreContext, member: Member, slotAt: number): Promise<{ prompt: Prompt; view: PromptView }> {
-  const messenger = messengerFor(ctx, member.platform);
-  if (!messenger) throw new ValidationError(`No ${member.platform} connection is configured.`);
+/** Send marker lifetime: long enough that no slot can be sent twice by a late or restarted instance. */
+export const SENT_MARKER_TTL_MS = 2 * 24 * 3600_000;
+
+/** A personal prompt recorded and ready for the platform: the prompt, its view, and the member as stored with it. */
+export interface IssuedPrompt {
+  prompt: Prompt;
+  view: PromptView;
+  member: Member;
+}
+
+/** Picks the member's next challenge and builds the prompt for `slotAt`; the member comes back with it remembered. */
+function issuePrompt(ctx: CoreContext, member: Member, slotAt: number): IssuedPrompt {
   const challenge = pickChallenge({ hasBand: member.hasBand, recentIds: member.recentChallengeIds });
   const prompt = newPrompt(ctx, member, 'personal', challenge, slotAt, member.schedule.timezone);
-  await ctx.store.putPrompt(prompt, PROMPT_TTL_MS);
-  await ctx.store.putMember({ ...member, recentChallengeIds: rememberChallenge(member.recentChallengeIds, challenge.id) });
-  const view = promptView(prompt, challenge, member.schedule.timezone);
+  return {
+    prompt,
+    view: promptView(prompt, challenge, member.schedule.timezone),
+    member: { ...member, recentChallengeIds: rememberChallenge(member.recentChallengeIds, challenge.id) },
+  };
+}
+
+/** The platform call and what follows it: delivery data kept on the prompt for in-place updates, the metric, the log. */
+export async function deliverPrompt(ctx: CoreContext, issued: IssuedPrompt): Promise<{ prompt: Prompt; view: PromptView }> {
+  const { member, prompt, view } = issued;
+  const messenger = messengerFor(ctx, member.platform);
+  if (!messenger) throw new ValidationError(`No ${member.platform} connection is configured.`);
   const delivery = await messenger.sendPrompt(member, view);
   await recordDelivery(ctx, prompt, delivery);
-  await ctx.store.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);
   ctx.metrics.promptSent(member.platform);
   ctx.logger.info({ memberId: member.id, promptId: prompt.id }, 'prompt sent');
   return { prompt: { ...prompt, delivery }, view };
+}
+
+/**
+ * A schedule slot's prompt, step one: one atomic store call takes the slot's send marker and, only then, stores the
+ * prompt and the member's recent challenges and counts the send. The prompt is stored before the platform call, so
+ * a click right after the message lands finds it; and a crash after this call means the slot is lost, never sent
+ * twice. Null when the slot was already taken (by another instance, or an earlier try). deliverPrompt sends it.
+ */
+export async function recordSlotPrompt(ctx: CoreContext, member: Member, slotAt: number): Promise<IssuedPrompt | null> {
+  const issued = issuePrompt(ctx, member, slotAt);
+  const taken = await ctx.store.recordPromptSend({ prompt: issued.prompt, promptTtlMs: PROMPT_TTL_MS, member: issued.member, markerTtlMs: SENT_MARKER_TTL_MS });
+  return taken ? issued : null;
+}
+
+/** Picks a challenge, stores the prompt, sends it, records it. Returns the stored prompt and its view. */
+export async function sendPersonalPrompt(ctx: CoreContext, member: Member, slotAt: number): Promise<{ prompt: Prompt; view: PromptView }> {
+  if (!messengerFor(ctx, member.platform)) throw new ValidationError(`No ${member.platform} connection is configured.`);
+  const issued = issuePrompt(ctx, member, slotAt);
+  await ctx.store.putPrompt(issued.prompt, PROMPT_TTL_MS);
+  await ctx.store.putMember(issued.member);
+  const sent = await deliverPrompt(ctx, issued);
+  await ctx.store.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);
+  return sent;
 }
 
 async function recordDelivery(ctx: CoreContext, prompt: Prompt, delivery: Record<string, string>): Promise<void> {

@@ -1,6 +1,6 @@
 // Pure: working hours + interval + IANA zone -> prompt instants. Slots are local wall times; luxon maps them to instants.
 import type { Schedule } from './model.ts';
-import { dayStartMs, isoWeekday, localDay, localWallTimeMs, nextDay, previousDay, zonedDateTime } from './calendar.ts';
+import { dayStartMs, isoWeekday, localDay, localTimeOfDay, localWallTimeMs, nextDay, previousDay } from './calendar.ts';
 
 /** Days searched forward; any non-empty week pattern has a slot within 8, the rest is margin for odd zones. */
 const SEARCH_DAYS = 16;
@@ -87,5 +87,5 @@ export function endOfLocalDay(instantMs: number, timezone: string): number {
 
 /** Local wall time "HH:MM" of an instant, for prompt headers. */
 export function localTimeLabel(instantMs: number, timezone: string): string {
-  return zonedDateTime(instantMs, timezone).toFormat('HH:mm');
+  return localTimeOfDay(instantMs, timezone);
 }

@@ -30,6 +30,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     labelNames: ['platform'],
     registers: [registry],
   });
+  const unsettledSends = new Counter({
+    name: 'wellness_deliveries_unknown_total',
+    help: 'Prompts whose send marker was found taken but never settled (the instance died mid-send); they are not resent',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
   const tickDuration = new Histogram({
     name: 'wellness_scheduler_tick_seconds',
     help: 'Duration of one scheduler tick (claim, deliver, commit)',
@@ -50,5 +56,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     promptSent: (platform: Platform) => promptsSent.inc({ platform }),
     completion: (platform: Platform) => completions.inc({ platform }),
     deliveryFailed: (platform: Platform) => unknownOutcomeSends.inc({ platform }),
+    deliveryUnknown: (platform: Platform) => unsettledSends.inc({ platform }),
   };
 }

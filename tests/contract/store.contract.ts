@@ -1,6 +1,6 @@
 // The behaviour every Store shares, run against each implementation (memory-store.test.ts, redis-store.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BoardQuery, BoardRow, Store } from '../../src/core/index.ts';
+import type { BoardQuery, BoardRow, Member, Store } from '../../src/core/index.ts';
 import {
   DAY,
   OTHER_TENANT,
@@ -269,6 +269,34 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       it('refuses an empty job id', async () => {
         await expect(store.setDue('', T0)).rejects.toThrow();
       });
+
+      it('commits several claims in one call, each as commitDue would, answering in order', async () => {
+        const ids = Array.from({ length: 30 }, (_, i) => memberIdOf(`U${String(i).padStart(3, '0')}`));
+        for (const id of ids) await store.setDue(id, T0);
+        await store.claimDue(T0, 100, LEASE, 'worker-a');
+        const [rescheduled, dropped, kept] = ids as [string, string, string];
+        await store.setDue(rescheduled, T0 + 5 * HOUR);
+        const commits = ids.map((memberId, i) => ({ memberId, nextDueAt: memberId === dropped ? null : T0 + HOUR + i }));
+        const unclaimed = { memberId: memberIdOf('UNCLAIMED'), nextDueAt: T0 };
+        const results = await store.commitDueMany('worker-a', [...commits, unclaimed]);
+        expect(results).toEqual([false, ...ids.slice(1).map(() => true), false]);
+        expect(await store.getDue(rescheduled)).toBe(T0 + 5 * HOUR);
+        expect(await store.getDue(dropped)).toBeNull();
+        expect(await store.getDue(kept)).toBe(T0 + HOUR + 2);
+        expect(await store.getDue(unclaimed.memberId)).toBeNull();
+        // Committed claims are over: the same commits again are refused.
+        expect(await store.commitDueMany('worker-a', commits.slice(1, 3))).toEqual([false, false]);
+        expect(await store.commitDueMany('worker-a', [])).toEqual([]);
+      });
+
+      it('a batch commit with another token changes nothing', async () => {
+        const id = memberIdOf('U01');
+        await store.setDue(id, T0);
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+        expect(await store.commitDueMany('worker-b', [{ memberId: id, nextDueAt: T0 + HOUR }])).toEqual([false]);
+        expect(await store.commitDueMany('worker-a', [{ memberId: id, nextDueAt: T0 + HOUR }])).toEqual([true]);
+        expect(await store.getDue(id)).toBe(T0 + HOUR);
+      });
     });
 
     describe('send markers', () => {
@@ -287,6 +315,83 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.markSent(memberIdOf('U01'), T0, 40)).toBe(true);
         await sleep(80);
         expect(await store.markSent(memberIdOf('U01'), T0, 40)).toBe(true);
+      });
+    });
+
+    describe('recording a prompt send', () => {
+      const sendOf = (member: Member, slotAt = T0) => ({
+        prompt: makePrompt(member.id, { slotAt, sentAt: slotAt + 1000 }),
+        promptTtlMs: HOUR,
+        member: { ...member, recentChallengeIds: ['glute-squeeze', ...member.recentChallengeIds] },
+        markerTtlMs: HOUR,
+      });
+
+      it('the first send of a slot stores the prompt and the member and counts it for the member and each team', async () => {
+        const ops = `slack:${TENANT}:C02OPS`;
+        const alice = makeMember('UALICE', { active: true, teamIds: [TEAM_ID, ops], recentChallengeIds: ['chair-bridge'] });
+        await store.putMember(alice);
+        const send = sendOf(alice);
+        expect(await store.recordPromptSend(send)).toBe(true);
+        expect(await store.getPrompt(send.prompt.id)).toEqual(send.prompt);
+        expect(await store.getMember(alice.id)).toEqual(send.member);
+        expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
+        expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 1, completions: 0 });
+        expect(await store.getTeamTotals(ops)).toEqual({ promptsSent: 1, completions: 0 });
+      });
+
+      it('a second send of the same slot changes nothing, while the next slot is recorded', async () => {
+        const alice = makeMember('UALICE', { teamIds: [TEAM_ID] });
+        await store.putMember(alice);
+        const first = sendOf(alice);
+        const again = sendOf({ ...alice, displayName: 'Changed' });
+        expect(await store.recordPromptSend(first)).toBe(true);
+        expect(await store.recordPromptSend(again)).toBe(false);
+        expect(await store.getPrompt(again.prompt.id)).toBeNull();
+        expect(await store.getMember(alice.id)).toEqual(first.member);
+        expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
+        expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 1, completions: 0 });
+        expect(await store.recordPromptSend(sendOf(alice, T0 + HOUR))).toBe(true);
+        expect((await store.getActivity(alice.id)).promptsSent).toBe(2);
+      });
+
+      it('shares its marker with markSent: a slot marked either way is recorded by neither again', async () => {
+        const alice = makeMember('UALICE');
+        expect(await store.markSent(alice.id, T0, HOUR)).toBe(true);
+        expect(await store.recordPromptSend(sendOf(alice))).toBe(false);
+        expect(await store.getMember(alice.id)).toBeNull();
+        expect(await store.recordPromptSend(sendOf(alice, T0 + HOUR))).toBe(true);
+        expect(await store.markSent(alice.id, T0 + HOUR, HOUR)).toBe(false);
+      });
+
+      it('two senders racing for one slot: exactly one records it', async () => {
+        const alice = makeMember('UALICE');
+        const results = await Promise.all(Array.from({ length: 5 }, () => store.recordPromptSend(sendOf(alice))));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
+      });
+
+      it('the prompt and the marker expire after their lifetimes, and forget finds the prompt', async () => {
+        const alice = makeMember('UALICE');
+        const short = { ...sendOf(alice), promptTtlMs: 40, markerTtlMs: 40 };
+        expect(await store.recordPromptSend(short)).toBe(true);
+        const kept = sendOf(alice, T0 + HOUR);
+        expect(await store.recordPromptSend(kept)).toBe(true);
+        await sleep(80);
+        expect(await store.getPrompt(short.prompt.id)).toBeNull();
+        expect(await store.recordPromptSend(sendOf(alice))).toBe(true);
+        await store.forgetMember(alice.id);
+        expect(await store.getPrompt(kept.prompt.id)).toBeNull();
+        expect(await store.getActivity(alice.id)).toEqual({ days: {}, weekPoints: {}, totalPoints: 0, totalCompletions: 0, promptsSent: 0 });
+      });
+
+      it('refuses a prompt for someone else or a team in another tenant, taking no marker', async () => {
+        const alice = makeMember('UALICE');
+        const bob = makeMember('UBOB');
+        await expect(store.recordPromptSend({ ...sendOf(alice), prompt: makePrompt(bob.id) })).rejects.toThrow();
+        await expect(store.recordPromptSend(sendOf({ ...alice, teamIds: [`slack:${OTHER_TENANT}:C01`] }))).rejects.toThrow();
+        await expect(store.recordPromptSend(sendOf({ ...alice, tenantId: OTHER_TENANT }))).rejects.toThrow();
+        expect(await store.markSent(alice.id, T0, HOUR)).toBe(true);
+        expect(await store.getMember(alice.id)).toBeNull();
       });
     });
 
@@ -705,6 +810,17 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         for (let i = 0; i < 5; i += 1) await store.reserveSend('slack:T01', 5, T0);
         expect(await store.reserveSend('slack:T02', 5, T0)).toBe(0);
         expect(await store.reserveSend('slack:T01', 5, T0 + 2000)).toBe(0);
+      });
+
+      it('a hold (Retry-After) makes every later reservation wait until it ends, then spacing resumes', async () => {
+        expect(await store.reserveSend('slack:T03', 5, T0)).toBe(0);
+        await store.holdSends('slack:T03', 5, T0, T0 + 3000);
+        expect(await store.reserveSend('slack:T03', 5, T0 + 100)).toBe(2900);
+        expect(await store.reserveSend('slack:T03', 5, T0 + 100)).toBe(3100);
+        expect(await store.reserveSend('slack:T04', 5, T0 + 100)).toBe(0);
+        // A hold that ends before the slots already reserved changes nothing.
+        await store.holdSends('slack:T03', 5, T0 + 100, T0 + 1000);
+        expect(await store.reserveSend('slack:T03', 5, T0 + 100)).toBe(3300);
       });
 
       it('one send a second makes the second caller wait a second', async () => {

@@ -7,6 +7,7 @@ import {
   isoWeekday,
   isoWeekKey,
   localDay,
+  localTimeOfDay,
   localWallTimeMs,
   nextDay,
   previousDay,
@@ -113,5 +114,45 @@ describe('time zone names', () => {
     expect(canonicalTimezone('Asia/Kolkata')).toBe('Asia/Kolkata');
     expect(canonicalTimezone('europe/kyiv')).toBe('Europe/Kyiv');
     expect(canonicalTimezone('america/port-au-prince')).toBe('America/Port-au-Prince');
+  });
+});
+
+describe('agreement with luxon over many dates and zones', () => {
+  const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham', 'Pacific/Kiritimati', 'America/St_Johns', 'Australia/Lord_Howe'];
+
+  it('steps, weekdays and ISO weeks of every day from 1999 to 2041 match luxon', () => {
+    const mismatches: string[] = [];
+    let dt = DateTime.fromISO('1999-01-01', { zone: 'utc' });
+    for (let day = '1999-01-01'; day !== '2041-01-01'; day = nextDay(day)) {
+      const following = dt.plus({ days: 1 });
+      const ours = [isoWeekday(day), weekKeyOfDay(day), nextDay(day), previousDay(following.toISODate() ?? '')];
+      const luxons = [dt.weekday, dt.toFormat("kkkk-'W'WW"), following.toISODate(), day];
+      if (ours.join() !== luxons.join()) mismatches.push(`${day}: ${ours.join()} vs ${luxons.join()}`);
+      dt = following;
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('local dates, times and weeks of instants around clock changes and midnights match luxon', () => {
+    // A step of 97 min 17 s over two years visits every hour of the day and each zone's clock changes.
+    const mismatches: string[] = [];
+    const from = at('2025-12-30T00:00:00Z');
+    for (let instant = from; instant < from + 2 * 366 * 86_400_000; instant += 97 * 60_000 + 17_000) {
+      for (const zone of zones) {
+        const dt = DateTime.fromMillis(instant, { zone });
+        const ours = `${localDay(instant, zone)} ${localTimeOfDay(instant, zone)} ${isoWeekKey(instant, zone)}`;
+        const luxons = `${dt.toISODate()} ${dt.toFormat('HH:mm')} ${dt.toFormat("kkkk-'W'WW")}`;
+        if (ours !== luxons) mismatches.push(`${zone} ${iso(instant)}: ${ours} vs ${luxons}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses days that do not exist, and unknown zones', () => {
+    for (const bad of ['2026-02-29', '2026-02-30', '2026-04-31', '2026-00-10', '2026-1-01', '26-01-01']) {
+      expect(() => isoWeekday(bad), bad).toThrow(RangeError);
+    }
+    expect(isoWeekday('2028-02-29')).toBe(2);
+    expect(() => localDay(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });

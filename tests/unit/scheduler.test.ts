@@ -36,6 +36,23 @@ describe('scheduler', () => {
     expect(core.messenger.prompts).toHaveLength(40);
   });
 
+  it('prompts members whose spread offset is larger than the stale-slot limit', async () => {
+    const core = makeCore('2026-11-25T09:30:00Z', { spreadSeconds: 3600 });
+    const ids = Array.from({ length: 40 }, (_, i) => `web:local:wide${i}`);
+    for (const id of ids) {
+      await core.service.enrol({ memberId: id, displayName: id, timezone: 'UTC' });
+      await core.service.start(id);
+    }
+    const [a] = twoSchedulers(core);
+    // Walk through the hour after the 10:00 slot, ticking every 30 s as the cron would.
+    for (let t = Date.parse('2026-11-25T10:00:00Z'); t <= Date.parse('2026-11-25T11:00:00Z'); t += 30_000) {
+      core.clock.t = t;
+      await a.tickOnce();
+    }
+    const at10 = core.messenger.prompts.filter((p) => p.view.localTime === '10:00');
+    expect(new Set(at10.map((p) => p.to)).size).toBe(40);
+  });
+
   it('spreads members over a fixed offset within PROMPT_SPREAD_SECONDS', async () => {
     const core = makeCore('2026-11-25T09:30:00Z', { spreadSeconds: 180 });
     const dues: number[] = [];
@@ -98,4 +115,62 @@ describe('scheduler', () => {
     expect(core.messenger.prompts).toHaveLength(0);
     expect(await core.store.getDue('web:local:z')).toBe(Date.parse('2026-11-25T11:00:00Z'));
   });
+
+  it('commits a busy tick\'s jobs in a few store calls, not one per job, and fences out a job rescheduled meanwhile', async () => {
+    const core = makeCore('2026-11-25T09:30:00Z', { spreadSeconds: 0 });
+    const ids = Array.from({ length: 60 }, (_, i) => `web:local:g${i}`);
+    for (const id of ids) await core.store.setDue(id, Date.parse('2026-11-25T10:00:00Z'));
+    const calls = { many: 0, one: 0 };
+    const store = core.store;
+    const counting = Object.assign(Object.create(store) as typeof store, {
+      commitDueMany: (token: string, commits: Parameters<typeof store.commitDueMany>[1]) => ((calls.many += 1), store.commitDueMany(token, commits)),
+      commitDue: (id: string, token: string, next: number | null) => ((calls.one += 1), store.commitDue(id, token, next)),
+    });
+    const scheduler = createScheduler(
+      {
+        store: counting,
+        clock: core.clock,
+        logger: silent,
+        handleDue: async (id, dueAt) => {
+          // Someone changes g0's schedule while its job is being handled: that wins over this worker's commit.
+          if (id === 'web:local:g0') await store.setDue(id, dueAt + 7200_000);
+          return dueAt + 3600_000;
+        },
+      },
+      { tickSeconds: 5, batchSize: 25, leaseMs: 60_000, concurrency: 8 },
+    );
+    core.clock.set('2026-11-25T10:00:01Z');
+    expect(await scheduler.tickOnce()).toEqual({ claimed: 60, committed: 59, fenced: 1, failed: 0 });
+    expect(calls.one).toBe(0);
+    expect(calls.many).toBeLessThan(20);
+    expect(await store.getDue('web:local:g0')).toBe(Date.parse('2026-11-25T12:00:00Z'));
+    for (const id of ids.slice(1)) expect(await store.getDue(id)).toBe(Date.parse('2026-11-25T11:00:00Z'));
+  });
+
+  it('a slow job holds up only itself: the rest of its batch is handled meanwhile', async () => {
+    const core = makeCore('2026-11-25T09:30:00Z', { spreadSeconds: 0 });
+    for (let i = 0; i < 12; i += 1) await core.store.setDue(`web:local:p${i}`, Date.parse('2026-11-25T10:00:00Z'));
+    let releaseSlow: () => void = () => undefined;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const handled: string[] = [];
+    const scheduler = createScheduler(
+      {
+        store: core.store,
+        clock: core.clock,
+        logger: silent,
+        handleDue: async (id, dueAt) => {
+          if (id === 'web:local:p0') await slowGate;
+          handled.push(id);
+          // The slow job is let go once every other job has been handled.
+          if (handled.length === 11) releaseSlow();
+          return dueAt + 3600_000;
+        },
+      },
+      { tickSeconds: 5, batchSize: 50, leaseMs: 60_000, concurrency: 4 },
+    );
+    core.clock.set('2026-11-25T10:00:01Z');
+    expect((await scheduler.tickOnce()).committed).toBe(12);
+    expect(handled.at(-1)).toBe('web:local:p0');
+  });
 });
+

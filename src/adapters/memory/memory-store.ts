@@ -7,10 +7,12 @@ import type {
   Claim,
   CompletionInput,
   CompletionResult,
+  DueCommit,
   Member,
   MemberActivity,
   Platform,
   Prompt,
+  PromptSendInput,
   PromptStatus,
   Store,
   Team,
@@ -131,6 +133,10 @@ export class MemoryStore implements Store {
     return this.dueIndex.commit(memberId, token, nextDueAt);
   }
 
+  async commitDueMany(token: string, commits: DueCommit[]): Promise<boolean[]> {
+    return commits.map((commit) => this.dueIndex.commit(commit.memberId, token, commit.nextDueAt));
+  }
+
   async reapLeases(now: number): Promise<number> {
     return this.dueIndex.reap(now);
   }
@@ -138,6 +144,20 @@ export class MemoryStore implements Store {
   async markSent(memberId: string, slotAt: number, ttlMs: number): Promise<boolean> {
     requireJobId(memberId);
     return this.sent.setIfAbsent(pair(memberId, String(slotAt)), true, ttlMs);
+  }
+
+  async recordPromptSend(input: PromptSendInput): Promise<boolean> {
+    const { prompt, member } = input;
+    // Every check first, so a refused call takes no marker (the Redis script runs only after the same checks).
+    requireOwnTenant(member.id, member.platform, member.tenantId);
+    requireOwnTenant(prompt.id, prompt.platform, prompt.tenantId);
+    if (prompt.memberId !== member.id) throw new Error(`prompt ${prompt.id} is not addressed to ${member.id}`);
+    requireOneTenant([prompt.id, member.id, ...member.teamIds]);
+    if (!(await this.markSent(member.id, prompt.slotAt, input.markerTtlMs))) return false;
+    await this.putPrompt(prompt, input.promptTtlMs);
+    await this.putMember(member);
+    await this.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);
+    return true;
   }
 
   async putPrompt(prompt: Prompt, ttlMs: number): Promise<void> {
@@ -280,6 +300,10 @@ export class MemoryStore implements Store {
 
   async reserveSend(limiterKey: string, perSecond: number, now: number): Promise<number> {
     return this.limiter.reserve(limiterKey, perSecond, now);
+  }
+
+  async holdSends(limiterKey: string, perSecond: number, _now: number, until: number): Promise<void> {
+    this.limiter.hold(limiterKey, perSecond, until);
   }
 
   async putRecord(kind: string, id: string, value: string, ttlMs?: number): Promise<void> {

@@ -1,7 +1,7 @@
 // The due index on Redis: per shard a due sorted set, a lease sorted set and a claim hash (see keys.ts).
 // Claims, commits and the reaper are Lua scripts; setDue and clearDue replace any claim in one transaction.
 import type { Cluster, Redis } from 'ioredis';
-import { StoreUnavailableError, type Claim } from '../../core/index.ts';
+import { StoreUnavailableError, type Claim, type DueCommit } from '../../core/index.ts';
 import type { DueShardKeys, RedisKeys } from './keys.ts';
 import { guard } from './redis-errors.ts';
 import { scriptFailure } from './script-failures.ts';
@@ -120,6 +120,30 @@ export class RedisDueIndex {
     const k = this.keys.dueShardOf(id);
     const reply = await guard(this.scripts.run('commitDue', [k.due, k.lease, k.claim], [id, token, nextDueAt ?? '']));
     return scriptFailure(reply) !== 'stale-claim';
+  }
+
+  /** One script call per due shard the commits fall in; the answers come back in the commits' order. */
+  async commitMany(token: string, commits: DueCommit[]): Promise<boolean[]> {
+    const byShard = new Map<number, number[]>();
+    commits.forEach((commit, i) => {
+      requireJobId(commit.memberId);
+      if (commit.nextDueAt !== null) requireInstant(commit.nextDueAt, 'nextDueAt');
+      const shard = this.keys.shardOf(commit.memberId);
+      const positions = byShard.get(shard);
+      if (positions) positions.push(i);
+      else byShard.set(shard, [i]);
+    });
+    const results: boolean[] = commits.map(() => false);
+    await Promise.all(
+      [...byShard].map(async ([shard, positions]) => {
+        const k = this.keys.dueShard(shard);
+        const args: Array<string | number> = [token];
+        for (const i of positions) args.push(commits[i]!.memberId, commits[i]!.nextDueAt ?? '');
+        const replies = (await guard(this.scripts.run('commitDueMany', [k.due, k.lease, k.claim], args))) as number[];
+        positions.forEach((i, j) => (results[i] = scriptFailure(replies[j]) !== 'stale-claim'));
+      }),
+    );
+    return results;
   }
 
   async reap(now: number): Promise<number> {

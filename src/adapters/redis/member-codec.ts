@@ -1,19 +1,32 @@
-// A member as one compact JSON string: short field names, defaults left out, no id/platform/tenant (the key holds
-// them) and team ids of the member's own tenant without the tenant. Keeps an enrolled member at a few hundred bytes.
-// Records without "v" are version 1; a change of shape adds "v": 2 and keeps reading version 1.
+// A member as one compact JSON string, with no id/platform/tenant (the key holds them).
+// Version 2 (written now) is a JSON array: [displayName, timezone, createdAt in seconds, flags, rest?], where
+// - createdAt keeps a fraction only when it is not a whole second, so every instant reads back exactly;
+// - flags: 1 stopped (not active), 2 hasBand; left out (with rest) when 0, as for a started member without a band,
+//   the usual case for the members the scheduler reads;
+// - rest is an object of what differs from the codec's own defaults: schedule fields unlike CODEC_SCHEDULE_DEFAULTS,
+//   and the optional fields (pause, spans, teams, recent challenges, snooze, address). Left out when empty.
+// Version 1 (a JSON object with "s" for the schedule) is still read, so members stored before keep working.
 import type { InactiveSpan, Member } from '../../core/index.ts';
 
-interface StoredMember {
-  /** displayName */
-  n: string;
-  /** schedule: timezone, workdays (ISO weekdays as digits, "12345", or else the array), start, end, intervalMinutes */
-  s: [string, string | number[], string, string, number];
-  /** createdAt */
-  c: number;
-  /** hasBand, only when true */
-  b?: 1;
-  /** active, only when true */
-  a?: 1;
+/**
+ * The schedule fields version 2 leaves out when a member has them. Fixed with the format, deliberately not the
+ * product's defaults: changing those later must not change what stored members read back as.
+ */
+const CODEC_SCHEDULE_DEFAULTS = Object.freeze({ workdays: '12345', start: '09:00', end: '17:00', intervalMinutes: 60 });
+
+const FLAG_INACTIVE = 1;
+const FLAG_BAND = 2;
+
+/** Version 2's rest: only fields that differ from the codec defaults or are set. */
+interface StoredRest {
+  /** workdays (ISO weekdays as digits, "135", or else the array) */
+  w?: string | number[];
+  /** schedule start */
+  f?: string;
+  /** schedule end */
+  e?: string;
+  /** intervalMinutes */
+  i?: number;
   /** pausedUntil */
   p?: number;
   /** inactiveSpans as [from, to] */
@@ -28,6 +41,17 @@ interface StoredMember {
   u?: number;
   /** address */
   d?: Record<string, string>;
+}
+
+type StoredMemberV2 = [name: string, timezone: string, createdAtSeconds: number, flags?: number, rest?: StoredRest];
+
+/** Version 1: an object with the schedule as a 5-tuple and createdAt in ms. */
+interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd'> {
+  n: string;
+  s: [string, string | number[], string, string, number];
+  c: number;
+  b?: 1;
+  a?: 1;
 }
 
 /** ISO weekdays 1..7 take one digit each; anything else is kept as it is. */
@@ -49,31 +73,72 @@ function decodeTeamId(stored: string, tenantPrefix: string): string {
   return stored.includes(':') ? stored : tenantPrefix + stored;
 }
 
-export function encodeMember(member: Member): string {
+function encodeRest(member: Member): StoredRest | null {
   const { schedule } = member;
+  const rest: StoredRest = {};
+  const workdays = encodeWorkdays(schedule.workdays);
+  if (workdays !== CODEC_SCHEDULE_DEFAULTS.workdays) rest.w = workdays;
+  if (schedule.start !== CODEC_SCHEDULE_DEFAULTS.start) rest.f = schedule.start;
+  if (schedule.end !== CODEC_SCHEDULE_DEFAULTS.end) rest.e = schedule.end;
+  if (schedule.intervalMinutes !== CODEC_SCHEDULE_DEFAULTS.intervalMinutes) rest.i = schedule.intervalMinutes;
+  if (member.pausedUntil !== null) rest.p = member.pausedUntil;
+  if (member.inactiveSpans.length > 0) rest.x = member.inactiveSpans.map((span) => [span.from, span.to]);
   const tenantPrefix = `${member.platform}:${member.tenantId}:`;
-  const stored: StoredMember = {
-    n: member.displayName,
-    s: [schedule.timezone, encodeWorkdays(schedule.workdays), schedule.start, schedule.end, schedule.intervalMinutes],
-    c: member.createdAt,
-  };
-  if (member.hasBand) stored.b = 1;
-  if (member.active) stored.a = 1;
-  if (member.pausedUntil !== null) stored.p = member.pausedUntil;
-  if (member.inactiveSpans.length > 0) stored.x = member.inactiveSpans.map((span) => [span.from, span.to]);
-  if (member.teamIds.length > 0) stored.t = member.teamIds.map((teamId) => encodeTeamId(teamId, tenantPrefix));
-  if (member.recentChallengeIds.length > 0) stored.r = member.recentChallengeIds;
-  if (member.snoozedPromptId !== null) stored.q = member.snoozedPromptId;
-  if (member.snoozeUntil !== null) stored.u = member.snoozeUntil;
-  if (Object.keys(member.address).length > 0) stored.d = member.address;
+  if (member.teamIds.length > 0) rest.t = member.teamIds.map((teamId) => encodeTeamId(teamId, tenantPrefix));
+  if (member.recentChallengeIds.length > 0) rest.r = member.recentChallengeIds;
+  if (member.snoozedPromptId !== null) rest.q = member.snoozedPromptId;
+  if (member.snoozeUntil !== null) rest.u = member.snoozeUntil;
+  if (Object.keys(member.address).length > 0) rest.d = member.address;
+  return Object.keys(rest).length > 0 ? rest : null;
+}
+
+export function encodeMember(member: Member): string {
+  const flags = (member.active ? 0 : FLAG_INACTIVE) | (member.hasBand ? FLAG_BAND : 0);
+  const stored: StoredMemberV2 = [member.displayName, member.schedule.timezone, member.createdAt / 1000];
+  const rest = encodeRest(member);
+  if (flags !== 0 || rest !== null) stored.push(flags);
+  if (rest !== null) stored.push(rest);
   return JSON.stringify(stored);
 }
 
-export function decodeMember(id: string, platform: Member['platform'], tenantId: string, text: string): Member {
-  const stored = JSON.parse(text) as StoredMember;
-  const [timezone, workdays, start, end, intervalMinutes] = stored.s;
-  const tenantPrefix = `${platform}:${tenantId}:`;
+/** The fields both versions keep the same way, from version 2's rest or a version 1 record. */
+function optionalFields(stored: StoredRest, tenantPrefix: string): Pick<Member, 'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'address'> {
   const spans: InactiveSpan[] = (stored.x ?? []).map(([from, to]) => ({ from, to }));
+  return {
+    pausedUntil: stored.p ?? null,
+    inactiveSpans: spans,
+    teamIds: (stored.t ?? []).map((teamId) => decodeTeamId(teamId, tenantPrefix)),
+    recentChallengeIds: stored.r ?? [],
+    snoozedPromptId: stored.q ?? null,
+    snoozeUntil: stored.u ?? null,
+    address: stored.d ?? {},
+  };
+}
+
+function decodeV2(id: string, platform: Member['platform'], tenantId: string, stored: StoredMemberV2): Member {
+  const [displayName, timezone, createdAtSeconds, flags = 0, rest = {}] = stored;
+  return {
+    id,
+    platform,
+    tenantId,
+    displayName,
+    schedule: {
+      timezone,
+      workdays: decodeWorkdays(rest.w ?? CODEC_SCHEDULE_DEFAULTS.workdays),
+      start: rest.f ?? CODEC_SCHEDULE_DEFAULTS.start,
+      end: rest.e ?? CODEC_SCHEDULE_DEFAULTS.end,
+      intervalMinutes: rest.i ?? CODEC_SCHEDULE_DEFAULTS.intervalMinutes,
+    },
+    hasBand: (flags & FLAG_BAND) !== 0,
+    active: (flags & FLAG_INACTIVE) === 0,
+    ...optionalFields(rest, `${platform}:${tenantId}:`),
+    // Seconds with a fraction back to whole ms: the rounding undoes the division's last-bit error.
+    createdAt: Math.round(createdAtSeconds * 1000),
+  };
+}
+
+function decodeV1(id: string, platform: Member['platform'], tenantId: string, stored: StoredMemberV1): Member {
+  const [timezone, workdays, start, end, intervalMinutes] = stored.s;
   return {
     id,
     platform,
@@ -82,13 +147,12 @@ export function decodeMember(id: string, platform: Member['platform'], tenantId:
     schedule: { timezone, workdays: decodeWorkdays(workdays), start, end, intervalMinutes },
     hasBand: stored.b === 1,
     active: stored.a === 1,
-    pausedUntil: stored.p ?? null,
-    inactiveSpans: spans,
-    teamIds: (stored.t ?? []).map((teamId) => decodeTeamId(teamId, tenantPrefix)),
-    recentChallengeIds: stored.r ?? [],
-    snoozedPromptId: stored.q ?? null,
-    snoozeUntil: stored.u ?? null,
-    address: stored.d ?? {},
+    ...optionalFields(stored, `${platform}:${tenantId}:`),
     createdAt: stored.c,
   };
+}
+
+export function decodeMember(id: string, platform: Member['platform'], tenantId: string, text: string): Member {
+  const stored = JSON.parse(text) as StoredMemberV2 | StoredMemberV1;
+  return Array.isArray(stored) ? decodeV2(id, platform, tenantId, stored) : decodeV1(id, platform, tenantId, stored);
 }

@@ -7,10 +7,12 @@ import type {
   Claim,
   CompletionInput,
   CompletionResult,
+  DueCommit,
   Member,
   MemberActivity,
   Platform,
   Prompt,
+  PromptSendInput,
   PromptStatus,
   Store,
   Team,
@@ -120,6 +122,10 @@ export class RedisStore implements Store {
     return this.dueIndex.commit(memberId, token, nextDueAt);
   }
 
+  commitDueMany(token: string, commits: DueCommit[]): Promise<boolean[]> {
+    return this.dueIndex.commitMany(token, commits);
+  }
+
   reapLeases(now: number): Promise<number> {
     return this.dueIndex.reap(now);
   }
@@ -128,6 +134,20 @@ export class RedisStore implements Store {
     requireJobId(memberId);
     const reply = await guard(this.redis.set(this.keys.sent(memberId, slotAt), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'));
     return reply === 'OK';
+  }
+
+  async recordPromptSend(input: PromptSendInput): Promise<boolean> {
+    const { prompt, member } = input;
+    requireOwnTenant(member.id, member.platform, member.tenantId);
+    requireOwnTenant(prompt.id, prompt.platform, prompt.tenantId);
+    if (prompt.memberId !== member.id) throw new Error(`prompt ${prompt.id} is not addressed to ${member.id}`);
+    requireOneTenant([prompt.id, member.id, ...member.teamIds]);
+    const k = this.keys;
+    const promptTtl = Math.max(1, Math.ceil(input.promptTtlMs));
+    const keys = [k.sent(member.id, prompt.slotAt), k.prompt(prompt.id), k.memberPrompts(member.id), k.member(member.id), k.activity(member.id)];
+    for (const teamId of member.teamIds) keys.push(k.teamTotals(teamId));
+    const args = [Math.max(1, Math.ceil(input.markerTtlMs)), encodePrompt(prompt), promptTtl, prompt.sentAt, k.restOf(prompt.id), encodeMember(member)];
+    return (await guard(this.scripts.run('recordPromptSend', keys, args))) === 1;
   }
 
   async putPrompt(prompt: Prompt, ttlMs: number): Promise<void> {
@@ -282,6 +302,12 @@ export class RedisStore implements Store {
       this.scripts.run('reserveSend', [this.keys.limiter(limiterKey)], [now, sendIntervalMs(perSecond), burstWindowMs(perSecond)]),
     );
     return Number(reply);
+  }
+
+  async holdSends(limiterKey: string, perSecond: number, now: number, until: number): Promise<void> {
+    await guard(
+      this.scripts.run('holdSends', [this.keys.limiter(limiterKey)], [now, until, sendIntervalMs(perSecond), burstWindowMs(perSecond)]),
+    );
   }
 
   async putRecord(kind: string, id: string, value: string, ttlMs?: number): Promise<void> {

@@ -7,11 +7,14 @@ import type { Cluster, Redis } from 'ioredis';
 export const SCRIPT_NAMES = [
   'claimDue',
   'commitDue',
+  'commitDueMany',
   'reapLeases',
   'setPromptStatus',
   'setPromptBody',
   'recordCompletion',
+  'recordPromptSend',
   'reserveSend',
+  'holdSends',
   'putBoardEntry',
   'readBoard',
 ] as const;

@@ -57,10 +57,16 @@ export async function limitedSend<T>(
       lastError = err;
       const verdict = classify(err);
       if (!verdict.retry || attempt === policy.maxAttempts) break;
+      if (verdict.retryAfterMs !== undefined) {
+        // Retry-After holds the whole shared limiter, so no instance sends to this tenant before it ends; the next
+        // reservation (ours included) waits for it.
+        const at = now();
+        await deps.store.holdSends(limiterKey, policy.perSecond, at, at + verdict.retryAfterMs);
+        continue;
+      }
+      // Full jitter spreads retries from many instances.
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      // Full jitter spreads retries from many instances; Retry-After is a floor we never undercut.
-      const delay = Math.max(verdict.retryAfterMs ?? 0, Math.round(random() * backoff));
-      await sleep(delay);
+      await sleep(Math.round(random() * backoff));
     }
   }
   throw new SendFailedError(attempt, lastError);

@@ -16,13 +16,5 @@
     -1 the job is not claimed with this token: nothing changed
 ]]
 local rcall = redis.call
-local held = rcall("HGET", KEYS[3], ARGV[1])
-if not held or string.match(held, "^(.*)|[^|]*$") ~= ARGV[2] then
-  return -1
-end
-rcall("HDEL", KEYS[3], ARGV[1])
-rcall("ZREM", KEYS[2], ARGV[1])
-if ARGV[3] ~= "" then
-  rcall("ZADD", KEYS[1], ARGV[3], ARGV[1])
-end
-return 1
+--- @include "commitClaim"
+return commitClaim(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3])
