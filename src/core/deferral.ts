@@ -4,9 +4,8 @@ import type { CoreContext } from './context.ts';
 import { messengerFor, PROMPT_TTL_MS, MAX_INACTIVE_SPANS } from './context.ts';
 import { localDay, localWallTimeMs } from './calendar.ts';
 import { pickChallenge, rememberChallenge } from './challenges.ts';
-import { newPromptId } from './ids.ts';
+import { newPrompt } from './prompting.ts';
 import type { InactiveSpan, Member, Prompt, Schedule } from './model.ts';
-import { endOfLocalDay } from './schedule.ts';
 import { syncBoardEntries } from './board-sync.ts';
 
 export type SlotPlan = { kind: 'send' } | { kind: 'defer'; until: number } | { kind: 'skip'; until: number };
@@ -42,21 +41,7 @@ export async function reachableAt(ctx: CoreContext, member: Member, slotAt: numb
 export async function holdPrompt(ctx: CoreContext, member: Member, slotAt: number, until: number): Promise<Member> {
   if (member.snoozedPromptId !== null && member.snoozeUntil !== null) return member;
   const challenge = pickChallenge({ hasBand: member.hasBand, recentIds: member.recentChallengeIds });
-  const prompt: Prompt = {
-    id: newPromptId(member.platform, member.tenantId),
-    kind: 'personal',
-    memberId: member.id,
-    teamId: null,
-    platform: member.platform,
-    tenantId: member.tenantId,
-    challengeId: challenge.id,
-    slotAt,
-    sentAt: ctx.clock.now(),
-    localDay: localDay(slotAt, member.schedule.timezone),
-    expiresAt: endOfLocalDay(slotAt, member.schedule.timezone),
-    status: 'snoozed',
-    delivery: {},
-  };
+  const prompt: Prompt = { ...newPrompt(ctx, member, 'personal', challenge, slotAt, member.schedule.timezone), status: 'snoozed' };
   await ctx.store.putPrompt(prompt, PROMPT_TTL_MS);
   const held: Member = {
     ...member,

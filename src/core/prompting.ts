@@ -20,7 +20,8 @@ export function promptView(prompt: Prompt, challenge: Challenge, timezone: strin
   };
 }
 
-function newPrompt(ctx: CoreContext, owner: Member | Team, kind: Prompt['kind'], challenge: Challenge, slotAt: number, timezone: string): Prompt {
+/** A new prompt for a member (personal) or a team, expiring at the end of the slot's local day. */
+export function newPrompt(ctx: CoreContext, owner: Member | Team, kind: Prompt['kind'], challenge: Challenge, slotAt: number, timezone: string): Prompt {
   return {
     id: newPromptId(owner.platform, owner.tenantId),
     kind,
