@@ -1,5 +1,5 @@
 // Scheduled delivery on Slack: Do Not Disturb holds or skips a slot, 429 answers are retried after Retry-After,
-// and a send that keeps failing is counted, not lost silently.
+// a post Slack may have acted on is not repeated, and a send that keeps failing is counted, not lost silently.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blocksOf, startSlackWorld, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
 
@@ -107,8 +107,9 @@ describe('Slack: rate limits and failures', () => {
     expect(updates[1]!.args['text']).toMatch(/done/);
   });
 
-  it('a send that keeps failing is retried with backoff, then counted as a failed delivery and not resent', async () => {
-    world.slack.failWith('chat.postMessage', 'internal_error');
+  it('a send Slack keeps refusing is retried with backoff, then counted as a failed delivery and not resent', async () => {
+    // service_unavailable: Slack says it did nothing, so posting again cannot make a second DM.
+    world.slack.failWith('chat.postMessage', 'service_unavailable');
     const next = await runDue();
     expect(world.slack.callsOf('chat.postMessage')).toHaveLength(4);
     expect(await world.metric('wellness_deliveries_failed_total', 'slack')).toBe(1);
@@ -117,6 +118,13 @@ describe('Slack: rate limits and failures', () => {
     // The same slot again (a late or restarted instance) is not sent twice.
     await world.bot.service.handleDue(ADA, Date.parse('2026-11-25T10:00:00Z'));
     expect(world.slack.callsOf('chat.postMessage')).toHaveLength(4);
+  });
+
+  it('a post answered internal_error is not retried, because Slack may have posted it before failing', async () => {
+    world.slack.failWith('chat.postMessage', 'internal_error');
+    await runDue();
+    expect(world.slack.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(await world.metric('wellness_deliveries_failed_total', 'slack')).toBe(1);
   });
 
   it('a permanent Slack error is not retried', async () => {

@@ -1,4 +1,5 @@
-// A loopback Slack Web API: records every call, answers the methods the bot uses, and can be told to answer 429 once.
+// A loopback Slack Web API: records every call, answers the methods the bot uses, and can be told to answer 429 once
+// or to get into trouble once (no answer, a cut connection, 503).
 // Also receives response_url posts. Tests point SLACK_API_URL at `apiUrl`. startSlackWorld builds the whole bot against it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +34,12 @@ export interface DndAnswer {
 
 type Answer = Record<string, unknown>;
 
+/**
+ * What one call gets instead of an answer, after it was read and recorded: `hang` never answers (the client times
+ * out), `drop` cuts the connection, `unavailable` answers HTTP 503.
+ */
+export type Trouble = 'hang' | 'drop' | 'unavailable';
+
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
@@ -43,6 +50,7 @@ export class FakeSlack {
   oauthTeam = { id: 'T0OAUTH', name: 'OAuth Workspace' };
   private readonly rateLimits = new Map<string, number>();
   private readonly platformErrors = new Map<string, string>();
+  private readonly troubles = new Map<string, Trouble>();
   private server: Server | null = null;
   private seq = 0;
   baseUrl = '';
@@ -74,6 +82,11 @@ export class FakeSlack {
   /** The next call of `method` gets HTTP 429 with Retry-After: `seconds`. */
   rateLimitOnce(method: string, seconds: number): void {
     this.rateLimits.set(method, seconds);
+  }
+
+  /** The next call of `method` is recorded, then gets `trouble` instead of an answer. */
+  troubleOnce(method: string, trouble: Trouble): void {
+    this.troubles.set(method, trouble);
   }
 
   /** Every call of `method` answers ok:false with this error word until cleared (null). */
@@ -120,6 +133,14 @@ export class FakeSlack {
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args['token'] ?? null);
     this.calls.push({ method, args, token, at: Date.now() });
 
+    const trouble = this.troubles.get(method);
+    if (trouble !== undefined) {
+      this.troubles.delete(method);
+      if (trouble === 'drop') req.socket.destroy();
+      if (trouble === 'unavailable') res.writeHead(503, { 'content-type': 'text/plain' }).end('service unavailable');
+      // A hung call stays open until the client gives up or close() ends every connection.
+      return;
+    }
     const limited = this.rateLimits.get(method);
     if (limited !== undefined) {
       this.rateLimits.delete(method);

@@ -1,10 +1,11 @@
 // Every outgoing Slack call: the workspace's bot token, the shared per-workspace limiter, and retries that honour
 // Retry-After. The WebClient's own retries are off, so a 429 reaches limitedSend instead of sleeping inside the client.
+// A call that is not safe to repeat (a post) is not retried once Slack may have acted on it (see slack-errors.ts).
 import { webApi } from '@slack/bolt';
 import type { Logger, Store } from '../../core/index.ts';
 import { limitedSend, type LimitedSendDeps, type SendPolicy } from '../shared/limited-send.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { classifySlackError, ResponseUrlError } from './slack-errors.ts';
+import { classifySlackError, ResponseUrlError, withoutOriginal } from './slack-errors.ts';
 
 /** Calls that share a limiter: Slack limits writes, reads and modal opens separately. */
 export type Lane = 'write' | 'read' | 'modal' | 'respond';
@@ -20,6 +21,16 @@ const LANE_OF_METHOD: Record<string, Lane> = {
 /** Sends per second per workspace and lane, across all instances. Slack's own figures are per minute and allow bursts. */
 export const DEFAULT_LANE_RATES: Record<Lane, number> = { write: 5, read: 5, modal: 20, respond: 20 };
 
+/**
+ * Calls that may run twice with the result of running once: in-place updates, opening the same DM, reads. Anything
+ * else (posts, ephemeral replies, modal opens, response_url replies) would show twice, so it is not repeated after
+ * a timeout; a method missing here is treated as not repeatable.
+ */
+const REPEATABLE_METHODS = new Set(['chat.update', 'views.publish', 'conversations.open', 'conversations.info', 'users.info', 'dnd.info', 'auth.test']);
+
+/** How long to wait for Slack's answer before giving up on a call. */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
 const DEFAULT_POLICY: Omit<SendPolicy, 'perSecond'> = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
 
 export type ApiResult = webApi.WebAPICallResult & Record<string, unknown>;
@@ -33,6 +44,8 @@ export interface SlackApiOptions {
   logger: Logger;
   rates?: Partial<Record<Lane, number>>;
   retry?: Partial<Omit<SendPolicy, 'perSecond'>>;
+  /** How long one attempt waits for Slack's answer (default 10 s). */
+  timeoutMs?: number;
   /** Tests replace the timing; production uses real time (the limiter is wall-clock, not the domain clock). */
   timing?: Omit<LimitedSendDeps, 'store'>;
 }
@@ -42,16 +55,18 @@ export class SlackApi {
   private readonly rates: Record<Lane, number>;
   private readonly policy: Omit<SendPolicy, 'perSecond'>;
   private readonly sendDeps: LimitedSendDeps;
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: SlackApiOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.client = new webApi.WebClient(undefined, {
       slackApiUrl: options.apiUrl,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
-      // The request error would otherwise carry the axios config, Authorization header included.
-      attachOriginalToWebAPIRequestError: false,
+      // Kept only to tell "never connected" from "may have reached Slack"; call() drops it (it holds the token) at once.
+      attachOriginalToWebAPIRequestError: true,
       logger: boltLogger(options.logger, webApi.LogLevel.ERROR),
-      timeout: 10_000,
+      timeout: this.timeoutMs,
     });
     this.rates = { ...DEFAULT_LANE_RATES, ...options.rates };
     this.policy = { ...DEFAULT_POLICY, ...options.retry };
@@ -61,17 +76,24 @@ export class SlackApi {
   /** One Web API call for workspace `teamId`; `token` skips the lookup when the caller already has it. */
   async call(teamId: string, method: string, args: Record<string, unknown>, token?: string): Promise<ApiResult> {
     const lane = LANE_OF_METHOD[method] ?? 'read';
+    const repeatable = REPEATABLE_METHODS.has(method);
     const botToken = token ?? (await this.options.tokenFor(teamId));
     return limitedSend(
       this.sendDeps,
       `slack:${teamId}:${lane}`,
       { ...this.policy, perSecond: this.rates[lane] },
-      async () => (await this.client.apiCall(method, { ...args, token: botToken })) as ApiResult,
-      classifySlackError,
+      async () => {
+        try {
+          return (await this.client.apiCall(method, { ...args, token: botToken })) as ApiResult;
+        } catch (err) {
+          throw withoutOriginal(err);
+        }
+      },
+      (err) => classifySlackError(err, repeatable),
     );
   }
 
-  /** Posts to an interaction's response_url (ephemeral replies to commands): no token, same limiter and retries. */
+  /** Posts to an interaction's response_url (ephemeral replies to commands): no token, same limiter; a post, so not repeatable. */
   async respond(teamId: string, responseUrl: string, body: Record<string, unknown>): Promise<void> {
     await limitedSend(
       this.sendDeps,
@@ -82,7 +104,7 @@ export class SlackApi {
           method: 'POST',
           headers: { 'content-type': 'application/json; charset=utf-8' },
           body: JSON.stringify(body),
-          signal: AbortSignal.timeout(10_000),
+          signal: AbortSignal.timeout(this.timeoutMs),
         });
         await res.arrayBuffer();
         if (!res.ok) {
@@ -90,7 +112,7 @@ export class SlackApi {
           throw new ResponseUrlError(res.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
         }
       },
-      classifySlackError,
+      (err) => classifySlackError(err, false),
     );
   }
 }

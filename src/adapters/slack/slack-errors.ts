@@ -2,18 +2,38 @@
 import { webApi } from '@slack/bolt';
 import type { FailureVerdict } from '../shared/limited-send.ts';
 
-/** Platform errors Slack documents as temporary. */
-const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+/**
+ * Platform errors after which Slack did not act (Slack's own words: rate limited, temporarily unavailable, POST data
+ * missing or truncated), so even a post is safe to send again.
+ */
+const NOT_DONE_PLATFORM_ERRORS = new Set(['ratelimited', 'service_unavailable', 'request_timeout']);
+
+/** Temporary errors where, in Slack's words, "some aspect of the operation succeeded" may have happened first. */
+const MAYBE_DONE_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error']);
+
+/** HTTP answers that say the request was not processed: the server timed out reading it, or is unavailable. */
+const NOT_DONE_STATUSES = new Set([408, 503]);
+
+/** Network errors raised before a connection existed, so the request cannot have reached Slack. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 interface CodedLike {
   code?: unknown;
   retryAfter?: unknown;
   statusCode?: unknown;
   data?: { error?: unknown } | undefined;
+  original?: unknown;
+  neverConnected?: unknown;
+  cause?: unknown;
 }
 
 function coded(err: unknown): CodedLike {
   return typeof err === 'object' && err !== null ? (err as CodedLike) : {};
+}
+
+function neverConnected(networkError: unknown): boolean {
+  const { code } = coded(networkError);
+  return typeof code === 'string' && NEVER_CONNECTED.has(code);
 }
 
 /** Fails an HTTP call to a response_url; the status and Retry-After decide the retry. */
@@ -27,23 +47,47 @@ export class ResponseUrlError extends Error {
   }
 }
 
-export function classifySlackError(err: unknown): FailureVerdict {
+/**
+ * The WebClient's request error keeps axios' original error (request config, Authorization header included). Only
+ * "was a connection ever made" is kept from it, then it is dropped before the error goes anywhere else.
+ */
+export function withoutOriginal(err: unknown): unknown {
+  const e = coded(err);
+  if (e.code !== webApi.ErrorCode.RequestError || !('original' in (err as object))) return err;
+  const stripped = err as CodedLike;
+  stripped.neverConnected = neverConnected(e.original);
+  delete stripped.original;
+  return stripped;
+}
+
+/**
+ * Whether to try a failed call again. A call that is not `repeatable` (a post: a second one is a second message) is
+ * retried only when Slack cannot have acted on it: a 429, an answer that says it was not processed, or no connection.
+ * After a timeout, a dropped connection or an error where Slack may have acted, only repeatable calls are retried.
+ */
+export function classifySlackError(err: unknown, repeatable: boolean): FailureVerdict {
   const e = coded(err);
   if (err instanceof ResponseUrlError) {
-    return { retry: err.statusCode === 429 || err.statusCode >= 500, retryAfterMs: err.retryAfterMs };
+    if (err.statusCode === 429) return { retry: true, retryAfterMs: err.retryAfterMs };
+    return { retry: NOT_DONE_STATUSES.has(err.statusCode) || (repeatable && err.statusCode >= 500) };
   }
   switch (e.code) {
     case webApi.ErrorCode.RateLimitedError:
       return { retry: true, retryAfterMs: typeof e.retryAfter === 'number' ? e.retryAfter * 1000 : undefined };
-    case webApi.ErrorCode.HTTPError:
-      return { retry: typeof e.statusCode === 'number' && (e.statusCode >= 500 || e.statusCode === 408) };
+    case webApi.ErrorCode.HTTPError: {
+      const status = typeof e.statusCode === 'number' ? e.statusCode : 0;
+      return { retry: NOT_DONE_STATUSES.has(status) || (repeatable && status >= 500) };
+    }
     case webApi.ErrorCode.RequestError:
-      return { retry: true };
-    case webApi.ErrorCode.PlatformError:
-      return { retry: typeof e.data?.error === 'string' && TRANSIENT_PLATFORM_ERRORS.has(e.data.error) };
+      // A timeout or a dropped connection: Slack may have the request and acted on it.
+      return { retry: e.neverConnected === true || repeatable };
+    case webApi.ErrorCode.PlatformError: {
+      const word = typeof e.data?.error === 'string' ? e.data.error : '';
+      return { retry: NOT_DONE_PLATFORM_ERRORS.has(word) || (repeatable && MAYBE_DONE_PLATFORM_ERRORS.has(word)) };
+    }
     default:
-      // A fetch that never reached the response_url (connection refused, reset) is worth another try.
-      return { retry: err instanceof TypeError };
+      // fetch (response_url) fails with a TypeError whose cause names the network error; its own timeout is no TypeError.
+      return { retry: err instanceof TypeError && (repeatable || neverConnected(e.cause)) };
   }
 }
 

@@ -1,0 +1,102 @@
+// A scheduled prompt whose chat.postMessage gets no answer, or whose connection is cut after Slack read it, is not
+// posted again: Slack may have delivered it, and a lost prompt is better than the same DM twice. It is counted as a
+// failed delivery instead. Calls that are safe to repeat (conversations.open) and answers that say Slack did nothing
+// (503) are still retried. The real SlackApi, messenger and core run against the loopback fake Slack, with a short
+// client timeout so a hang costs a fraction of a second.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BreakService, type Logger } from '../../src/core/index.ts';
+import { MemoryStore } from '../../src/adapters/memory/index.ts';
+import { createSlackMessenger } from '../../src/adapters/slack/messenger.ts';
+import { SlackApi } from '../../src/adapters/slack/slack-api.ts';
+import { slackMemberId } from '../../src/adapters/slack/ids.ts';
+import { createMetrics, type AppMetrics } from '../../src/http/metrics.ts';
+import { FakeSlack, type Trouble } from '../helpers/fake-slack.ts';
+import { TestClock } from '../helpers/core-fixture.ts';
+
+const WORKSPACE = 'T0TEST';
+const ADA = slackMemberId(WORKSPACE, 'UADA');
+const TIMEOUT_MS = 300;
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+let slack: FakeSlack;
+let clock: TestClock;
+let store: MemoryStore;
+let metrics: AppMetrics;
+let service: BreakService;
+
+beforeEach(async () => {
+  slack = new FakeSlack();
+  await slack.start();
+  clock = new TestClock(Date.parse('2026-11-25T09:05:00Z')); // Wednesday 10:05 Berlin
+  store = new MemoryStore({ now: clock.now });
+  metrics = createMetrics({ defaultMetrics: false });
+  // Short backoff: a retry, if one were made, would come well inside the test.
+  const api = new SlackApi({ store, apiUrl: slack.apiUrl, tokenFor: async () => 'xoxb-test-token', logger: silent, timeoutMs: TIMEOUT_MS, retry: { baseDelayMs: 20, maxDelayMs: 50 } });
+  service = new BreakService({ store, clock, metrics, messengers: { slack: createSlackMessenger(api, silent) }, spreadSeconds: 0 });
+  await service.enrol({ memberId: ADA, displayName: 'Ada', timezone: 'Europe/Berlin' });
+  await service.start(ADA);
+});
+afterEach(async () => {
+  await slack.close();
+});
+
+/** Runs Ada's due slot the way the scheduler does; resolves once the send has succeeded or been given up. */
+async function runDue(): Promise<void> {
+  const dueAt = await store.getDue(ADA);
+  if (dueAt === null) throw new Error('nothing due');
+  clock.set(new Date(dueAt).toISOString());
+  await service.handleDue(ADA, dueAt);
+}
+
+async function counter(name: string): Promise<number> {
+  const text = await metrics.registry.metrics();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes('platform="slack"'));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+const adaPosts = () => slack.callsOf('chat.postMessage').filter((c) => c.args['channel'] === 'DUADA');
+
+describe('Slack: a post that may have reached Slack is not sent again', () => {
+  it.each<[string, Trouble]>([
+    ['gets no answer within the timeout', 'hang'],
+    ['loses its connection after Slack read it', 'drop'],
+  ])('a prompt post that %s is posted once and counted as a failed delivery', async (_, trouble) => {
+    slack.troubleOnce('chat.postMessage', trouble);
+    const started = Date.now();
+    await runDue();
+    if (trouble === 'hang') expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
+    expect(adaPosts()).toHaveLength(1);
+    expect(await counter('wellness_deliveries_failed_total')).toBe(1);
+    expect(await counter('wellness_prompts_sent_total')).toBe(0);
+    // The same slot again (a late or restarted instance) does not post it either.
+    await service.handleDue(ADA, Date.parse('2026-11-25T10:00:00Z'));
+    expect(adaPosts()).toHaveLength(1);
+  });
+
+  it('a conversations.open that gets no answer is retried, and the prompt arrives once', async () => {
+    slack.troubleOnce('conversations.open', 'hang');
+    await runDue();
+    expect(slack.callsOf('conversations.open')).toHaveLength(2);
+    expect(adaPosts()).toHaveLength(1);
+    expect(await counter('wellness_prompts_sent_total')).toBe(1);
+    expect(await counter('wellness_deliveries_failed_total')).toBe(0);
+  });
+
+  it('a prompt post answered 503 (Slack did nothing) is retried and arrives once', async () => {
+    slack.troubleOnce('chat.postMessage', 'unavailable');
+    await runDue();
+    expect(adaPosts()).toHaveLength(2);
+    expect(await counter('wellness_prompts_sent_total')).toBe(1);
+    expect(await counter('wellness_deliveries_failed_total')).toBe(0);
+  });
+
+  it('a prompt post answered 429 is retried after Retry-After and arrives once', async () => {
+    slack.rateLimitOnce('chat.postMessage', 1);
+    await runDue();
+    const attempts = adaPosts();
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(await counter('wellness_prompts_sent_total')).toBe(1);
+    expect(await counter('wellness_deliveries_failed_total')).toBe(0);
+  });
+});

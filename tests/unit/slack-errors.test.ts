@@ -1,0 +1,91 @@
+// When a failed Slack call is tried again: always when Slack cannot have acted on it (429, 503, 408, its own
+// "ratelimited", "service_unavailable", "request_timeout", no connection); after a timeout, a cut connection or an
+// error where Slack may have acted, only when the call is safe to repeat. Errors never keep the bot token.
+import { createServer } from 'node:net';
+import { inspect } from 'node:util';
+import { webApi } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/adapters/memory/index.ts';
+import { SendFailedError } from '../../src/adapters/shared/limited-send.ts';
+import { SlackApi } from '../../src/adapters/slack/slack-api.ts';
+import { classifySlackError, ResponseUrlError, withoutOriginal } from '../../src/adapters/slack/slack-errors.ts';
+import type { Logger } from '../../src/core/index.ts';
+
+const TOKEN = 'xoxb-secret-token-never-in-errors';
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+const webError = (code: webApi.ErrorCode, fields: Record<string, unknown> = {}) => Object.assign(new Error(code), { code, ...fields });
+const requestError = (networkCode: string) => withoutOriginal(webError(webApi.ErrorCode.RequestError, { original: Object.assign(new Error(networkCode), { code: networkCode }) }));
+const platformError = (word: string) => webError(webApi.ErrorCode.PlatformError, { data: { ok: false, error: word } });
+const httpError = (status: number) => webError(webApi.ErrorCode.HTTPError, { statusCode: status });
+const fetchFailed = (networkCode: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(networkCode), { code: networkCode }) });
+
+/** [what happened, the error, retried for a post, retried for a repeatable call] */
+const CASES: Array<[string, unknown, boolean, boolean]> = [
+  ['a timeout', requestError('ECONNABORTED'), false, true],
+  ['a connection reset', requestError('ECONNRESET'), false, true],
+  ['a refused connection', requestError('ECONNREFUSED'), true, true],
+  ['a failed DNS look-up', requestError('EAI_AGAIN'), true, true],
+  ['HTTP 503', httpError(503), true, true],
+  ['HTTP 408', httpError(408), true, true],
+  ['HTTP 500', httpError(500), false, true],
+  ['HTTP 504', httpError(504), false, true],
+  ['HTTP 400', httpError(400), false, false],
+  ['ratelimited', platformError('ratelimited'), true, true],
+  ['service_unavailable', platformError('service_unavailable'), true, true],
+  ['request_timeout', platformError('request_timeout'), true, true],
+  ['internal_error', platformError('internal_error'), false, true],
+  ['fatal_error', platformError('fatal_error'), false, true],
+  ['channel_not_found', platformError('channel_not_found'), false, false],
+  ['response_url 503', new ResponseUrlError(503, undefined), true, true],
+  ['response_url 500', new ResponseUrlError(500, undefined), false, true],
+  ['response_url 404', new ResponseUrlError(404, undefined), false, false],
+  ['a response_url fetch refused', fetchFailed('ECONNREFUSED'), true, true],
+  ['a response_url fetch cut off', fetchFailed('UND_ERR_SOCKET'), false, true],
+  ['a programming error', new RangeError('bug'), false, false],
+];
+
+describe('classifySlackError', () => {
+  it.each(CASES)('%s: retried for a post %s, for a repeatable call %s', (_, err, post, repeatable) => {
+    expect(classifySlackError(err, false).retry).toBe(post);
+    expect(classifySlackError(err, true).retry).toBe(repeatable);
+  });
+
+  it("a 429 is retried after Slack's Retry-After, for posts too", () => {
+    const limited = webError(webApi.ErrorCode.RateLimitedError, { retryAfter: 3 });
+    expect(classifySlackError(limited, false)).toEqual({ retry: true, retryAfterMs: 3000 });
+    expect(classifySlackError(new ResponseUrlError(429, 2000), false)).toEqual({ retry: true, retryAfterMs: 2000 });
+  });
+
+  it("a request error keeps nothing of the request once read: axios' original error is gone", () => {
+    const err = requestError('ECONNREFUSED');
+    expect(err).not.toHaveProperty('original');
+  });
+});
+
+describe('SlackApi against a port nobody listens on', () => {
+  it('retries a post that never connected, and the error it gives up with does not hold the token', async () => {
+    const port = await closedPort();
+    const api = new SlackApi({
+      store: new MemoryStore(),
+      apiUrl: `http://127.0.0.1:${port}/api/`,
+      tokenFor: async () => TOKEN,
+      logger: silent,
+      timing: { sleep: async () => undefined },
+    });
+    const failure = await api.call('T0TEST', 'chat.postMessage', { channel: 'DUADA', text: 'hi' }).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(SendFailedError);
+    expect((failure as SendFailedError).attempts).toBe(4);
+    expect(inspect(failure, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+  });
+});
+
+/** A loopback port that was free a moment ago and is closed now. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return address.port;
+}
