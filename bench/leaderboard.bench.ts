@@ -1,8 +1,8 @@
 // Issue 5: top-10 and own rank for a 10k-member team on Redis, read from the stored board (through the core and straight
 // from the store) next to the full count it replaced (every roster member's record and activity, streaks recounted).
+import { rankBoard } from '../src/core/board-entry.ts';
 import { putBoardEntries } from '../src/core/board-sync.ts';
 import { isoWeekKey, localDay, previousDay, isoWeekday } from '../src/core/calendar.ts';
-import { rankMembers } from '../src/core/leaderboard.ts';
 import { memberStreak } from '../src/core/streaks.ts';
 import type { Store, Team } from '../src/core/index.ts';
 import { benchMember, freshRedisStore, machine, percentile, serviceOn } from './support.ts';
@@ -96,9 +96,9 @@ async function fullCount(store: Store, viewerId: string) {
     if (!member) continue;
     const activity = await store.getActivity(memberId);
     const streak = memberStreak({ days: activity.days, workdays: member.schedule.workdays, timezone: member.schedule.timezone, inactiveSpans: member.inactiveSpans, now: NOW, since: member.createdAt });
-    entries.push({ memberId, displayName: member.displayName, streak, weekPoints: weekPoints.get(memberId) ?? 0 });
+    entries.push({ memberId, streak, weekPoints: weekPoints.get(memberId) ?? 0 });
   }
-  return rankMembers(entries, viewerId);
+  return rankBoard(entries).map((row) => ({ ...row, isViewer: row.memberId === viewerId }));
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -141,7 +141,7 @@ try {
   for (const viewer of viewers.slice(0, FULL_COUNTS)) {
     const counted = await timed(() => fullCount(bench.store, viewer));
     full.push(counted.ms);
-    // Same figures and ranks (tie order differs: name before, member id now), and the same own rank.
+    // Same figures and ranks in the top 10, and the same own rank.
     const board = await service.leaderboard(TEAM_ID, viewer);
     const figures = (rows: Array<{ streak: number; weekPoints: number; rank: number }>) => rows.slice(0, 10).map((r) => `${r.streak}/${r.weekPoints}/${r.rank}`).join(',');
     const ownRank = (rows: Array<{ isViewer: boolean; rank: number }>) => rows.find((r) => r.isViewer)?.rank;

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { Redis } from 'ioredis';
 import { BreakService, type Delivery, type Member, type Messenger, type Store } from '../src/core/index.ts';
 import { RedisStore, createRedisClient } from '../src/adapters/redis/index.ts';
+import { buildMember } from '../tests/helpers/members.ts';
 
 export const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -38,24 +39,9 @@ export async function deletePrefix(redis: Redis, prefix: string): Promise<void> 
   } while (cursor !== '0');
 }
 
+/** A Slack member as the benches enrol them (ids `slack:<tenant>:<user>`). */
 export function benchMember(id: string, now: number): Member {
-  return {
-    id,
-    platform: 'slack',
-    tenantId: id.split(':')[1] ?? 'T0',
-    displayName: `Person ${id.slice(-6)}`,
-    schedule: { timezone: 'Europe/Berlin', workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
-    hasBand: false,
-    active: true,
-    pausedUntil: null,
-    inactiveSpans: [],
-    teamIds: [],
-    recentChallengeIds: [],
-    snoozedPromptId: null,
-    snoozeUntil: null,
-    address: {},
-    createdAt: now,
-  };
+  return buildMember(id, now, { displayName: `Person ${id.slice(-6)}` });
 }
 
 /** Writes members with bounded concurrency; `dueAt(i)` gives each one's due instant. */

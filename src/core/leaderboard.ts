@@ -1,12 +1,6 @@
-// Pure ranking rules -> board rows (never markup). Ties share a rank, competition style: 1, 1, 3.
-import type { MemberBoardRow, TeamBoardRow } from './messages.ts';
-
-export interface MemberBoardEntry {
-  memberId: string;
-  displayName: string;
-  streak: number;
-  weekPoints: number;
-}
+// Pure: the teams board's ranking and ordinals (never markup). Ties share a rank, competition style: 1, 1, 3.
+// Member boards are ranked by the store's readBoard, to the rule in board-entry.ts (rankBoard).
+import type { TeamBoardRow } from './messages.ts';
 
 export interface TeamBoardEntry {
   teamId: string;
@@ -33,26 +27,6 @@ function competitionRanks<T>(sorted: readonly T[], tied: (a: T, b: T) => boolean
     ranks.push(above !== undefined && aboveRank !== undefined && tied(above, row) ? aboveRank : index + 1);
   });
   return ranks;
-}
-
-/** Members by streak, then this week's points, then name; equal streak and points share a rank. */
-export function rankMembers(entries: readonly MemberBoardEntry[], viewerId: string | null): MemberBoardRow[] {
-  const sorted = [...entries].sort(
-    (a, b) =>
-      b.streak - a.streak ||
-      b.weekPoints - a.weekPoints ||
-      compareNames(a.displayName, b.displayName) ||
-      compareNames(a.memberId, b.memberId),
-  );
-  const ranks = competitionRanks(sorted, (a, b) => a.streak === b.streak && a.weekPoints === b.weekPoints);
-  return sorted.map((entry, index) => ({
-    rank: ranks[index] ?? index + 1,
-    memberId: entry.memberId,
-    displayName: entry.displayName,
-    streak: entry.streak,
-    weekPoints: entry.weekPoints,
-    isViewer: entry.memberId === viewerId,
-  }));
 }
 
 /** Completions per prompt sent, 0..1; 0 when nothing was sent (team prompts can add completions beyond sends). */

@@ -1,5 +1,6 @@
 // Sample domain data for the Store contract: realistic members, prompts, teams and completions of one tenant.
 import type { CompletionInput, Member, Prompt, Team } from '../../src/core/index.ts';
+import { buildMember } from '../helpers/members.ts';
 
 export const T0 = Date.parse('2026-11-25T10:00:00Z');
 export const TENANT = 'T01ACME';
@@ -13,24 +14,7 @@ export function memberIdOf(user: string, tenant = TENANT): string {
 }
 
 export function makeMember(user: string, overrides: Partial<Member> = {}): Member {
-  return {
-    id: memberIdOf(user),
-    platform: 'slack',
-    tenantId: TENANT,
-    displayName: `Person ${user}`,
-    schedule: { timezone: 'Europe/Berlin', workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
-    hasBand: false,
-    active: false,
-    pausedUntil: null,
-    inactiveSpans: [],
-    teamIds: [],
-    recentChallengeIds: [],
-    snoozedPromptId: null,
-    snoozeUntil: null,
-    address: {},
-    createdAt: T0,
-    ...overrides,
-  };
+  return buildMember(memberIdOf(user), T0, { displayName: `Person ${user}`, active: false, ...overrides });
 }
 
 /** A member with every optional field filled in. */

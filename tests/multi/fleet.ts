@@ -8,6 +8,7 @@ import { StoreInstallationStore } from '../../src/adapters/slack/installation-st
 import { TokenCipher } from '../../src/adapters/slack/token-cipher.ts';
 import { REFERENCE_KIND } from '../../src/adapters/teams/conversation-references.ts';
 import type { BotProcess } from '../helpers/bot-process.ts';
+import { buildMember } from '../helpers/members.ts';
 
 export const SIGNING_SECRET = 'multi-signing-secret-0123456789abcdef';
 export const TOKEN_ENCRYPTION_KEY = 'multi-token-encryption-key-0123456789abcdef';
@@ -71,24 +72,7 @@ export function justPassedSlot(now: number = Date.now()): JustPassedSlot {
 }
 
 export function activeMember(id: string, schedule: Schedule, now: number): Member {
-  const [platform = 'slack', tenantId = ''] = id.split(':');
-  return {
-    id,
-    platform: platform as Member['platform'],
-    tenantId,
-    displayName: id,
-    schedule,
-    hasBand: false,
-    active: true,
-    pausedUntil: null,
-    inactiveSpans: [],
-    teamIds: [],
-    recentChallengeIds: [],
-    snoozedPromptId: null,
-    snoozeUntil: null,
-    address: {},
-    createdAt: now - 3600_000,
-  };
+  return buildMember(id, now - 3600_000, { schedule });
 }
 
 export function botTokenOf(workspaceId: string): string {

@@ -22,8 +22,8 @@ export { INSTALLATION_KIND } from './installation-store.ts';
 export const EVENTS_PATH = '/slack/events';
 /**
  * Enough to keep Redis busy; few enough that acknowledging a new request never waits behind a crowd. Measured with
- * bench/slack-done.bench.ts: at 300 clicks/s, 16 let the ack p99 reach seconds on a loaded 2-core machine; 8 kept it
- * near 300 ms with more completions per second.
+ * the Slack clicks now in bench/done-http.bench.ts: at 300 clicks/s, 16 let the ack p99 reach seconds on a loaded
+ * 2-core machine; 8 kept it near 300 ms with more completions per second.
  */
 const WORK_LIMIT = 8;
 
