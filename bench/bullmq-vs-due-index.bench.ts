@@ -9,6 +9,8 @@ import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Store } from '../src/core/index.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
+import type { HandleDueBatch } from '../src/scheduler/tick.ts';
+import { eachJob } from '../tests/helpers/each-job.ts';
 import { REDIS_URL, deletePrefix, enrolMany, freshRedisStore, machine, serviceOn, usedMemory } from './support.ts';
 
 const MEMBERS = 100_000;
@@ -27,7 +29,6 @@ const NOW = Date.parse('2026-11-25T09:00:30Z');
 const SLOT = Date.parse('2026-11-25T09:00:00Z');
 
 type Work = 'no-op' | 'prompt';
-type HandleDue = (id: string, dueAt: number) => Promise<number | null>;
 
 /** BullMQ rounds in order, each a fresh group of DUE schedulers; the first of each kind only warms up. */
 const BULL_ROUNDS: Array<{ work: Work; warmUp: boolean }> = [
@@ -96,9 +97,9 @@ function memberIdOf(i: number): string {
 
 // ---- this project: enrolMany, then scheduler ticks at a fixed clock
 
-async function timeTick(store: Store, at: number, handleDue: HandleDue): Promise<{ ms: number; committed: number }> {
+async function timeTick(store: Store, at: number, handleDueBatch: HandleDueBatch): Promise<{ ms: number; committed: number }> {
   const scheduler = createScheduler(
-    { store, clock: { now: () => at }, logger: silent, handleDue },
+    { store, clock: { now: () => at }, logger: silent, handleDueBatch },
     { tickSeconds: 5, batchSize: BATCH, leaseMs: 60_000, concurrency: CONCURRENCY },
   );
   const started = performance.now();
@@ -106,10 +107,13 @@ async function timeTick(store: Store, at: number, handleDue: HandleDue): Promise
   return { ms: performance.now() - started, committed: result.committed };
 }
 
-/** The core's real handler at a fixed clock: reads the member, marks the slot, stores and "sends" a prompt. */
-function promptPath(store: Store, at: number): HandleDue {
+/**
+ * The core's real handler at a fixed clock: reads the member, marks the slot, stores and "sends" a prompt. Our tick
+ * hands it a claimed batch, so the batch's members share their store calls; a BullMQ worker gets one job at a time.
+ */
+function promptPath(store: Store, at: number): { batch: HandleDueBatch; one: (id: string, dueAt: number) => Promise<number | null> } {
   const service = serviceOn(store, () => at);
-  return (id, dueAt) => service.handleDue(id, dueAt);
+  return { batch: (jobs, concurrency) => service.handleDueBatch(jobs, concurrency), one: (id, dueAt) => service.handleDue(id, dueAt) };
 }
 
 /** A tick on a small throwaway store first, so JIT, time zone caches and Redis' script cache are warm. */
@@ -117,7 +121,7 @@ async function warmUp(): Promise<void> {
   const bench = await freshRedisStore();
   try {
     await enrolMany(bench.store, DUE, NOW, () => SLOT);
-    await timeTick(bench.store, NOW, promptPath(bench.store, NOW));
+    await timeTick(bench.store, NOW, promptPath(bench.store, NOW).batch);
   } finally {
     await bench.cleanup();
   }
@@ -140,7 +144,7 @@ async function runOurs(admin: Redis): Promise<Side> {
     for (let hour = 0; hour < 6; hour += 1) {
       const at = NOW + hour * HOUR;
       const work: Work = hour < 3 ? 'prompt' : 'no-op';
-      const tick = await timeTick(bench.store, at, work === 'prompt' ? promptPath(bench.store, at) : async (_id, dueAt) => dueAt + HOUR);
+      const tick = await timeTick(bench.store, at, work === 'prompt' ? promptPath(bench.store, at).batch : eachJob(async (_id, dueAt) => dueAt + HOUR));
       if (tick.committed !== DUE) throw new Error(`tick at +${hour} h committed ${tick.committed}, expected ${DUE}`);
       rounds.push({ work, ms: tick.ms });
     }
@@ -229,7 +233,7 @@ async function runBullmq(admin: Redis): Promise<Side> {
     const byKind = await memoryByKind(admin, `${prefix}:`, bullKind);
 
     let work: Work = 'no-op';
-    const promptWork = promptPath(records.store, NOW);
+    const promptWork = promptPath(records.store, NOW).one;
     worker = new Worker(queue.name, async (job) => (work === 'prompt' ? promptWork(job.data.memberId as string, SLOT) : undefined), {
       connection,
       prefix,

@@ -9,6 +9,8 @@ import { RedisKeys } from '../src/adapters/redis/keys.ts';
 import { encodeMember } from '../src/adapters/redis/member-codec.ts';
 import type { Store } from '../src/core/index.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
+import type { HandleDueBatch } from '../src/scheduler/tick.ts';
+import { eachJob } from '../tests/helpers/each-job.ts';
 import { benchMember, enrolMany, freshRedisStore, machine, serviceOn, type BenchRedis } from './support.ts';
 
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -63,9 +65,9 @@ async function checkFormat(store: Store, count: number): Promise<void> {
   }
 }
 
-async function tickMs(store: Store, at: number, handleDue: (id: string, dueAt: number) => Promise<number | null>): Promise<number> {
+async function tickMs(store: Store, at: number, handleDueBatch: HandleDueBatch): Promise<number> {
   const scheduler = createScheduler(
-    { store, clock: { now: () => at }, logger: silent, handleDue },
+    { store, clock: { now: () => at }, logger: silent, handleDueBatch },
     { tickSeconds: 5, batchSize: 200, leaseMs: 60_000, concurrency: 32 },
   );
   const started = performance.now();
@@ -99,7 +101,7 @@ async function warmUp(): Promise<void> {
   try {
     await enrolMany(bench.store, DUE, NOW, () => SLOT);
     const service = serviceOn(bench.store, () => NOW);
-    await tickMs(bench.store, NOW, (id, dueAt) => service.handleDue(id, dueAt));
+    await tickMs(bench.store, NOW, (jobs, concurrency) => service.handleDueBatch(jobs, concurrency));
   } finally {
     await bench.cleanup();
   }
@@ -124,9 +126,9 @@ async function measureAll(): Promise<SizeFigures[]> {
         const size = figures[s]!;
         if (hour < TICKS) {
           const service = serviceOn(bench.store, () => at);
-          size.prompt.push(await tickMs(bench.store, at, (id, dueAt) => service.handleDue(id, dueAt)));
+          size.prompt.push(await tickMs(bench.store, at, (jobs, concurrency) => service.handleDueBatch(jobs, concurrency)));
         } else {
-          size.indexOnly.push(await tickMs(bench.store, at, async (_id, dueAt) => dueAt + HOUR));
+          size.indexOnly.push(await tickMs(bench.store, at, eachJob(async (_id, dueAt) => dueAt + HOUR)));
         }
       }
     }

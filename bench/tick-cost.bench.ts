@@ -16,7 +16,7 @@ async function tickCost(enrolled: number): Promise<{ ms: number; handled: number
     await enrolMany(bench.store, enrolled, NOW, (i) => (i < DUE ? SLOT : SLOT + 24 * 3600_000));
     const service = serviceOn(bench.store, () => NOW);
     const scheduler = createScheduler(
-      { store: bench.store, clock: { now: () => NOW }, logger: silent, handleDue: (id, at) => service.handleDue(id, at) },
+      { store: bench.store, clock: { now: () => NOW }, logger: silent, handleDueBatch: (jobs, concurrency) => service.handleDueBatch(jobs, concurrency) },
       { tickSeconds: 5, batchSize: 200, leaseMs: 60_000, concurrency: 32 },
     );
     const started = performance.now();

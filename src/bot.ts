@@ -60,7 +60,7 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
       store,
       clock,
       logger,
-      handleDue: (jobId, dueAt) => service.handleDue(jobId, dueAt),
+      handleDueBatch: (jobs, concurrency) => service.handleDueBatch(jobs, concurrency),
       observeTick: (seconds) => metrics.tickDuration.observe(seconds),
       observeLatency: (ms) => metrics.deliveryLatency.observe(Math.max(0, ms) / 1000),
     },

@@ -20,5 +20,6 @@ export { scheduleSchema, MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES } from './sc
 export { ordinal } from './leaderboard.ts';
 export { parseJobId, jobId } from './jobs.ts';
 export type { Job } from './jobs.ts';
+export type { DueOutcome } from './due-outcome.ts';
 export type { TeamInput } from './teams.ts';
 export type { SettingsPatch, EnrolInput } from './members.ts';

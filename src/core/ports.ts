@@ -84,6 +84,15 @@ export interface PromptSendInput {
   markerTtlMs: number;
 }
 
+/** A sent slot's outcome, kept once the platform has answered (or failed): settlePromptSends records it. */
+export interface PromptSettleInput {
+  /** The prompt as sent; its delivery (message ids), when not empty, is kept on the stored prompt. */
+  prompt: Prompt;
+  /** Names the settled marker taken for (markerId, prompt.slotAt), the same marker markSent takes. */
+  markerId: string;
+  markerTtlMs: number;
+}
+
 export interface WeekBoardEntry {
   memberId: string;
   points: number;
@@ -137,6 +146,8 @@ export interface Store {
   close(): Promise<void>;
 
   getMember(id: string): Promise<Member | null>;
+  /** getMember for many ids in one call: one answer per id, in order, null where there is no member. */
+  getMembers(ids: string[]): Promise<Array<Member | null>>;
   putMember(member: Member): Promise<void>;
   /** Deletes everything about the member: record, due entry, prompts' done markers, activity, team and board entries. */
   forgetMember(id: string): Promise<void>;
@@ -171,6 +182,13 @@ export interface Store {
    * True when this caller took the marker; false changes nothing.
    */
   recordPromptSend(input: PromptSendInput): Promise<boolean>;
+  /** recordPromptSend for many sends in one call, each atomic on its own; one result per input, in order. */
+  recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]>;
+  /**
+   * For each input: takes the marker (markerId, prompt.slotAt) as markSent does and, when prompt.delivery is not
+   * empty, keeps it on the stored prompt as setPromptDelivery does (status untouched). Each input on its own.
+   */
+  settlePromptSends(inputs: PromptSettleInput[]): Promise<void>;
   /** Counts one prompt sent to the member and to each of the teams. */
   recordPromptSent(memberId: string, teamIds: string[], platform: Platform, tenantId: string): Promise<void>;
   getActivity(memberId: string): Promise<MemberActivity>;

@@ -6,6 +6,7 @@ import { challengeById, pickChallenge, rememberChallenge } from './challenges.ts
 import { newPromptId } from './ids.ts';
 import type { Challenge, Member, Prompt, Team } from './model.ts';
 import type { PromptView, TeamPromptView } from './messages.ts';
+import type { Delivery } from './ports.ts';
 import { endOfLocalDay, localTimeLabel } from './schedule.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { requireMember } from './members.ts';
@@ -50,7 +51,7 @@ export interface IssuedPrompt {
 }
 
 /** Picks the member's next challenge and builds the prompt for `slotAt`; the member comes back with it remembered. */
-function issuePrompt(ctx: CoreContext, member: Member, slotAt: number): IssuedPrompt {
+export function issuePrompt(ctx: CoreContext, member: Member, slotAt: number): IssuedPrompt {
   const challenge = pickChallenge({ hasBand: member.hasBand, recentIds: member.recentChallengeIds });
   const prompt = newPrompt(ctx, member, 'personal', challenge, slotAt, member.schedule.timezone);
   return {
@@ -60,28 +61,15 @@ function issuePrompt(ctx: CoreContext, member: Member, slotAt: number): IssuedPr
   };
 }
 
-/** The platform call and what follows it: delivery data kept on the prompt for in-place updates, the metric, the log. */
-export async function deliverPrompt(ctx: CoreContext, issued: IssuedPrompt): Promise<{ prompt: Prompt; view: PromptView }> {
+/** The platform call for an issued prompt, with its metric and log; returns the platform's receipt, not yet stored. */
+export async function sendIssuedPrompt(ctx: CoreContext, issued: IssuedPrompt): Promise<Delivery> {
   const { member, prompt, view } = issued;
   const messenger = messengerFor(ctx, member.platform);
   if (!messenger) throw new ValidationError(`No ${member.platform} connection is configured.`);
   const delivery = await messenger.sendPrompt(member, view);
-  await recordDelivery(ctx, prompt, delivery);
   ctx.metrics.promptSent(member.platform);
   ctx.logger.info({ memberId: member.id, promptId: prompt.id }, 'prompt sent');
-  return { prompt: { ...prompt, delivery }, view };
-}
-
-/**
- * A schedule slot's prompt, step one: one atomic store call takes the slot's send marker and, only then, stores the
- * prompt and the member's recent challenges and counts the send. The prompt is stored before the platform call, so
- * a click right after the message lands finds it; and a crash after this call means the slot is lost, never sent
- * twice. Null when the slot was already taken (by another instance, or an earlier try). deliverPrompt sends it.
- */
-export async function recordSlotPrompt(ctx: CoreContext, member: Member, slotAt: number): Promise<IssuedPrompt | null> {
-  const issued = issuePrompt(ctx, member, slotAt);
-  const taken = await ctx.store.recordPromptSend({ prompt: issued.prompt, promptTtlMs: PROMPT_TTL_MS, member: issued.member, markerTtlMs: SENT_MARKER_TTL_MS });
-  return taken ? issued : null;
+  return delivery;
 }
 
 /** Picks a challenge, stores the prompt, sends it, records it. Returns the stored prompt and its view. */
@@ -90,12 +78,13 @@ export async function sendPersonalPrompt(ctx: CoreContext, member: Member, slotA
   const issued = issuePrompt(ctx, member, slotAt);
   await ctx.store.putPrompt(issued.prompt, PROMPT_TTL_MS);
   await ctx.store.putMember(issued.member);
-  const sent = await deliverPrompt(ctx, issued);
+  const delivery = await sendIssuedPrompt(ctx, issued);
+  await recordDelivery(ctx, issued.prompt, delivery);
   await ctx.store.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);
-  return sent;
+  return { prompt: { ...issued.prompt, delivery }, view: issued.view };
 }
 
-async function recordDelivery(ctx: CoreContext, prompt: Prompt, delivery: Record<string, string>): Promise<void> {
+async function recordDelivery(ctx: CoreContext, prompt: Prompt, delivery: Delivery): Promise<void> {
   if (Object.keys(delivery).length > 0) await ctx.store.setPromptDelivery(prompt.id, delivery);
 }
 

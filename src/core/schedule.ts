@@ -60,6 +60,21 @@ export function slotsOnLocalDay(schedule: Schedule, isoDate: string): number[] {
 export function nextPromptAt(schedule: Schedule, after: Date): Date | null {
   const afterMs = after.getTime();
   if (Number.isNaN(afterMs)) throw new RangeError('nextPromptAt needs a valid "after" date');
+  // The members of one tick mostly share a schedule and the instant asked about, so the answer is often known.
+  const key = `${schedule.timezone}|${schedule.workdays.join(',')}|${schedule.start}|${schedule.end}|${schedule.intervalMinutes}|${afterMs}`;
+  const known = answers.get(key);
+  if (known !== undefined) return known === null ? null : new Date(known);
+  const found = searchNextPromptAt(schedule, afterMs);
+  if (answers.size >= ANSWER_CACHE_LIMIT) answers.clear();
+  answers.set(key, found);
+  return found === null ? null : new Date(found);
+}
+
+/** Recent answers of nextPromptAt, by schedule and instant; cleared whole when full. */
+const answers = new Map<string, number | null>();
+const ANSWER_CACHE_LIMIT = 4096;
+
+function searchNextPromptAt(schedule: Schedule, afterMs: number): number | null {
   const minutes = slotMinutesOfWindow(schedule);
   if (schedule.workdays.length === 0 || minutes.length === 0) return null;
   const { timezone, workdays } = schedule;
@@ -72,7 +87,7 @@ export function nextPromptAt(schedule: Schedule, after: Date): Date | null {
     if (workdays.includes(isoWeekday(day))) {
       // Strictly later than `after`: calling again with the previous result never returns it twice.
       const next = slotsOf(day, minutes, timezone, dayStart, followingStart).find((slot) => slot > afterMs);
-      if (next !== undefined) return new Date(next);
+      if (next !== undefined) return next;
     }
     day = following;
     dayStart = followingStart;

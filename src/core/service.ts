@@ -8,7 +8,8 @@ import * as prompting from './prompting.ts';
 import * as boards from './boards.ts';
 import * as teams from './teams.ts';
 import { click, type ClickAction } from './clicks.ts';
-import { handleDue } from './due.ts';
+import { handleDue, handleDueBatch } from './due.ts';
+import type { Claim } from './ports.ts';
 
 export interface BreakServiceOptions {
   store: Store;
@@ -97,6 +98,10 @@ export class BreakService {
   /** Scheduler entry: handles one due job and returns its next due instant (null: drop it). */
   handleDue(jobId: string, dueAt: number) {
     return handleDue(this.ctx, jobId, dueAt);
+  }
+  /** Scheduler entry for a claimed batch: one outcome per job, in order; at most `concurrency` platform calls at once. */
+  handleDueBatch(jobs: Claim[], concurrency: number) {
+    return handleDueBatch(this.ctx, jobs, concurrency);
   }
 }
 

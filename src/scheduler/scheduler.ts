@@ -2,13 +2,13 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { randomBytes } from 'node:crypto';
 import type { Clock, Logger, Store } from '../core/index.ts';
-import { runTick, type TickResult } from './tick.ts';
+import { runTick, type HandleDueBatch, type TickResult } from './tick.ts';
 
 export interface SchedulerDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  handleDue: (jobId: string, dueAt: number) => Promise<number | null>;
+  handleDueBatch: HandleDueBatch;
   observeTick?: (seconds: number) => void;
   observeLatency?: (ms: number) => void;
 }

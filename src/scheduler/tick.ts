@@ -1,20 +1,23 @@
-// One scheduler tick: claim due jobs in batches, let the core handle each, commit the next slot with the claim token.
-import type { Clock, DueCommit, Logger, Store } from '../core/index.ts';
+// One scheduler tick: claim due jobs in batches, let the core handle each batch, commit the next slots with the claim
+// token in one store call per batch.
+import type { Claim, Clock, DueOutcome, Logger, Store } from '../core/index.ts';
+
+/** The core's handler for a claimed batch: one outcome per job, in order. */
+export type HandleDueBatch = (jobs: Claim[], concurrency: number) => Promise<DueOutcome[]>;
 
 export interface TickDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  /** The core's handler: returns the job's next due instant, or null to drop it. */
-  handleDue: (jobId: string, dueAt: number) => Promise<number | null>;
-  /** Called with (now - dueAt) for each handled job, for the delivery latency metric. */
+  handleDueBatch: HandleDueBatch;
+  /** Called with (now - dueAt) for each claimed job, for the delivery latency metric. */
   observeLatency?: (ms: number) => void;
 }
 
 export interface TickOptions {
   batchSize: number;
   leaseMs: number;
-  /** Jobs handled at once within a batch. */
+  /** Platform calls in flight at once within a batch. */
   concurrency: number;
   /** Identifies this instance's claims; a commit with another token is refused. */
   token: string;
@@ -31,85 +34,51 @@ export interface TickResult {
   failed: number;
 }
 
+/** Batches handled side by side: while Redis runs one batch's calls, this process prepares the other's. */
+const LANES = 2;
+
 export async function runTick(deps: TickDeps, options: TickOptions): Promise<TickResult> {
   const result: TickResult = { claimed: 0, committed: 0, fenced: 0, failed: 0 };
-  const commits = new CommitGroups(deps.store, options.token);
-  while (options.shouldContinue()) {
-    const now = deps.clock.now();
-    const claims = await deps.store.claimDue(now, options.batchSize, options.leaseMs, options.token);
-    result.claimed += claims.length;
-    const committing: Array<Promise<void>> = [];
-    // A pool rather than slices: a slow job holds up only its own worker, not the rest of its slice.
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let claim = claims[next++]; claim !== undefined; claim = claims[next++]) {
-        const nextDueAt = await handleOne(deps, options, claim.memberId, claim.dueAt, result);
-        committing.push(commitOne(deps, commits, claim.memberId, nextDueAt, result));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, claims.length)) }, worker));
-    await Promise.all(committing);
-    if (claims.length < options.batchSize) break;
-  }
+  let drained = false;
+  const lane = async (): Promise<void> => {
+    while (!drained && options.shouldContinue()) {
+      const now = deps.clock.now();
+      const claims = await deps.store.claimDue(now, options.batchSize, options.leaseMs, options.token);
+      result.claimed += claims.length;
+      if (claims.length < options.batchSize) drained = true;
+      if (claims.length > 0) await handleBatch(deps, options, claims, result);
+    }
+  };
+  await Promise.all(Array.from({ length: LANES }, lane));
   return result;
 }
 
-/** Lets the core handle one job; returns its next due instant (a failed job comes back after the retry delay). */
-async function handleOne(deps: TickDeps, options: TickOptions, jobId: string, dueAt: number, result: TickResult): Promise<number | null> {
+async function handleBatch(deps: TickDeps, options: TickOptions, claims: Claim[], result: TickResult): Promise<void> {
+  for (const claim of claims) deps.observeLatency?.(deps.clock.now() - claim.dueAt);
+  let outcomes: DueOutcome[];
   try {
-    deps.observeLatency?.(deps.clock.now() - dueAt);
-    return await deps.handleDue(jobId, dueAt);
+    outcomes = await deps.handleDueBatch(claims, options.concurrency);
   } catch (err) {
+    outcomes = claims.map(() => ({ failed: err }));
+  }
+  const retryAt = deps.clock.now() + options.retryDelayMs;
+  const commits = claims.map((claim, i) => {
+    const outcome = outcomes[i] ?? { failed: new Error('no outcome') };
+    if (!('failed' in outcome)) return { memberId: claim.memberId, nextDueAt: outcome.nextDueAt };
     result.failed += 1;
-    deps.logger.warn({ jobId, err: err instanceof Error ? err.message : 'unknown' }, 'due job failed; retrying later');
-    return deps.clock.now() + options.retryDelayMs;
+    deps.logger.warn({ jobId: claim.memberId, err: describe(outcome.failed) }, 'due job failed; retrying later');
+    return { memberId: claim.memberId, nextDueAt: retryAt };
+  });
+  try {
+    const committed = await deps.store.commitDueMany(options.token, commits);
+    for (const ok of committed) ok ? (result.committed += 1) : (result.fenced += 1);
+  } catch (err) {
+    // The leases will expire and the reaper hands the jobs back; their send markers prevent a second send.
+    result.failed += commits.length;
+    deps.logger.warn({ jobs: commits.length, err: describe(err) }, 'commit failed; leases will expire');
   }
 }
 
-async function commitOne(deps: TickDeps, commits: CommitGroups, jobId: string, nextDueAt: number | null, result: TickResult): Promise<void> {
-  try {
-    if (await commits.commit({ memberId: jobId, nextDueAt })) result.committed += 1;
-    else result.fenced += 1;
-  } catch (err) {
-    // The lease will expire and the reaper hands the job back; its send marker prevents a second send.
-    result.failed += 1;
-    deps.logger.warn({ jobId, err: err instanceof Error ? err.message : 'unknown' }, 'commit failed; lease will expire');
-  }
-}
-
-/**
- * Group commit: a commit waits only for the current round of I/O to be handled, and every commit that comes in while
- * a group is with the store joins the next group. So a busy tick makes one store call (a script per due shard) for
- * many jobs instead of one per job, and a quiet one commits each job at once.
- */
-class CommitGroups {
-  private waiting: Array<{ commit: DueCommit; resolve: (committed: boolean) => void; reject: (err: unknown) => void }> = [];
-  private sending: Promise<void> | null = null;
-
-  constructor(
-    private readonly store: Store,
-    private readonly token: string,
-  ) {}
-
-  commit(commit: DueCommit): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ commit, resolve, reject });
-      this.sending ??= this.send();
-    });
-  }
-
-  private async send(): Promise<void> {
-    // Jobs whose replies came in the same round of I/O finish before setImmediate fires, and join this group.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0);
-      try {
-        const results = await this.store.commitDueMany(this.token, group.map((entry) => entry.commit));
-        group.forEach((entry, i) => entry.resolve(results[i] === true));
-      } catch (err) {
-        for (const entry of group) entry.reject(err);
-      }
-    }
-    this.sending = null;
-  }
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : 'unknown';
 }

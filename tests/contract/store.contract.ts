@@ -78,6 +78,16 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await expect(store.putMember(makeMember('U01', { id: 'garbage' }))).rejects.toThrow();
       });
 
+      it('many members read in one call come back in order, from any tenant, null for unknown or malformed ids', async () => {
+        const alice = makeBusyMember('UALICE');
+        const other = makeMember('UOTHER', { id: memberIdOf('UOTHER', OTHER_TENANT), tenantId: OTHER_TENANT });
+        await store.putMember(alice);
+        await store.putMember(other);
+        const ids = [other.id, memberIdOf('NOBODY'), alice.id, 'not-an-id', alice.id];
+        expect(await store.getMembers(ids)).toEqual([other, null, alice, null, alice]);
+        expect(await store.getMembers([])).toEqual([]);
+      });
+
       it('changing a member the store returned does not change the stored member', async () => {
         await store.putMember(makeBusyMember('U01'));
         const copy = await store.getMember(memberIdOf('U01'));
@@ -384,6 +394,32 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.getActivity(alice.id)).toEqual({ days: {}, weekPoints: {}, totalPoints: 0, totalCompletions: 0, promptsSent: 0 });
       });
 
+      it('several sends in one call are each taken on their own, in order, across tenants', async () => {
+        const alice = makeMember('UALICE', { teamIds: [TEAM_ID] });
+        const bob = makeMember('UBOB');
+        const otherId = memberIdOf('UOTHER', OTHER_TENANT);
+        const other = makeMember('UOTHER', { id: otherId, tenantId: OTHER_TENANT });
+        const otherSend = { ...sendOf(other), prompt: makePrompt(otherId, { id: `slack:${OTHER_TENANT}:pother`, tenantId: OTHER_TENANT }) };
+        expect(await store.markSent(bob.id, T0, HOUR)).toBe(true);
+        const sends = [sendOf(alice), sendOf(bob), otherSend, sendOf(alice)];
+        expect(await store.recordPromptSends(sends)).toEqual([true, false, true, false]);
+        expect(await store.getPrompt(sends[0]!.prompt.id)).toEqual(sends[0]!.prompt);
+        expect(await store.getPrompt(sends[1]!.prompt.id)).toBeNull();
+        expect(await store.getPrompt(otherSend.prompt.id)).toEqual(otherSend.prompt);
+        expect(await store.getMember(otherId)).toEqual(otherSend.member);
+        expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
+        expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 1, completions: 0 });
+        expect(await store.recordPromptSends([])).toEqual([]);
+      });
+
+      it('a batch holding one bad send is refused whole, taking no marker', async () => {
+        const alice = makeMember('UALICE');
+        const bob = makeMember('UBOB');
+        await expect(store.recordPromptSends([sendOf(alice), { ...sendOf(bob), prompt: makePrompt(alice.id) }])).rejects.toThrow();
+        expect(await store.markSent(alice.id, T0, HOUR)).toBe(true);
+        expect(await store.markSent(bob.id, T0, HOUR)).toBe(true);
+      });
+
       it('refuses a prompt for someone else or a team in another tenant, taking no marker', async () => {
         const alice = makeMember('UALICE');
         const bob = makeMember('UBOB');
@@ -392,6 +428,37 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await expect(store.recordPromptSend(sendOf({ ...alice, tenantId: OTHER_TENANT }))).rejects.toThrow();
         expect(await store.markSent(alice.id, T0, HOUR)).toBe(true);
         expect(await store.getMember(alice.id)).toBeNull();
+      });
+    });
+
+    describe('settling a sent prompt', () => {
+      const settled = (memberId: string) => `settled|${memberId}`;
+
+      it('keeps the platform\'s delivery on the prompt without touching its status, and takes the settled marker', async () => {
+        const alice = memberIdOf('UALICE');
+        const prompt = makePrompt(alice);
+        await store.putPrompt(prompt, HOUR);
+        expect(await store.setPromptStatus(prompt.id, 'done')).toBe('done');
+        const delivery = { channel: 'D01', ts: '1700000000.000100' };
+        await store.settlePromptSends([{ prompt: { ...prompt, delivery }, markerId: settled(alice), markerTtlMs: HOUR }]);
+        expect(await store.getPrompt(prompt.id)).toEqual({ ...prompt, status: 'done', delivery });
+        expect(await store.markSent(settled(alice), prompt.slotAt, HOUR)).toBe(false);
+        expect(await store.markSent(alice, prompt.slotAt, HOUR)).toBe(true);
+      });
+
+      it('without delivery data leaves the prompt as it is; a prompt that is gone is not made again', async () => {
+        const alice = memberIdOf('UALICE');
+        const bob = memberIdOf('UBOB');
+        const kept = makePrompt(alice, { delivery: { channel: 'D01' } });
+        const gone = makePrompt(bob);
+        await store.putPrompt(kept, HOUR);
+        await store.settlePromptSends([
+          { prompt: { ...kept, delivery: {} }, markerId: settled(alice), markerTtlMs: HOUR },
+          { prompt: { ...gone, delivery: { channel: 'D02' } }, markerId: settled(bob), markerTtlMs: HOUR },
+        ]);
+        expect(await store.getPrompt(kept.id)).toEqual(kept);
+        expect(await store.getPrompt(gone.id)).toBeNull();
+        expect(await store.markSent(settled(bob), gone.slotAt, HOUR)).toBe(false);
       });
     });
 

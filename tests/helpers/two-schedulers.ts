@@ -14,7 +14,7 @@ export async function twoInstancesPromptEachMemberOnce(makeStore: () => Store, m
     const store = makeStore();
     const service = new BreakService({ store, clock, messengers: { web: messenger }, spreadSeconds: 60 });
     const scheduler = createScheduler(
-      { store, clock, logger: silent, handleDue: (id, at) => service.handleDue(id, at) },
+      { store, clock, logger: silent, handleDueBatch: (jobs, concurrency) => service.handleDueBatch(jobs, concurrency) },
       { tickSeconds: 5, batchSize: 25, leaseMs: 60_000, concurrency: 8 },
     );
     return { service, scheduler };

@@ -56,6 +56,10 @@ async function exerciseStore(s: Store): Promise<void> {
   await s.putPrompt(personal, 60_000);
   await s.putPrompt(teamPrompt, 60_000);
   await s.getPrompt(personal.id);
+  await s.getMembers([alice.id, bob.id]);
+  const slotPrompt = makePrompt(bob.id, { slotAt: T0 + 3600_000 });
+  await s.recordPromptSends([{ prompt: slotPrompt, promptTtlMs: 60_000, member: bob, markerTtlMs: 60_000 }]);
+  await s.settlePromptSends([{ prompt: { ...slotPrompt, delivery: { channel: 'D02' } }, markerId: `settled|${bob.id}`, markerTtlMs: 60_000 }]);
   await s.setPromptDelivery(personal.id, { channel: 'D01', ts: '1.1' });
   await s.setPromptStatus(personal.id, 'done');
   await s.recordPromptSent(alice.id, alice.teamIds, 'slack', TENANT);

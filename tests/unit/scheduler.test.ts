@@ -2,11 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { makeCore } from '../helpers/core-fixture.ts';
+import { eachJob } from '../helpers/each-job.ts';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
+const eachJobOf = (core: ReturnType<typeof makeCore>) => (jobs: Parameters<typeof core.service.handleDueBatch>[0], concurrency: number) => core.service.handleDueBatch(jobs, concurrency);
+
 function twoSchedulers(core: ReturnType<typeof makeCore>) {
-  const deps = { store: core.store, clock: core.clock, logger: silent, handleDue: (id: string, at: number) => core.service.handleDue(id, at) };
+  const deps = { store: core.store, clock: core.clock, logger: silent, handleDueBatch: eachJobOf(core) };
   const options = { tickSeconds: 5, batchSize: 7, leaseMs: 60_000 };
   return [createScheduler(deps, options), createScheduler(deps, options)] as const;
 }
@@ -131,11 +134,11 @@ describe('scheduler', () => {
         store: counting,
         clock: core.clock,
         logger: silent,
-        handleDue: async (id, dueAt) => {
+        handleDueBatch: eachJob(async (id, dueAt) => {
           // Someone changes g0's schedule while its job is being handled: that wins over this worker's commit.
           if (id === 'web:local:g0') await store.setDue(id, dueAt + 7200_000);
           return dueAt + 3600_000;
-        },
+        }),
       },
       { tickSeconds: 5, batchSize: 25, leaseMs: 60_000, concurrency: 8 },
     );
@@ -147,30 +150,30 @@ describe('scheduler', () => {
     for (const id of ids.slice(1)) expect(await store.getDue(id)).toBe(Date.parse('2026-11-25T11:00:00Z'));
   });
 
-  it('a slow job holds up only itself: the rest of its batch is handled meanwhile', async () => {
+  it('a slow platform call holds up only its own prompt: the rest of its batch is sent meanwhile', async () => {
     const core = makeCore('2026-11-25T09:30:00Z', { spreadSeconds: 0 });
-    for (let i = 0; i < 12; i += 1) await core.store.setDue(`web:local:p${i}`, Date.parse('2026-11-25T10:00:00Z'));
+    const ids = Array.from({ length: 12 }, (_, i) => `web:local:p${i}`);
+    for (const id of ids) {
+      await core.service.enrol({ memberId: id, displayName: id, timezone: 'UTC' });
+      await core.service.start(id);
+    }
     let releaseSlow: () => void = () => undefined;
     const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
-    const handled: string[] = [];
+    const send = core.messenger.sendPrompt.bind(core.messenger);
+    core.messenger.sendPrompt = async (member, view) => {
+      if (member.id === 'web:local:p0') await slowGate;
+      const delivery = await send(member, view);
+      // The slow send is let go once every other member has had theirs.
+      if (core.messenger.prompts.length === 11) releaseSlow();
+      return delivery;
+    };
     const scheduler = createScheduler(
-      {
-        store: core.store,
-        clock: core.clock,
-        logger: silent,
-        handleDue: async (id, dueAt) => {
-          if (id === 'web:local:p0') await slowGate;
-          handled.push(id);
-          // The slow job is let go once every other job has been handled.
-          if (handled.length === 11) releaseSlow();
-          return dueAt + 3600_000;
-        },
-      },
+      { store: core.store, clock: core.clock, logger: silent, handleDueBatch: (jobs, concurrency) => core.service.handleDueBatch(jobs, concurrency) },
       { tickSeconds: 5, batchSize: 50, leaseMs: 60_000, concurrency: 4 },
     );
     core.clock.set('2026-11-25T10:00:01Z');
     expect((await scheduler.tickOnce()).committed).toBe(12);
-    expect(handled.at(-1)).toBe('web:local:p0');
+    expect(core.messenger.prompts.map((p) => p.to).at(-1)).toBe('web:local:p0');
+    expect(new Set(core.messenger.prompts.map((p) => p.to)).size).toBe(12);
   });
 });
-

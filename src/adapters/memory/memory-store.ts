@@ -13,6 +13,7 @@ import type {
   Platform,
   Prompt,
   PromptSendInput,
+  PromptSettleInput,
   PromptStatus,
   Store,
   Team,
@@ -88,6 +89,10 @@ export class MemoryStore implements Store {
     return member ? structuredClone(member) : null;
   }
 
+  async getMembers(ids: string[]): Promise<Array<Member | null>> {
+    return Promise.all(ids.map((id) => this.getMember(id)));
+  }
+
   async putMember(member: Member): Promise<void> {
     requireOwnTenant(member.id, member.platform, member.tenantId);
     this.members.set(member.id, structuredClone(member));
@@ -147,17 +152,32 @@ export class MemoryStore implements Store {
   }
 
   async recordPromptSend(input: PromptSendInput): Promise<boolean> {
-    const { prompt, member } = input;
     // Every check first, so a refused call takes no marker (the Redis script runs only after the same checks).
-    requireOwnTenant(member.id, member.platform, member.tenantId);
-    requireOwnTenant(prompt.id, prompt.platform, prompt.tenantId);
-    if (prompt.memberId !== member.id) throw new Error(`prompt ${prompt.id} is not addressed to ${member.id}`);
-    requireOneTenant([prompt.id, member.id, ...member.teamIds]);
+    checkPromptSend(input);
+    return this.recordCheckedSend(input);
+  }
+
+  async recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]> {
+    inputs.forEach(checkPromptSend);
+    const taken: boolean[] = [];
+    for (const input of inputs) taken.push(await this.recordCheckedSend(input));
+    return taken;
+  }
+
+  private async recordCheckedSend(input: PromptSendInput): Promise<boolean> {
+    const { prompt, member } = input;
     if (!(await this.markSent(member.id, prompt.slotAt, input.markerTtlMs))) return false;
     await this.putPrompt(prompt, input.promptTtlMs);
     await this.putMember(member);
     await this.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);
     return true;
+  }
+
+  async settlePromptSends(inputs: PromptSettleInput[]): Promise<void> {
+    for (const { prompt, markerId, markerTtlMs } of inputs) {
+      await this.markSent(markerId, prompt.slotAt, markerTtlMs);
+      if (Object.keys(prompt.delivery).length > 0) await this.setPromptDelivery(prompt.id, prompt.delivery);
+    }
   }
 
   async putPrompt(prompt: Prompt, ttlMs: number): Promise<void> {
@@ -341,4 +361,11 @@ export class MemoryStore implements Store {
     }
     return value;
   }
+}
+
+function checkPromptSend({ prompt, member }: PromptSendInput): void {
+  requireOwnTenant(member.id, member.platform, member.tenantId);
+  requireOwnTenant(prompt.id, prompt.platform, prompt.tenantId);
+  if (prompt.memberId !== member.id) throw new Error(`prompt ${prompt.id} is not addressed to ${member.id}`);
+  requireOneTenant([prompt.id, member.id, ...member.teamIds]);
 }

@@ -13,6 +13,7 @@ import type {
   Platform,
   Prompt,
   PromptSendInput,
+  PromptSettleInput,
   PromptStatus,
   Store,
   Team,
@@ -27,6 +28,7 @@ import { DEFAULT_PREFIX, DEFAULT_SHARD_COUNT, RedisKeys, UnplaceableIdError, pla
 import { decodeMember, encodeMember } from './member-codec.ts';
 import { decodePrompt, encodePrompt, encodePromptBody, statusChar, statusFromChar } from './prompt-codec.ts';
 import { guard } from './redis-errors.ts';
+import { runGrouped } from './grouped.ts';
 import { scriptFailure } from './script-failures.ts';
 import { Scripts } from './scripts.ts';
 import { execTransaction } from './transaction.ts';
@@ -91,6 +93,22 @@ export class RedisStore implements Store {
     return text === null ? null : decodeMember(id, placed.platform, placed.tenantId, text);
   }
 
+  async getMembers(ids: string[]): Promise<Array<Member | null>> {
+    // Ids that cannot be members read as null without a key, as getMember does.
+    const known = ids.flatMap((id) => {
+      const placed = placeId(id);
+      return placed ? [{ id, placed }] : [];
+    });
+    const texts = await runGrouped(this.redis, known, (entry) => entry.placed.tag, (group) =>
+      guard(this.redis.mget(group.map((entry) => this.keys.member(entry.id)))),
+    );
+    const found = new Map(known.map(({ id, placed }, i) => [id, { placed, text: texts[i] ?? null }]));
+    return ids.map((id) => {
+      const entry = found.get(id);
+      return entry?.text ? decodeMember(id, entry.placed.platform, entry.placed.tenantId, entry.text) : null;
+    });
+  }
+
   async putMember(member: Member): Promise<void> {
     requireOwnTenant(member.id, member.platform, member.tenantId);
     await guard(this.redis.set(this.keys.member(member.id), encodeMember(member)));
@@ -137,17 +155,45 @@ export class RedisStore implements Store {
   }
 
   async recordPromptSend(input: PromptSendInput): Promise<boolean> {
-    const { prompt, member } = input;
-    requireOwnTenant(member.id, member.platform, member.tenantId);
-    requireOwnTenant(prompt.id, prompt.platform, prompt.tenantId);
-    if (prompt.memberId !== member.id) throw new Error(`prompt ${prompt.id} is not addressed to ${member.id}`);
-    requireOneTenant([prompt.id, member.id, ...member.teamIds]);
-    const k = this.keys;
-    const promptTtl = Math.max(1, Math.ceil(input.promptTtlMs));
-    const keys = [k.sent(member.id, prompt.slotAt), k.prompt(prompt.id), k.memberPrompts(member.id), k.member(member.id), k.activity(member.id)];
-    for (const teamId of member.teamIds) keys.push(k.teamTotals(teamId));
-    const args = [Math.max(1, Math.ceil(input.markerTtlMs)), encodePrompt(prompt), promptTtl, prompt.sentAt, k.restOf(prompt.id), encodeMember(member)];
-    return (await guard(this.scripts.run('recordPromptSend', keys, args))) === 1;
+    const [taken] = await this.recordPromptSends([input]);
+    return taken === true;
+  }
+
+  async recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]> {
+    // Every input is checked before anything is sent, so a bad one takes no marker for the others either.
+    for (const input of inputs) checkPromptSend(input);
+    return runGrouped(this.redis, inputs, (input) => this.keys.tagOf(input.member.id), async (group) => {
+      const k = this.keys;
+      const keys: string[] = [];
+      // Lifetimes are the same for a whole group in practice; a group that mixes them is sent as one call per send.
+      const first = group[0] as PromptSendInput;
+      if (group.some((input) => input.promptTtlMs !== first.promptTtlMs || input.markerTtlMs !== first.markerTtlMs)) {
+        return (await Promise.all(group.map((input) => this.recordPromptSends([input])))).flat();
+      }
+      const promptTtl = Math.max(1, Math.ceil(first.promptTtlMs));
+      const args: Array<string | number> = [Math.max(1, Math.ceil(first.markerTtlMs)), promptTtl];
+      for (const { prompt, member } of group) {
+        keys.push(k.sent(member.id, prompt.slotAt), k.prompt(prompt.id), k.memberPrompts(member.id), k.member(member.id), k.activity(member.id));
+        for (const teamId of member.teamIds) keys.push(k.teamTotals(teamId));
+        args.push(member.teamIds.length, encodePrompt(prompt), prompt.sentAt, k.restOf(prompt.id), encodeMember(member));
+      }
+      const replies = (await guard(this.scripts.run('recordPromptSends', keys, args))) as number[];
+      return replies.map((reply) => reply === 1);
+    });
+  }
+
+  async settlePromptSends(inputs: PromptSettleInput[]): Promise<void> {
+    for (const input of inputs) requireJobId(input.markerId);
+    await runGrouped(this.redis, inputs, (input) => this.keys.tagOf(input.prompt.id), async (group) => {
+      const keys: string[] = [];
+      const args: Array<string | number> = [];
+      for (const { prompt, markerId, markerTtlMs } of group) {
+        keys.push(this.keys.sent(markerId, prompt.slotAt), this.keys.prompt(prompt.id));
+        args.push(Math.max(1, Math.ceil(markerTtlMs)), Object.keys(prompt.delivery).length > 0 ? encodePromptBody(prompt) : '');
+      }
+      await guard(this.scripts.run('settlePromptSends', keys, args));
+      return group.map(() => undefined);
+    });
   }
 
   async putPrompt(prompt: Prompt, ttlMs: number): Promise<void> {
@@ -324,4 +370,12 @@ export class RedisStore implements Store {
     await guard(this.redis.del(this.keys.record(kind, id)));
   }
 
+}
+
+/** What one prompt send must satisfy: its member, prompt and teams all in one tenant, the prompt addressed to the member. */
+function checkPromptSend({ prompt, member }: PromptSendInput): void {
+  requireOwnTenant(member.id, member.platform, member.tenantId);
+  requireOwnTenant(prompt.id, prompt.platform, prompt.tenantId);
+  if (prompt.memberId !== member.id) throw new Error(`prompt ${prompt.id} is not addressed to ${member.id}`);
+  requireOneTenant([prompt.id, member.id, ...member.teamIds]);
 }

@@ -12,9 +12,5 @@
     -2 the prompt does not exist
 ]]
 local rcall = redis.call
-local status = rcall("GETRANGE", KEYS[1], 0, 0)
-if status == "" then
-  return -2
-end
-rcall("SET", KEYS[1], status .. ARGV[1], "KEEPTTL")
-return 1
+--- @include "replacePromptBody"
+return replacePromptBody(KEYS[1], ARGV[1])
