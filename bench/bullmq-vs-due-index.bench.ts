@@ -36,6 +36,7 @@ const BULL_ROUNDS: Array<{ work: Work; warmUp: boolean }> = [
   { work: 'no-op', warmUp: false },
   { work: 'no-op', warmUp: false },
   { work: 'no-op', warmUp: false },
+  { work: 'prompt', warmUp: true },
   { work: 'prompt', warmUp: false },
   { work: 'prompt', warmUp: false },
   { work: 'prompt', warmUp: false },
@@ -127,31 +128,40 @@ async function warmUp(): Promise<void> {
   }
 }
 
-async function runOurs(admin: Redis): Promise<Side> {
+/** Our side enrolled and measured for memory; its ticks run between BullMQ's rounds (see runBullmq). */
+interface OursEnrolled extends Side {
+  /** Runs the next tick at the next hour of the fake clock; a warm-up tick is not recorded. */
+  tick(work: Work, warmUp: boolean): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+async function enrolOurs(admin: Redis): Promise<OursEnrolled> {
   await warmUp();
   const bench = await freshRedisStore();
-  try {
-    await settle(admin);
-    const before = await usedMemory(admin);
-    const started = performance.now();
-    // The rest are spread over an hour that starts after the six measured ticks (10:00 to 15:00).
-    await enrolMany(bench.store, MEMBERS, NOW, (i) => (i < DUE ? SLOT : SLOT + 7 * HOUR + spreadOverHour(i)));
-    const enrolMs = performance.now() - started;
-    const after = await usedMemory(admin);
-    const byKind = await memoryByKind(admin, bench.prefix, (key) => (key.endsWith(':due') ? 'due entry (zset)' : key.includes(':m:') ? 'member record (string)' : 'other'));
+  await settle(admin);
+  const before = await usedMemory(admin);
+  const started = performance.now();
+  // The rest are spread over an hour that starts after the seven ticks (10:00 to 16:00).
+  await enrolMany(bench.store, MEMBERS, NOW, (i) => (i < DUE ? SLOT : SLOT + 7 * HOUR + spreadOverHour(i)));
+  const enrolMs = performance.now() - started;
+  const after = await usedMemory(admin);
+  const byKind = await memoryByKind(admin, bench.prefix, (key) => (key.endsWith(':due') ? 'due entry (zset)' : key.includes(':m:') ? 'member record (string)' : 'other'));
+  const rounds: Round[] = [];
+  let hour = 0;
+  return {
+    enrolMs,
+    memory: { infoPerMember: (after - before) / MEMBERS, byKind },
+    rounds,
     // Every tick finds the same DUE members due: the tick before committed them to their next hourly slot.
-    const rounds: Round[] = [];
-    for (let hour = 0; hour < 6; hour += 1) {
+    async tick(work, warm) {
       const at = NOW + hour * HOUR;
-      const work: Work = hour < 3 ? 'prompt' : 'no-op';
+      hour += 1;
       const tick = await timeTick(bench.store, at, work === 'prompt' ? promptPath(bench.store, at).batch : eachJob(async (_id, dueAt) => dueAt + HOUR));
-      if (tick.committed !== DUE) throw new Error(`tick at +${hour} h committed ${tick.committed}, expected ${DUE}`);
-      rounds.push({ work, ms: tick.ms });
-    }
-    return { enrolMs, memory: { infoPerMember: (after - before) / MEMBERS, byKind }, rounds };
-  } finally {
-    await bench.cleanup();
-  }
+      if (tick.committed !== DUE) throw new Error(`tick at +${hour - 1} h committed ${tick.committed}, expected ${DUE}`);
+      if (!warm) rounds.push({ work, ms: tick.ms });
+    },
+    cleanup: () => bench.cleanup(),
+  };
 }
 
 // ---- BullMQ: one job scheduler per member, a Worker with a no-op or the same prompt work
@@ -204,7 +214,11 @@ function drain(worker: Worker, count: number, dueAt: number): Promise<{ fromDueM
   });
 }
 
-async function runBullmq(admin: Redis): Promise<Side> {
+/**
+ * BullMQ's rounds, with one of our ticks of the same kind right after each (but the first), so both sides meet the
+ * machine in the same state: measured turn about, not one side's minutes after the other's.
+ */
+async function runBullmq(admin: Redis, ours: OursEnrolled): Promise<Side> {
   // "bXXXXXX:qXXXXXX:" starts BullMQ's keys: 16 characters, like our "bench-XXXXXXXX:" (15), so neither side's
   // memory carries a longer prefix.
   const prefix = `b${randomBytes(3).toString('hex')}`;
@@ -248,8 +262,10 @@ async function runBullmq(admin: Redis): Promise<Side> {
       work = round.work;
       const dueAt = dueTimes[r]!;
       const drained = await drain(worker, DUE, dueAt);
-      if (Date.now() >= dueAt + ROUND_SPACING_MS) throw new Error(`BullMQ round ${r + 1} ran into the next group's due time`);
       if (!round.warmUp) rounds.push({ work: round.work, ms: drained.fromFirstMs, fromDueMs: drained.fromDueMs });
+      // Ours takes the same turn; its one warm-up is the first prompt tick (its scheduler code is warm from warmUp).
+      if (r > 0) await ours.tick(round.work, round.warmUp);
+      if (Date.now() >= dueAt + ROUND_SPACING_MS) throw new Error(`BullMQ round ${r + 1} and our tick ran into the next group's due time`);
     }
     return { enrolMs, memory: { infoPerMember: (after - before) / MEMBERS, byKind }, rounds };
   } finally {
@@ -284,8 +300,13 @@ const list = (rounds: Round[], work: Work) =>
 
 const admin = new Redis(REDIS_URL);
 try {
-  const ours = await runOurs(admin);
-  const bull = await runBullmq(admin);
+  const ours = await enrolOurs(admin);
+  let bull: Side;
+  try {
+    bull = await runBullmq(admin, ours);
+  } finally {
+    await ours.cleanup();
+  }
   const oursDue = ours.memory.byKind.get('due entry (zset)') ?? 0;
   const oursTotal = sum(ours.memory.byKind.values());
   const bullTotal = sum(bull.memory.byKind.values());

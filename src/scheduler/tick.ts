@@ -17,7 +17,7 @@ export interface TickDeps {
 export interface TickOptions {
   batchSize: number;
   leaseMs: number;
-  /** Platform calls in flight at once within a batch. */
+  /** Platform calls in flight at once, shared by the tick's lanes. */
   concurrency: number;
   /** Identifies this instance's claims; a commit with another token is refused. */
   token: string;
@@ -57,7 +57,7 @@ async function handleBatch(deps: TickDeps, options: TickOptions, claims: Claim[]
   for (const claim of claims) deps.observeLatency?.(deps.clock.now() - claim.dueAt);
   let outcomes: DueOutcome[];
   try {
-    outcomes = await deps.handleDueBatch(claims, options.concurrency);
+    outcomes = await deps.handleDueBatch(claims, Math.max(1, Math.ceil(options.concurrency / LANES)));
   } catch (err) {
     outcomes = claims.map(() => ({ failed: err }));
   }

@@ -4,6 +4,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { StoreUnavailableError, type Claim, type DueCommit } from '../../core/index.ts';
 import type { DueShardKeys, RedisKeys } from './keys.ts';
 import { guard } from './redis-errors.ts';
+import { runGrouped } from './grouped.ts';
 import { scriptFailure } from './script-failures.ts';
 import type { Scripts } from './scripts.ts';
 import { execTransaction } from './transaction.ts';
@@ -122,28 +123,31 @@ export class RedisDueIndex {
     return scriptFailure(reply) !== 'stale-claim';
   }
 
-  /** One script call per due shard the commits fall in; the answers come back in the commits' order. */
+  /** One script call for every shard the commits fall in (one per shard on a Cluster); answers in the commits' order. */
   async commitMany(token: string, commits: DueCommit[]): Promise<boolean[]> {
-    const byShard = new Map<number, number[]>();
-    commits.forEach((commit, i) => {
+    const placed = commits.map((commit) => {
       requireJobId(commit.memberId);
       if (commit.nextDueAt !== null) requireInstant(commit.nextDueAt, 'nextDueAt');
-      const shard = this.keys.shardOf(commit.memberId);
-      const positions = byShard.get(shard);
-      if (positions) positions.push(i);
-      else byShard.set(shard, [i]);
+      return { commit, shard: this.keys.shardOf(commit.memberId) };
     });
-    const results: boolean[] = commits.map(() => false);
-    await Promise.all(
-      [...byShard].map(async ([shard, positions]) => {
+    return runGrouped(this.redis, placed, (entry) => String(entry.shard), async (group) => {
+      const byShard = new Map<number, number[]>();
+      group.forEach((entry, i) => byShard.set(entry.shard, [...(byShard.get(entry.shard) ?? []), i]));
+      const keys: string[] = [];
+      const args: Array<string | number> = [token];
+      const order: number[] = [];
+      for (const [shard, positions] of byShard) {
         const k = this.keys.dueShard(shard);
-        const args: Array<string | number> = [token];
-        for (const i of positions) args.push(commits[i]!.memberId, commits[i]!.nextDueAt ?? '');
-        const replies = (await guard(this.scripts.run('commitDueMany', [k.due, k.lease, k.claim], args))) as number[];
-        positions.forEach((i, j) => (results[i] = scriptFailure(replies[j]) !== 'stale-claim'));
-      }),
-    );
-    return results;
+        keys.push(k.due, k.lease, k.claim);
+        args.push(positions.length);
+        for (const i of positions) args.push(group[i]!.commit.memberId, group[i]!.commit.nextDueAt ?? '');
+        order.push(...positions);
+      }
+      const replies = (await guard(this.scripts.run('commitDueMany', keys, args))) as number[];
+      const results: boolean[] = new Array(group.length);
+      order.forEach((i, j) => (results[i] = scriptFailure(replies[j]) !== 'stale-claim'));
+      return results;
+    });
   }
 
   async reap(now: number): Promise<number> {
