@@ -43,12 +43,12 @@ function result(outcome: ClickOutcome, promptId: string, extra: Partial<ClickRes
 }
 
 export async function click(ctx: CoreContext, promptId: string, actorId: string, action: ClickAction): Promise<ClickResultView> {
-  const prompt = await ctx.store.getPrompt(promptId);
+  // Both reads go out together: a click waits for one round trip, not two.
+  const [prompt, actor] = await Promise.all([ctx.store.getPrompt(promptId), ctx.store.getMember(actorId)]);
   if (!prompt) return result('not-found', promptId);
   const title = challengeById(prompt.challengeId)?.title ?? null;
   if (prompt.kind === 'personal' && prompt.memberId !== actorId) return result('not-yours', promptId, { challengeTitle: title });
   if (ctx.clock.now() >= prompt.expiresAt) return result('expired', promptId, { challengeTitle: title });
-  const actor = await ctx.store.getMember(actorId);
   if (!actor) return result('not-yours', promptId, { challengeTitle: title });
   switch (action.kind) {
     case 'done':
@@ -67,13 +67,7 @@ async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: stri
   if (prompt.kind === 'team' && prompt.teamId && !member.teamIds.includes(prompt.teamId)) {
     member = await joinTeam(ctx, member.id, prompt.teamId);
   }
-  const teams: TeamCompletionInput[] = [];
-  for (const teamId of member.teamIds) {
-    const team = await ctx.store.getTeam(teamId);
-    if (!team) continue;
-    const activeMembers = await ctx.store.countTeamMembers(teamId);
-    teams.push({ teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers });
-  }
+  const teams = await completionTeams(ctx, member.teamIds, now);
   const completion = await ctx.store.recordCompletion({
     promptId: prompt.id,
     memberId: member.id,
@@ -86,8 +80,11 @@ async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: stri
     teams,
     now,
   });
-  if (prompt.kind === 'personal') await ctx.store.setPromptStatus(prompt.id, 'done');
-  const standing = standingOf(member, await ctx.store.getActivity(member.id), now);
+  const [, activity] = await Promise.all([
+    prompt.kind === 'personal' ? ctx.store.setPromptStatus(prompt.id, 'done') : null,
+    ctx.store.getActivity(member.id),
+  ]);
+  const standing = standingOf(member, activity, now);
   if (completion.counted) {
     // Boards hold the roster (active members only); the team week key of each completion is its board's week.
     if (member.active) await putStanding(ctx, member.id, standing, teams);
@@ -104,6 +101,17 @@ async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: stri
     teamRank: first ? `${ordinal(first.rank)} of ${first.of} in ${first.teamName}` : null,
     joinedCount: prompt.kind === 'team' ? completion.joinedCount : null,
   });
+}
+
+/** The member's teams as a completion counts them: each team's own day and week, and its active member count. */
+async function completionTeams(ctx: CoreContext, teamIds: string[], now: number): Promise<TeamCompletionInput[]> {
+  const found = await Promise.all(
+    teamIds.map(async (teamId) => {
+      const [team, activeMembers] = await Promise.all([ctx.store.getTeam(teamId), ctx.store.countTeamMembers(teamId)]);
+      return team ? { teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers } : null;
+    }),
+  );
+  return found.filter((team): team is TeamCompletionInput => team !== null);
 }
 
 async function snooze(ctx: CoreContext, prompt: Prompt, member: Member, minutes: number, title: string | null): Promise<ClickResultView> {
