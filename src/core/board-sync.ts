@@ -3,6 +3,7 @@ import type { CoreContext } from './context.ts';
 import { isoWeekKey } from './calendar.ts';
 import { memberStanding, type MemberStanding } from './board-entry.ts';
 import type { Member, MemberActivity, Team } from './model.ts';
+import type { MemberStreakInput } from './streaks.ts';
 
 /** A team whose board is written, with its week now in the team's zone. */
 export interface BoardTeam {
@@ -10,15 +11,20 @@ export interface BoardTeam {
   weekKey: string;
 }
 
-export function standingOf(member: Member, activity: MemberActivity, now: number): MemberStanding {
-  return memberStanding({
+/** What the streak rules need of a member: their completions by day, workdays, zone, inactive time and start. */
+export function streakInputOf(member: Member, activity: MemberActivity, now: number): MemberStreakInput {
+  return {
     days: activity.days,
     workdays: member.schedule.workdays,
     timezone: member.schedule.timezone,
     inactiveSpans: member.inactiveSpans,
     now,
     since: member.createdAt,
-  });
+  };
+}
+
+export function standingOf(member: Member, activity: MemberActivity, now: number): MemberStanding {
+  return memberStanding(streakInputOf(member, activity, now));
 }
 
 export async function putStanding(ctx: CoreContext, memberId: string, standing: MemberStanding, teams: readonly BoardTeam[]): Promise<void> {

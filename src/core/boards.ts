@@ -7,20 +7,12 @@ import type { DigestView, LeaderboardView, MemberBoardRow, StatsView, TeamBoardR
 import type { Member, Platform, Team } from './model.ts';
 import type { BoardPage, BoardQuery, BoardRow } from './ports.ts';
 import { rankBoard } from './board-entry.ts';
-import { mendBoard } from './board-sync.ts';
+import { mendBoard, streakInputOf } from './board-sync.ts';
 import { nextDueAt, requireMember } from './members.ts';
 import { memberStreak, teamStreak } from './streaks.ts';
 
 export async function currentStreak(ctx: CoreContext, member: Member, now: number): Promise<number> {
-  const activity = await ctx.store.getActivity(member.id);
-  return memberStreak({
-    days: activity.days,
-    workdays: member.schedule.workdays,
-    timezone: member.schedule.timezone,
-    inactiveSpans: member.inactiveSpans,
-    now,
-    since: member.createdAt,
-  });
+  return memberStreak(streakInputOf(member, await ctx.store.getActivity(member.id), now));
 }
 
 async function teamStreakOf(ctx: CoreContext, team: Team, now: number): Promise<number> {
