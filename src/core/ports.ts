@@ -207,6 +207,12 @@ export interface Store {
   getTeamTotals(teamId: string): Promise<TeamTotals>;
   /** Points of each member in that week, highest first. */
   teamWeekBoard(teamId: string, weekKey: string): Promise<WeekBoardEntry[]>;
+  /**
+   * Deletes everything about the team: record, tenant team index entry, roster, board, team days and day completers,
+   * week boards, totals, its due jobs (team challenge and digest). Its team prompts, their joiner sets and its send
+   * markers are left to expire with their lifetimes (prompts 8 days, joiners 10); members' own records are not changed.
+   */
+  forgetTeam(teamId: string): Promise<void>;
 
   /**
    * Team board (one per team, holding the roster's members): sets the member's streak and aliveUntil, with points read

@@ -1,6 +1,7 @@
 // The behaviour every Store shares, run against each implementation (memory-store.test.ts, redis-store.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardQuery, BoardRow, Member, Store } from '../../src/core/index.ts';
+import { jobId } from '../../src/core/index.ts';
 import {
   DAY,
   OTHER_TENANT,
@@ -688,6 +689,71 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
 
       it('refuses a member from another tenant on a roster', async () => {
         await expect(store.addTeamMember(TEAM_ID, memberIdOf('UX', OTHER_TENANT))).rejects.toThrow();
+      });
+    });
+
+    describe('forgetting a team', () => {
+      it('leaves nothing about the team readable, and another team of the tenant untouched', async () => {
+        const design = makeTeam('C01DESIGN');
+        const ops = makeTeam('C02OPS');
+        const alice = makeMember('UALICE', { active: true, teamIds: [design.id, ops.id] });
+        const bob = makeMember('UBOB', { active: true, teamIds: [design.id] });
+        for (const team of [design, ops]) await store.putTeam(team);
+        for (const m of [alice, bob]) {
+          await store.putMember(m);
+          for (const teamId of m.teamIds) await store.addTeamMember(teamId, m.id);
+        }
+        const teamPrompt = makeTeamPrompt(design.id);
+        await store.putPrompt(teamPrompt, HOUR);
+        await store.recordPromptSent(alice.id, alice.teamIds, 'slack', TENANT);
+        await store.recordCompletion(makeCompletion(teamPrompt.id, alice.id, { teamPromptId: teamPrompt.id, teams: [teamInput(design.id), teamInput(ops.id)] }));
+        await store.recordCompletion(makeCompletion(makePrompt(bob.id).id, bob.id, { day: '2026-12-01', weekKey: '2026-W49', teams: [teamInput(design.id, 2, '2026-12-01', '2026-W49')] }));
+        for (const team of [design, ops]) {
+          await store.putBoardEntry(team.id, alice.id, { streak: 2, aliveUntil: T0 + DAY_MS, weekKey: WEEK });
+          await store.setDue(jobId({ kind: 'team', teamId: team.id }), T0);
+          await store.setDue(jobId({ kind: 'digest', teamId: team.id }), T0);
+        }
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+        expect(Object.keys(await store.getTeamDays(design.id))).toEqual([DAY, '2026-12-01']);
+
+        await store.forgetTeam(design.id);
+
+        expect(await store.getTeam(design.id)).toBeNull();
+        expect(await store.listTeams('slack', TENANT)).toEqual([ops]);
+        expect(await store.teamMemberIds(design.id)).toEqual([]);
+        expect(await store.countTeamMembers(design.id)).toBe(0);
+        expect(await store.getTeamDays(design.id)).toEqual({});
+        expect(await store.getTeamTotals(design.id)).toEqual({ promptsSent: 0, completions: 0 });
+        expect(await store.teamWeekBoard(design.id, WEEK)).toEqual([]);
+        expect(await store.teamWeekBoard(design.id, '2026-W49')).toEqual([]);
+        const emptyBoard = { top: [], viewer: null, total: 0, rosterSize: 0 };
+        expect(await store.readBoard(design.id, { weekKey: WEEK, now: T0, viewerId: alice.id, limit: null })).toEqual(emptyBoard);
+        for (const kind of ['team', 'digest'] as const) {
+          const job = jobId({ kind, teamId: design.id });
+          expect(await store.getDue(job)).toBeNull();
+          // A worker still holding the claim cannot bring the job back.
+          expect(await store.commitDue(job, 'worker-a', T0 + DAY_MS)).toBe(false);
+          expect(await store.getDue(job)).toBeNull();
+        }
+        // A member who completes again later is counted as the team day's first completer.
+        await store.recordCompletion(makeCompletion(makePrompt(alice.id).id, alice.id, { teams: [teamInput(design.id, 1)] }));
+        expect(await store.getTeamDays(design.id)).toEqual({ [DAY]: { completers: 1, activeMembers: 1 } });
+
+        expect(await store.getTeam(ops.id)).toEqual(ops);
+        expect(await store.teamMemberIds(ops.id)).toEqual([alice.id]);
+        expect(await store.getTeamDays(ops.id)).toEqual({ [DAY]: { completers: 1, activeMembers: 3 } });
+        expect(await store.getTeamTotals(ops.id)).toEqual({ promptsSent: 1, completions: 1 });
+        expect(await store.teamWeekBoard(ops.id, WEEK)).toEqual([{ memberId: alice.id, points: 1 }]);
+        const opsBoard = await store.readBoard(ops.id, { weekKey: WEEK, now: T0, viewerId: null, limit: null });
+        expect(opsBoard.top).toEqual([{ memberId: alice.id, streak: 2, weekPoints: 1, rank: 1 }]);
+        expect(await store.getDue(jobId({ kind: 'team', teamId: ops.id }))).toBe(T0);
+        expect(await store.getDue(jobId({ kind: 'digest', teamId: ops.id }))).toBe(T0);
+        expect(await store.getMember(alice.id)).toEqual(alice);
+      });
+
+      it('forgetting an unknown team is a no-op', async () => {
+        await expect(store.forgetTeam(`slack:${TENANT}:CNONE`)).resolves.toBeUndefined();
+        await expect(store.forgetTeam('not-an-id')).resolves.toBeUndefined();
       });
     });
 

@@ -90,7 +90,7 @@ describe('Slack OAuth installs', () => {
   });
 
   for (const event of ['app_uninstalled', 'tokens_revoked'] as const) {
-    it(`${event} removes the installation and everything the bot knew about the workspace's people`, async () => {
+    it(`${event} removes the installation and everything the bot knew about the workspace's people and teams`, async () => {
       await install();
       await world.command('UADA', 'start');
       await world.command('UADA', 'join', { id: 'C0DESIGN', name: 'design' });
@@ -100,11 +100,15 @@ describe('Slack OAuth installs', () => {
       await world.bot.service.click(prompt.id, ADA, { kind: 'done' });
       const teamId = `slack:${WORKSPACE}:C0DESIGN`;
       expect(await world.store.getDue(jobId({ kind: 'team', teamId }))).not.toBeNull();
+      expect((await world.store.listTeams('slack', WORKSPACE)).map((team) => team.id)).toEqual([teamId]);
+      expect((await world.store.getTeamDays(teamId))['2026-11-25']?.completers).toBe(1);
 
       const body = eventBody(WORKSPACE, event === 'app_uninstalled' ? { type: event } : { type: event, tokens: { oauth: [], bot: ['UBOT'] } });
       expect((await world.post(body)).status).toBe(200);
       for (let i = 0; i < 200 && (await world.store.getRecord(INSTALLATION_KIND, `T:${WORKSPACE}`)) !== null; i += 1) await new Promise((r) => setTimeout(r, 10));
       for (let i = 0; i < 200 && (await world.store.getMember(`slack:${WORKSPACE}:UBOB`)) !== null; i += 1) await new Promise((r) => setTimeout(r, 10));
+      // Teams are forgotten after the people.
+      for (let i = 0; i < 200 && (await world.store.getTeam(teamId)) !== null; i += 1) await new Promise((r) => setTimeout(r, 10));
 
       expect(await world.store.getRecord(INSTALLATION_KIND, `T:${WORKSPACE}`)).toBeNull();
       expect(await world.store.getMember(ADA)).toBeNull();
@@ -115,6 +119,10 @@ describe('Slack OAuth installs', () => {
       expect(await world.store.teamMemberIds(teamId)).toEqual([]);
       expect(await world.store.getDue(jobId({ kind: 'team', teamId }))).toBeNull();
       expect(await world.store.getDue(jobId({ kind: 'digest', teamId }))).toBeNull();
+      expect(await world.store.getTeam(teamId)).toBeNull();
+      expect(await world.store.listTeams('slack', WORKSPACE)).toEqual([]);
+      expect(await world.store.getTeamDays(teamId)).toEqual({});
+      expect(await world.store.getTeamTotals(teamId)).toEqual({ promptsSent: 0, completions: 0 });
 
       // The workspace is gone: its requests are no longer served.
       const res = await world.post(commandBody({ teamId: WORKSPACE, userId: 'UADA', text: 'start', responseUrl: world.slack.responseUrl() }));

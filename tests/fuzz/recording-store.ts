@@ -6,7 +6,7 @@ import { caseInScope } from './case-attribution.ts';
 export const MUTATING_CALLS: ReadonlySet<string> = new Set([
   'putMember', 'forgetMember', 'setDue', 'clearDue', 'claimDue', 'commitDue', 'reapLeases', 'markSent',
   'putPrompt', 'setPromptStatus', 'setPromptDelivery', 'recordCompletion', 'recordPromptSent',
-  'putTeam', 'addTeamMember', 'removeTeamMember', 'putBoardEntry', 'removeBoardEntry', 'readBoard',
+  'putTeam', 'addTeamMember', 'removeTeamMember', 'forgetTeam', 'putBoardEntry', 'removeBoardEntry', 'readBoard',
   'reserveSend', 'putRecord', 'deleteRecord',
 ]);
 

@@ -79,6 +79,7 @@ async function exerciseStore(s: Store): Promise<void> {
   await s.getRecord('installation', TENANT);
   await s.removeTeamMember(team.id, bob.id);
   await s.forgetMember(alice.id);
+  await s.forgetTeam(team.id);
   await s.clearDue(bob.id);
   await s.deleteRecord('installation', TENANT);
 }

@@ -21,6 +21,7 @@ import type {
   TeamTotals,
   WeekBoardEntry,
 } from '../../core/index.ts';
+import { jobId } from '../../core/index.ts';
 import { MemoryDueIndex, requireJobId } from './due-index.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { SendLimiter } from './send-limiter.ts';
@@ -303,6 +304,19 @@ export class MemoryStore implements Store {
     return [...board]
       .map(([memberId, points]) => ({ memberId, points }))
       .sort((a, b) => b.points - a.points || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  }
+
+  async forgetTeam(teamId: string): Promise<void> {
+    if (!isTenantId(teamId)) return;
+    this.teams.delete(teamId);
+    this.rosters.delete(teamId);
+    this.teamDays.delete(teamId);
+    for (const key of this.dayCompleters.keysStartingWith(pair(teamId, ''))) this.dayCompleters.delete(key);
+    this.weekBoards.delete(teamId);
+    this.teamTotals.delete(teamId);
+    this.boards.forget(teamId);
+    this.dueIndex.clear(jobId({ kind: 'team', teamId }));
+    this.dueIndex.clear(jobId({ kind: 'digest', teamId }));
   }
 
   async putBoardEntry(teamId: string, memberId: string, entry: BoardEntryInput): Promise<void> {

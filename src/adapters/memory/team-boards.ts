@@ -40,6 +40,11 @@ export class MemoryTeamBoards {
     this.boards.get(teamId)?.entries.delete(memberId);
   }
 
+  /** Drops the team's board with its week and lapse instants. */
+  forget(teamId: string): void {
+    this.boards.delete(teamId);
+  }
+
   removeEverywhere(memberId: string): void {
     for (const board of this.boards.values()) board.entries.delete(memberId);
   }

@@ -21,9 +21,11 @@ import type {
   TeamTotals,
   WeekBoardEntry,
 } from '../../core/index.ts';
+import { jobId } from '../../core/index.ts';
 import { ACTIVITY, TEAM_TOTALS, dayField, readActivity, readTeamDays, readTeamTotals, teamActiveField, teamCompletersField, weekField } from './counter-fields.ts';
 import { RedisDueIndex, requireJobId } from './due-index.ts';
 import { forgetMember } from './forget-member.ts';
+import { forgetTeam } from './forget-team.ts';
 import { DEFAULT_PREFIX, DEFAULT_SHARD_COUNT, RedisKeys, UnplaceableIdError, placeId, requirePlaced } from './keys.ts';
 import { decodeMember, encodeMember } from './member-codec.ts';
 import { decodePrompt, encodePrompt, encodePromptBody, statusChar, statusFromChar } from './prompt-codec.ts';
@@ -326,6 +328,13 @@ export class RedisStore implements Store {
     for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ memberId: flat[i] as string, points: Number(flat[i + 1]) });
     // Highest first; ties by member id, the same order as the memory store.
     return entries.sort((a, b) => b.points - a.points || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  }
+
+  async forgetTeam(teamId: string): Promise<void> {
+    if (!placeId(teamId)) return;
+    await forgetTeam(this.redis, this.keys, teamId);
+    await this.dueIndex.clear(jobId({ kind: 'team', teamId }));
+    await this.dueIndex.clear(jobId({ kind: 'digest', teamId }));
   }
 
   async putBoardEntry(teamId: string, memberId: string, entry: BoardEntryInput): Promise<void> {

@@ -1,5 +1,5 @@
-// app_uninstalled / tokens_revoked: the installation goes, and so does everything the bot knows about the workspace's people.
-import { jobId } from '../../core/index.ts';
+// app_uninstalled / tokens_revoked: the installation goes, and so does everything the bot knows about the workspace's
+// people and teams.
 import type { SlackDeps } from './deps.ts';
 import { workspaceRosterId } from './ids.ts';
 
@@ -17,13 +17,9 @@ export async function forgetWorkspace(deps: SlackDeps, workspaceId: string): Pro
     await deps.service.forget(memberId);
     await deps.store.removeTeamMember(roster, memberId);
   }
-  // Team records have no delete in the Store port; their scheduled challenge and digest stop, and with every member
-  // forgotten their rosters and boards are empty.
+  // Teams go last, so nothing a member's forget touches is left behind; their challenge and digest jobs go with them.
   const teams = await deps.store.listTeams('slack', workspaceId);
-  for (const team of teams) {
-    await deps.store.clearDue(jobId({ kind: 'team', teamId: team.id }));
-    await deps.store.clearDue(jobId({ kind: 'digest', teamId: team.id }));
-  }
+  for (const team of teams) await deps.store.forgetTeam(team.id);
   deps.logger.info({ workspace: workspaceId, members: memberIds.length, teams: teams.length }, 'slack workspace uninstalled: data forgotten');
   return { members: memberIds.length, teams: teams.length };
 }
