@@ -8,8 +8,20 @@ const WALL_CLOCK_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{1,})(?:,|) (\d{2}):(\d{2}
 
 /** True for a name luxon (and so the platform's ICU data) knows, e.g. "Europe/Berlin" or "UTC". */
 export function isValidTimezone(name: string): boolean {
-  return typeof name === 'string' && name.length > 0 && name.trim() === name && IANAZone.isValidZone(name);
+  if (typeof name !== 'string' || name.length === 0 || name.trim() !== name) return false;
+  // luxon builds an Intl formatter to answer (about 0.3 ms), and every Teams click and enrolment asks.
+  let valid = zoneValidity.get(name);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(name);
+    // Names come from users and platforms: the cache is bounded, and starts over when full.
+    if (zoneValidity.size >= ZONE_VALIDITY_LIMIT) zoneValidity.clear();
+    zoneValidity.set(name, valid);
+  }
+  return valid;
 }
+
+const zoneValidity = new Map<string, boolean>();
+const ZONE_VALIDITY_LIMIT = 1024;
 
 /** Capital letter at the start of each part of a zone name: "america/new_york" -> "America/New_York". */
 function titleCaseZone(name: string): string {
