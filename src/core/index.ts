@@ -15,6 +15,7 @@ export { SNOOZE_MINUTES, DAILY_POINT_CAP } from './context.ts';
 export { challengeById, CHALLENGES } from './challenges.ts';
 export { isValidTimezone, localDay, isoWeekKey } from './calendar.ts';
 export { localTimeLabel } from './schedule.ts';
+export { teamPromptView } from './prompting.ts';
 export { formatDays, parseDays, parseHours, parseEvery, parseTimezone, parsePause } from './schedule-schema.ts';
 export { scheduleSchema, MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES } from './schedule-schema.ts';
 export { ordinal } from './leaderboard.ts';

@@ -21,6 +21,11 @@ export function promptView(prompt: Prompt, challenge: Challenge, timezone: strin
   };
 }
 
+/** What a team challenge shows: no snooze (team challenges cannot be snoozed) and how many have joined so far. */
+export function teamPromptView(prompt: Prompt, challenge: Challenge, team: Pick<Team, 'id' | 'name' | 'timezone'>, joinedCount: number): TeamPromptView {
+  return { ...promptView(prompt, challenge, team.timezone), snoozeMinutes: [], teamId: team.id, teamName: team.name, joinedCount };
+}
+
 /** A new prompt for a member (personal) or a team, expiring at the end of the slot's local day. */
 export function newPrompt(ctx: CoreContext, owner: Member | Team, kind: Prompt['kind'], challenge: Challenge, slotAt: number, timezone: string): Prompt {
   return {
@@ -116,7 +121,7 @@ export async function sendTeamPrompt(ctx: CoreContext, teamId: string, slotAt: n
   const challenge = pickChallenge({ hasBand: false, recentIds: [] });
   const prompt = newPrompt(ctx, team, 'team', challenge, slotAt, team.timezone);
   await ctx.store.putPrompt(prompt, PROMPT_TTL_MS);
-  const view: TeamPromptView = { ...promptView(prompt, challenge, team.timezone), teamId: team.id, teamName: team.name, joinedCount: 0 };
+  const view = teamPromptView(prompt, challenge, team, 0);
   const delivery = await messenger.sendTeamPrompt(team, view);
   await recordDelivery(ctx, prompt, delivery);
   ctx.metrics.promptSent(team.platform);

@@ -1,6 +1,6 @@
 // Done / Snooze / Skip on a prompt: one core click, then the message changes in place (or, for a click by someone
 // else, nothing is recorded and only they are told why).
-import { challengeById, isCoreError, localTimeLabel, SNOOZE_MINUTES, type ClickAction, type ClickResultView, type Prompt, type TeamPromptView } from '../../core/index.ts';
+import { challengeById, isCoreError, teamPromptView, type ClickAction, type ClickResultView, type Prompt } from '../../core/index.ts';
 import { ACTION, parseSnoozeValue } from './action-ids.ts';
 import { renderText } from './blocks/boards.ts';
 import { renderTeamPrompt } from './blocks/prompt.ts';
@@ -25,21 +25,6 @@ export function decodeClick(action: ClickedAction): { promptId: string; action: 
   const promptId = action.value ?? '';
   if (promptId === '') return null;
   return { promptId, action: action.action_id === ACTION.done ? { kind: 'done' } : { kind: 'skip' } };
-}
-
-function teamPromptView(prompt: Prompt, teamName: string, timezone: string, joinedCount: number): TeamPromptView | null {
-  const challenge = challengeById(prompt.challengeId);
-  if (!challenge || prompt.teamId === null) return null;
-  return {
-    promptId: prompt.id,
-    challenge,
-    localTime: localTimeLabel(prompt.slotAt, timezone),
-    snoozeMinutes: SNOOZE_MINUTES,
-    expiresAt: prompt.expiresAt,
-    teamId: prompt.teamId,
-    teamName,
-    joinedCount,
-  };
 }
 
 export interface ClickDeps extends SlackDeps {
@@ -97,7 +82,7 @@ async function updateTeamCount(deps: ClickDeps, workspace: Workspace, prompt: Pr
   const team = prompt.teamId ? await deps.store.getTeam(prompt.teamId) : null;
   if (!team) return;
   await deps.teamCounts.run(`${channel}/${ts}`, joined, async (count) => {
-    const view = teamPromptView(prompt, team.name, team.timezone, count);
-    if (view) await updateMessage(deps, workspace, channel, ts, renderTeamPrompt(view));
+    const challenge = challengeById(prompt.challengeId);
+    if (challenge) await updateMessage(deps, workspace, channel, ts, renderTeamPrompt(teamPromptView(prompt, challenge, team, count)));
   });
 }

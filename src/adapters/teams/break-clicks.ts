@@ -3,8 +3,8 @@ import { z } from 'zod';
 import {
   challengeById,
   isCoreError,
-  localTimeLabel,
   SNOOZE_MINUTES,
+  teamPromptView,
   type BreakService,
   type ClickAction,
   type ClickResultView,
@@ -47,16 +47,7 @@ async function teamViewOf(service: BreakService, prompt: Prompt): Promise<TeamPr
   const team = prompt.teamId ? await service.ctx.store.getTeam(prompt.teamId) : null;
   const challenge = challengeById(prompt.challengeId);
   if (!team || !challenge) return null;
-  return {
-    promptId: prompt.id,
-    challenge,
-    localTime: localTimeLabel(prompt.slotAt, team.timezone),
-    snoozeMinutes: [],
-    expiresAt: prompt.expiresAt,
-    teamId: team.id,
-    teamName: team.name,
-    joinedCount: 0,
-  };
+  return teamPromptView(prompt, challenge, team, 0);
 }
 
 async function clickOnce(service: BreakService, click: BreakClick, memberId: string): Promise<ClickResultView> {
