@@ -41,7 +41,12 @@ export async function handleMemberJobs(ctx: CoreContext, jobs: Claim[], concurre
   slots.forEach(({ position }, j) => {
     const result = handled[j];
     const dueAt = (jobs[position] as Claim).dueAt;
-    if (result) outcomes[position] = 'failed' in result ? result : { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt)) };
+    if (!result) return;
+    try {
+      outcomes[position] = 'failed' in result ? result : { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt)) };
+    } catch (failed) {
+      outcomes[position] = { failed };
+    }
   });
   return outcomes;
 }

@@ -29,9 +29,13 @@ export async function handleSlots(ctx: CoreContext, slots: DueSlot[], concurrenc
       deliveryFailed(ctx, member, new ValidationError(`No ${member.platform} connection is configured.`));
       return;
     }
-    const plan = planSlot(member.schedule, slotAt, await reachableAt(ctx, member, slotAt));
-    if (plan.kind === 'send') sendable.push(j);
-    else results[j] = await holdOrSkip(ctx, member, slotAt, plan);
+    // One member's bad record fails that member's job alone, never the rest of the batch.
+    results[j] = await orFailed(async () => {
+      const plan = planSlot(member.schedule, slotAt, await reachableAt(ctx, member, slotAt));
+      if (plan.kind !== 'send') return holdOrSkip(ctx, member, slotAt, plan);
+      sendable.push(j);
+      return { member };
+    });
   });
   await sendSlots(ctx, sendable.map((j) => slots[j] as DueSlot), concurrency, (k, result) => (results[sendable[k] as number] = result));
   return results;
@@ -49,9 +53,10 @@ async function sendSlots(ctx: CoreContext, slots: DueSlot[], concurrency: number
     return inputs.map(() => undefined);
   });
   await forEachPooled(slots, concurrency, async ({ member, slotAt }, k) => {
-    const issued = issuePrompt(ctx, member, slotAt);
+    let issued: IssuedPrompt;
     let taken: boolean;
     try {
+      issued = issuePrompt(ctx, member, slotAt);
       // Taking the marker records the prompt; only a recorded prompt goes to the platform.
       taken = await records.add({ prompt: issued.prompt, promptTtlMs: PROMPT_TTL_MS, member: issued.member, markerTtlMs: SENT_MARKER_TTL_MS });
     } catch (failed) {

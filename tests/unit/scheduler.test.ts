@@ -176,4 +176,26 @@ describe('scheduler', () => {
     expect(core.messenger.prompts.map((p) => p.to).at(-1)).toBe('web:local:p0');
     expect(new Set(core.messenger.prompts.map((p) => p.to)).size).toBe(12);
   });
+
+  it('a member whose record cannot be handled fails alone: the rest of the batch is prompted and it is tried again later', async () => {
+    const core = makeCore('2026-11-25T09:30:00Z', { spreadSeconds: 0 });
+    const ids = ['web:local:a', 'web:local:b', 'web:local:c'];
+    for (const id of ids) {
+      await core.service.enrol({ memberId: id, displayName: id, timezone: 'UTC' });
+      await core.service.start(id);
+    }
+    // A record no longer valid (a zone the platform stopped knowing), due with the others.
+    const model = (await core.store.getMember('web:local:a'))!;
+    const broken = { ...model, id: 'web:local:broken', schedule: { ...model.schedule, timezone: 'Mars/Olympus_Mons' } };
+    await core.store.putMember(broken);
+    await core.store.setDue(broken.id, Date.parse('2026-11-25T10:00:00Z'));
+    const scheduler = createScheduler(
+      { store: core.store, clock: core.clock, logger: silent, handleDueBatch: (jobs, concurrency) => core.service.handleDueBatch(jobs, concurrency) },
+      { tickSeconds: 5, batchSize: 50, leaseMs: 60_000 },
+    );
+    core.clock.set('2026-11-25T10:00:01Z');
+    expect(await scheduler.tickOnce()).toMatchObject({ claimed: 4, failed: 1 });
+    expect(core.messenger.prompts.map((p) => p.to).sort()).toEqual(ids);
+    expect(await core.store.getDue(broken.id)).toBe(Date.parse('2026-11-25T10:00:31Z'));
+  });
 });
