@@ -1,5 +1,5 @@
 // Scheduled delivery on Slack: Do Not Disturb holds or skips a slot, 429 answers are retried after Retry-After,
-// a post Slack may have acted on is not repeated, and a send that keeps failing is counted, not lost silently.
+// a prompt post whose fate is unknown is tried again, and a send that keeps failing is counted, not lost silently.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blocksOf, startSlackWorld, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
 
@@ -120,10 +120,10 @@ describe('Slack: rate limits and failures', () => {
     expect(world.slack.callsOf('chat.postMessage')).toHaveLength(4);
   });
 
-  it('a post answered internal_error is not retried, because Slack may have posted it before failing', async () => {
+  it('a prompt post answered internal_error is tried again (a lost prompt is worse than one shown twice), up to the attempt limit', async () => {
     world.slack.failWith('chat.postMessage', 'internal_error');
     await runDue();
-    expect(world.slack.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(world.slack.callsOf('chat.postMessage')).toHaveLength(4);
     expect(await world.metric('wellness_deliveries_failed_total', 'slack')).toBe(1);
   });
 

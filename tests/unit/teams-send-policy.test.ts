@@ -7,13 +7,15 @@ function failure(statusCode: number, retryAfter?: string) {
 }
 
 describe('Teams send policy', () => {
-  it('retries 429, 412, 502 and 504', () => {
-    for (const status of [429, 412, 502, 504]) expect(classifyTeamsFailure(failure(status)).retry).toBe(true);
+  it('retries 429, 412, 502 and 504, and 500 and 503 too (a prompt lost is worse than one shown twice)', () => {
+    for (const status of [429, 412, 500, 502, 503, 504]) expect(classifyTeamsFailure(failure(status)).retry).toBe(true);
   });
 
-  it('does not retry other answers, or errors that are not HTTP answers', () => {
-    for (const status of [400, 401, 403, 404, 500]) expect(classifyTeamsFailure(failure(status)).retry).toBe(false);
-    expect(classifyTeamsFailure(new Error('socket hang up')).retry).toBe(false);
+  it('retries a send that got no answer (timeout, reset), but not other answers or our own bugs', () => {
+    for (const status of [400, 401, 403, 404, 501]) expect(classifyTeamsFailure(failure(status)).retry).toBe(false);
+    expect(classifyTeamsFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).retry).toBe(true);
+    expect(classifyTeamsFailure(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' })).retry).toBe(true);
+    expect(classifyTeamsFailure(new TypeError('cannot read properties of undefined')).retry).toBe(false);
     expect(classifyTeamsFailure(null).retry).toBe(false);
   });
 

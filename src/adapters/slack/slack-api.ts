@@ -22,11 +22,14 @@ const LANE_OF_METHOD: Record<string, Lane> = {
 export const DEFAULT_LANE_RATES: Record<Lane, number> = { write: 5, read: 5, modal: 20, respond: 20 };
 
 /**
- * Calls that may run twice with the result of running once: in-place updates, opening the same DM, reads. Anything
- * else (posts, ephemeral replies, modal opens, response_url replies) would show twice, so it is not repeated after
- * a timeout; a method missing here is treated as not repeatable.
+ * Calls tried again even when Slack may already have acted on the failed one (a timeout, a cut connection, a 5xx):
+ * - those that give the result of running once when run twice: in-place updates, opening the same DM, reads;
+ * - chat.postMessage: a prompt lost is worse than a prompt shown twice, and the copy carries the same prompt id, so a
+ *   click on either counts once (docs/slack.md).
+ * Anything else (ephemeral replies, modal opens, response_url replies) would show twice for nothing, so it is not
+ * repeated after such a failure; a method missing here is treated like them.
  */
-const REPEATABLE_METHODS = new Set(['chat.update', 'views.publish', 'conversations.open', 'conversations.info', 'users.info', 'dnd.info', 'auth.test']);
+const REPEATABLE_METHODS = new Set(['chat.update', 'views.publish', 'conversations.open', 'conversations.info', 'users.info', 'dnd.info', 'auth.test', 'chat.postMessage']);
 
 /** How long to wait for Slack's answer before giving up on a call. */
 const DEFAULT_TIMEOUT_MS = 10_000;
