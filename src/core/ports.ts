@@ -234,6 +234,8 @@ export interface Store {
   /** Small opaque records adapters keep (installations, conversation references). Values are stored as given. */
   putRecord(kind: string, id: string, value: string, ttlMs?: number): Promise<void>;
   getRecord(kind: string, id: string): Promise<string | null>;
+  /** Atomic putRecord only when there is no such record: true for the first caller ("greet once", "first delivery wins"). */
+  putRecordIfAbsent(kind: string, id: string, value: string, ttlMs: number): Promise<boolean>;
   deleteRecord(kind: string, id: string): Promise<void>;
 }
 

@@ -918,6 +918,18 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.getRecord('conversation', 'T01')).toBe('other');
       });
 
+      it('only the first of several callers puts a record if absent, and it can be put again once gone', async () => {
+        const results = await Promise.all(['a', 'b', 'c'].map((value) => store.putRecordIfAbsent('welcomed', 'T01:U01', value, 40)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(['a', 'b', 'c']).toContain(await store.getRecord('welcomed', 'T01:U01'));
+        expect(await store.putRecordIfAbsent('welcomed', 'T01:U02', 'x', HOUR)).toBe(true);
+        await sleep(80);
+        expect(await store.getRecord('welcomed', 'T01:U01')).toBeNull();
+        expect(await store.putRecordIfAbsent('welcomed', 'T01:U01', 'again', HOUR)).toBe(true);
+        expect(await store.putRecordIfAbsent('welcomed', 'T01:U02', 'y', HOUR)).toBe(false);
+        expect(await store.getRecord('welcomed', 'T01:U02')).toBe('x');
+      });
+
       it('a record with a lifetime is gone after it', async () => {
         await store.putRecord('oauth-state', 's1', 'x', 40);
         await store.putRecord('oauth-state', 's2', 'y', HOUR);

@@ -7,13 +7,15 @@ export const MUTATING_CALLS: ReadonlySet<string> = new Set([
   'putMember', 'forgetMember', 'setDue', 'clearDue', 'claimDue', 'commitDue', 'reapLeases', 'markSent',
   'putPrompt', 'setPromptStatus', 'setPromptDelivery', 'recordCompletion', 'recordPromptSent',
   'putTeam', 'addTeamMember', 'removeTeamMember', 'forgetTeam', 'putBoardEntry', 'removeBoardEntry', 'readBoard',
-  'reserveSend', 'putRecord', 'deleteRecord',
+  'reserveSend', 'holdSends', 'putRecord', 'putRecordIfAbsent', 'deleteRecord', 'recordPromptSends', 'settlePromptSends', 'commitDueMany',
 ]);
 
 export interface StoreCall {
   method: string;
   /** The first argument when it is a string (an id), so a test can see what was touched. */
   subject: string;
+  /** The second argument when it is a string (a record's id after its kind). */
+  second: string;
   caseId: string;
   mutating: boolean;
 }
@@ -33,7 +35,7 @@ export function recordingStore(inner: Store): RecordingStore {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       return (...args: unknown[]) => {
-        const call = { method: property, subject: typeof args[0] === 'string' ? args[0] : '', caseId: caseInScope(), mutating: MUTATING_CALLS.has(property) };
+        const call = { method: property, subject: typeof args[0] === 'string' ? args[0] : '', second: typeof args[1] === 'string' ? args[1] : '', caseId: caseInScope(), mutating: MUTATING_CALLS.has(property) };
         calls.push(call);
         const list = byCase.get(call.caseId) ?? [];
         list.push(call);

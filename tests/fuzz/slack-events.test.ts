@@ -99,7 +99,7 @@ describe('POST /slack/events under hostile input', () => {
     const results = await sendCases(world.eventsUrl, cases, CONCURRENCY);
     await settle();
     expect(results.map((r) => r.status)).toEqual(cases.map(() => 200));
-    for (const c of cases) expect(recording.callsOf(c.id).filter((call) => call.method === 'markSent').map((call) => call.subject)).toEqual([expectedMarker.get(c.id)]);
+    for (const c of cases) expect(recording.callsOf(c.id).filter((call) => call.method === 'putRecordIfAbsent').map((call) => `${call.subject}|${call.second}`)).toEqual([expectedMarker.get(c.id)]);
   });
 
   it(`refuses ${FORGED_CASES} generated unsigned or forged requests with a 4xx and touches nothing`, async () => {

@@ -348,6 +348,10 @@ export class MemoryStore implements Store {
     return this.records.get(pair(kind, id)) ?? null;
   }
 
+  async putRecordIfAbsent(kind: string, id: string, value: string, ttlMs: number): Promise<boolean> {
+    return this.records.setIfAbsent(pair(kind, id), value, ttlMs);
+  }
+
   async deleteRecord(kind: string, id: string): Promise<void> {
     this.records.delete(pair(kind, id));
   }

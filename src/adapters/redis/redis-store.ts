@@ -375,6 +375,11 @@ export class RedisStore implements Store {
     return guard(this.redis.get(this.keys.record(kind, id)));
   }
 
+  async putRecordIfAbsent(kind: string, id: string, value: string, ttlMs: number): Promise<boolean> {
+    const reply = await guard(this.redis.set(this.keys.record(kind, id), value, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'));
+    return reply === 'OK';
+  }
+
   async deleteRecord(kind: string, id: string): Promise<void> {
     await guard(this.redis.del(this.keys.record(kind, id)));
   }

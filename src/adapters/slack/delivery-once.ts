@@ -8,6 +8,5 @@ const REMEMBER_MS = 60 * 60_000;
 
 /** `deliveryId` is an event_id, or the trigger_id of a click or command. */
 export function firstDelivery(store: Store, workspaceId: string, deliveryId: string): Promise<boolean> {
-  // The send marker is an atomic SET NX kept for a while: exactly the "first caller wins" this needs.
-  return store.markSent(`slack-delivery|${slackMemberId(workspaceId, deliveryId)}`, 0, REMEMBER_MS);
+  return store.putRecordIfAbsent('slack-delivery', slackMemberId(workspaceId, deliveryId), '1', REMEMBER_MS);
 }

@@ -9,8 +9,6 @@ import { reply } from './turn-replies.ts';
 
 /** Teams sends both installationUpdate and conversationUpdate on install: the first one greets. */
 const WELCOME_ONCE_MS = 10 * 60_000;
-/** markSent is the store's atomic "first caller only": slot 0 is never a real prompt slot. */
-const WELCOME_SLOT = 0;
 
 /** The member (personal chat) or team (channel, group chat) an install event is about. */
 function installTarget(activity: Activity): { id: string; personal: boolean } | null {
@@ -28,7 +26,7 @@ export async function onInstalled(deps: TurnDeps, context: TurnContext, greet: b
   if (!target) return;
   await deps.references.save(target.id, referenceOf(activity));
   deps.logger.info({ target: target.id, personal: target.personal }, 'teams: installed');
-  if (!greet || !(await deps.service.ctx.store.markSent(target.id, WELCOME_SLOT, WELCOME_ONCE_MS))) return;
+  if (!greet || !(await deps.service.ctx.store.putRecordIfAbsent('welcomed', target.id, '1', WELCOME_ONCE_MS))) return;
   const card = target.personal ? welcomeCard() : teamWelcomeCard();
   await reply(deps, context, tenantIdOf(activity), cardActivity(card, 'Welcome to desk breaks'));
 }
