@@ -24,3 +24,4 @@ export type { Job } from './jobs.ts';
 export type { DueOutcome } from './due-outcome.ts';
 export type { TeamInput } from './teams.ts';
 export type { SettingsPatch, EnrolInput } from './members.ts';
+export { newMember } from './members.ts';

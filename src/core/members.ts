@@ -25,9 +25,31 @@ export async function requireMember(ctx: CoreContext, memberId: string): Promise
 }
 
 /** Creates the member (not yet opted in) or refreshes the name and address the platform gave. */
-export async function enrol(ctx: CoreContext, input: EnrolInput): Promise<Member> {
-  const tenant = tenantOf(input.memberId);
+/** A member as first enrolled: not started, the default working hours in `timezone`, no teams or history yet. */
+export function newMember(id: string, fields: { displayName: string; timezone: string; address: Record<string, string>; createdAt: number }): Member {
+  const tenant = tenantOf(id);
   if (!tenant) throw new ValidationError('That member id is not valid.');
+  return {
+    id,
+    platform: tenant.platform,
+    tenantId: tenant.tenantId,
+    displayName: fields.displayName || id,
+    schedule: { timezone: fields.timezone, ...DEFAULT_SCHEDULE_FIELDS, workdays: [...DEFAULT_SCHEDULE_FIELDS.workdays] },
+    hasBand: false,
+    active: false,
+    pausedUntil: null,
+    inactiveSpans: [],
+    teamIds: [],
+    recentChallengeIds: [],
+    snoozedPromptId: null,
+    snoozeUntil: null,
+    address: fields.address,
+    createdAt: fields.createdAt,
+  };
+}
+
+export async function enrol(ctx: CoreContext, input: EnrolInput): Promise<Member> {
+  if (!tenantOf(input.memberId)) throw new ValidationError('That member id is not valid.');
   const existing = await ctx.store.getMember(input.memberId);
   if (existing) {
     const refreshed: Member = {
@@ -39,23 +61,7 @@ export async function enrol(ctx: CoreContext, input: EnrolInput): Promise<Member
     return refreshed;
   }
   const timezone = input.timezone && isValidTimezone(input.timezone) ? input.timezone : 'UTC';
-  const member: Member = {
-    id: input.memberId,
-    platform: tenant.platform,
-    tenantId: tenant.tenantId,
-    displayName: input.displayName || input.memberId,
-    schedule: { timezone, ...DEFAULT_SCHEDULE_FIELDS, workdays: [...DEFAULT_SCHEDULE_FIELDS.workdays] },
-    hasBand: false,
-    active: false,
-    pausedUntil: null,
-    inactiveSpans: [],
-    teamIds: [],
-    recentChallengeIds: [],
-    snoozedPromptId: null,
-    snoozeUntil: null,
-    address: input.address ?? {},
-    createdAt: ctx.clock.now(),
-  };
+  const member = newMember(input.memberId, { displayName: input.displayName, timezone, address: input.address ?? {}, createdAt: ctx.clock.now() });
   await ctx.store.putMember(member);
   return member;
 }
