@@ -167,17 +167,12 @@ export class RedisStore implements Store {
     return runGrouped(this.redis, inputs, (input) => this.keys.tagOf(input.member.id), async (group) => {
       const k = this.keys;
       const keys: string[] = [];
-      // Lifetimes are the same for a whole group in practice; a group that mixes them is sent as one call per send.
-      const first = group[0] as PromptSendInput;
-      if (group.some((input) => input.promptTtlMs !== first.promptTtlMs || input.markerTtlMs !== first.markerTtlMs)) {
-        return (await Promise.all(group.map((input) => this.recordPromptSends([input])))).flat();
-      }
-      const promptTtl = Math.max(1, Math.ceil(first.promptTtlMs));
-      const args: Array<string | number> = [Math.max(1, Math.ceil(first.markerTtlMs)), promptTtl];
-      for (const { prompt, member } of group) {
+      const args: Array<string | number> = [];
+      for (const { prompt, member, promptTtlMs, markerTtlMs } of group) {
+        const promptTtl = Math.max(1, Math.ceil(promptTtlMs));
         keys.push(k.sent(member.id, prompt.slotAt), k.prompt(prompt.id), k.memberPrompts(member.id), k.member(member.id), k.activity(member.id));
         for (const teamId of member.teamIds) keys.push(k.teamTotals(teamId));
-        args.push(member.teamIds.length, encodePrompt(prompt), prompt.sentAt, k.restOf(prompt.id), encodeMember(member));
+        args.push(Math.max(1, Math.ceil(markerTtlMs)), promptTtl, member.teamIds.length, encodePrompt(prompt), prompt.sentAt, k.restOf(prompt.id), encodeMember(member));
       }
       const replies = (await guard(this.scripts.run('recordPromptSends', keys, args))) as number[];
       return replies.map((reply) => reply === 1);

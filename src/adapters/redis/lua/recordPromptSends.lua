@@ -16,9 +16,9 @@
       member activity hash
       one team totals hash per team of the member
 
-    ARGV[1] send marker lifetime, ms
-    ARGV[2] prompt lifetime, ms
-    then per send, five values:
+    ARGV, per send in order, seven values:
+      send marker lifetime, ms
+      prompt lifetime, ms
       number of teams
       prompt value
       the prompt's sentAt, ms: entries of the member prompts set that expired before it are dropped
@@ -30,19 +30,18 @@
     0 the marker was already taken: nothing changed for that send
 ]]
 local rcall = redis.call
-local markerTtl = ARGV[1]
-local promptTtl = ARGV[2]
 local results = {}
 local k = 1
-local a = 3
-while a <= #ARGV do
-  local teams = tonumber(ARGV[a])
-  local sentAt = ARGV[a + 2]
+for a = 1, #ARGV, 7 do
+  local markerTtl = ARGV[a]
+  local promptTtl = ARGV[a + 1]
+  local teams = tonumber(ARGV[a + 2])
+  local sentAt = ARGV[a + 4]
   if rcall("SET", KEYS[k], "1", "NX", "PX", markerTtl) then
-    rcall("SET", KEYS[k + 1], ARGV[a + 1], "PX", promptTtl)
+    rcall("SET", KEYS[k + 1], ARGV[a + 3], "PX", promptTtl)
     rcall("ZREMRANGEBYSCORE", KEYS[k + 2], "-inf", "(" .. sentAt)
-    rcall("ZADD", KEYS[k + 2], tonumber(sentAt) + tonumber(promptTtl), ARGV[a + 3])
-    rcall("SET", KEYS[k + 3], ARGV[a + 4])
+    rcall("ZADD", KEYS[k + 2], tonumber(sentAt) + tonumber(promptTtl), ARGV[a + 5])
+    rcall("SET", KEYS[k + 3], ARGV[a + 6])
     rcall("HINCRBY", KEYS[k + 4], "ps", 1)
     for t = 1, teams do
       rcall("HINCRBY", KEYS[k + 4 + t], "ps", 1)
@@ -52,6 +51,5 @@ while a <= #ARGV do
     results[#results + 1] = 0
   end
   k = k + 5 + teams
-  a = a + 5
 end
 return results
