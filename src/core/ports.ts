@@ -72,7 +72,7 @@ export interface CompletionResult {
   joinedCount: number;
 }
 
-/** A slot's prompt just before it is sent: recordPromptSend stores it once per (member, slot). */
+/** A slot's prompt just before it is sent: recordPromptSends stores it once per (member, slot). */
 export interface PromptSendInput {
   /** The personal prompt, in the member's tenant; its slotAt names the slot whose send marker is taken. */
   prompt: Prompt;
@@ -177,12 +177,11 @@ export interface Store {
   /** Atomic: done marker SET NX for (prompt, member); only then points, day count, week boards and team days. */
   recordCompletion(input: CompletionInput): Promise<CompletionResult>;
   /**
-   * Atomic: takes the send marker of (member, prompt.slotAt) as markSent does and, only when it was taken, stores the
-   * prompt (as putPrompt), the member (as putMember) and counts one prompt sent (as recordPromptSent, member and teams).
-   * True when this caller took the marker; false changes nothing.
+   * For each send on its own, atomically: takes the send marker of (member, prompt.slotAt) as markSent does and, only
+   * when it was taken, stores the prompt (as putPrompt), the member (as putMember) and counts one prompt sent (as
+   * recordPromptSent, member and teams). One result per input, in order: true when this caller took the marker; false
+   * changes nothing for that send. A batch holding an invalid send is refused whole.
    */
-  recordPromptSend(input: PromptSendInput): Promise<boolean>;
-  /** recordPromptSend for many sends in one call, each atomic on its own; one result per input, in order. */
   recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]>;
   /**
    * For each input: takes the marker (markerId, prompt.slotAt) as markSent does and, when prompt.delivery is not

@@ -330,6 +330,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
     });
 
     describe('recording a prompt send', () => {
+      const recordOne = async (send: Parameters<Store['recordPromptSends']>[0][number]) => (await store.recordPromptSends([send]))[0];
       const sendOf = (member: Member, slotAt = T0) => ({
         prompt: makePrompt(member.id, { slotAt, sentAt: slotAt + 1000 }),
         promptTtlMs: HOUR,
@@ -342,7 +343,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const alice = makeMember('UALICE', { active: true, teamIds: [TEAM_ID, ops], recentChallengeIds: ['chair-bridge'] });
         await store.putMember(alice);
         const send = sendOf(alice);
-        expect(await store.recordPromptSend(send)).toBe(true);
+        expect(await recordOne(send)).toBe(true);
         expect(await store.getPrompt(send.prompt.id)).toEqual(send.prompt);
         expect(await store.getMember(alice.id)).toEqual(send.member);
         expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
@@ -355,28 +356,28 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await store.putMember(alice);
         const first = sendOf(alice);
         const again = sendOf({ ...alice, displayName: 'Changed' });
-        expect(await store.recordPromptSend(first)).toBe(true);
-        expect(await store.recordPromptSend(again)).toBe(false);
+        expect(await recordOne(first)).toBe(true);
+        expect(await recordOne(again)).toBe(false);
         expect(await store.getPrompt(again.prompt.id)).toBeNull();
         expect(await store.getMember(alice.id)).toEqual(first.member);
         expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
         expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 1, completions: 0 });
-        expect(await store.recordPromptSend(sendOf(alice, T0 + HOUR))).toBe(true);
+        expect(await recordOne(sendOf(alice, T0 + HOUR))).toBe(true);
         expect((await store.getActivity(alice.id)).promptsSent).toBe(2);
       });
 
       it('shares its marker with markSent: a slot marked either way is recorded by neither again', async () => {
         const alice = makeMember('UALICE');
         expect(await store.markSent(alice.id, T0, HOUR)).toBe(true);
-        expect(await store.recordPromptSend(sendOf(alice))).toBe(false);
+        expect(await recordOne(sendOf(alice))).toBe(false);
         expect(await store.getMember(alice.id)).toBeNull();
-        expect(await store.recordPromptSend(sendOf(alice, T0 + HOUR))).toBe(true);
+        expect(await recordOne(sendOf(alice, T0 + HOUR))).toBe(true);
         expect(await store.markSent(alice.id, T0 + HOUR, HOUR)).toBe(false);
       });
 
       it('two senders racing for one slot: exactly one records it', async () => {
         const alice = makeMember('UALICE');
-        const results = await Promise.all(Array.from({ length: 5 }, () => store.recordPromptSend(sendOf(alice))));
+        const results = await Promise.all(Array.from({ length: 5 }, () => recordOne(sendOf(alice))));
         expect(results.filter(Boolean)).toHaveLength(1);
         expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
       });
@@ -384,12 +385,12 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       it('the prompt and the marker expire after their lifetimes, and forget finds the prompt', async () => {
         const alice = makeMember('UALICE');
         const short = { ...sendOf(alice), promptTtlMs: 40, markerTtlMs: 40 };
-        expect(await store.recordPromptSend(short)).toBe(true);
+        expect(await recordOne(short)).toBe(true);
         const kept = sendOf(alice, T0 + HOUR);
-        expect(await store.recordPromptSend(kept)).toBe(true);
+        expect(await recordOne(kept)).toBe(true);
         await sleep(80);
         expect(await store.getPrompt(short.prompt.id)).toBeNull();
-        expect(await store.recordPromptSend(sendOf(alice))).toBe(true);
+        expect(await recordOne(sendOf(alice))).toBe(true);
         await store.forgetMember(alice.id);
         expect(await store.getPrompt(kept.prompt.id)).toBeNull();
         expect(await store.getActivity(alice.id)).toEqual({ days: {}, weekPoints: {}, totalPoints: 0, totalCompletions: 0, promptsSent: 0 });
@@ -424,9 +425,9 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       it('refuses a prompt for someone else or a team in another tenant, taking no marker', async () => {
         const alice = makeMember('UALICE');
         const bob = makeMember('UBOB');
-        await expect(store.recordPromptSend({ ...sendOf(alice), prompt: makePrompt(bob.id) })).rejects.toThrow();
-        await expect(store.recordPromptSend(sendOf({ ...alice, teamIds: [`slack:${OTHER_TENANT}:C01`] }))).rejects.toThrow();
-        await expect(store.recordPromptSend(sendOf({ ...alice, tenantId: OTHER_TENANT }))).rejects.toThrow();
+        await expect(recordOne({ ...sendOf(alice), prompt: makePrompt(bob.id) })).rejects.toThrow();
+        await expect(recordOne(sendOf({ ...alice, teamIds: [`slack:${OTHER_TENANT}:C01`] }))).rejects.toThrow();
+        await expect(recordOne(sendOf({ ...alice, tenantId: OTHER_TENANT }))).rejects.toThrow();
         expect(await store.markSent(alice.id, T0, HOUR)).toBe(true);
         expect(await store.getMember(alice.id)).toBeNull();
       });

@@ -152,13 +152,8 @@ export class MemoryStore implements Store {
     return this.sent.setIfAbsent(pair(memberId, String(slotAt)), true, ttlMs);
   }
 
-  async recordPromptSend(input: PromptSendInput): Promise<boolean> {
-    // Every check first, so a refused call takes no marker (the Redis script runs only after the same checks).
-    checkPromptSend(input);
-    return this.recordCheckedSend(input);
-  }
-
   async recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]> {
+    // Every check first, so a refused call takes no marker (the Redis script runs only after the same checks).
     inputs.forEach(checkPromptSend);
     const taken: boolean[] = [];
     for (const input of inputs) taken.push(await this.recordCheckedSend(input));

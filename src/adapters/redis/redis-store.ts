@@ -156,11 +156,6 @@ export class RedisStore implements Store {
     return reply === 'OK';
   }
 
-  async recordPromptSend(input: PromptSendInput): Promise<boolean> {
-    const [taken] = await this.recordPromptSends([input]);
-    return taken === true;
-  }
-
   async recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]> {
     // Every input is checked before anything is sent, so a bad one takes no marker for the others either.
     for (const input of inputs) checkPromptSend(input);
