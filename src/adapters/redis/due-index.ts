@@ -132,7 +132,11 @@ export class RedisDueIndex {
     });
     return runGrouped(this.redis, placed, (entry) => String(entry.shard), async (group) => {
       const byShard = new Map<number, number[]>();
-      group.forEach((entry, i) => byShard.set(entry.shard, [...(byShard.get(entry.shard) ?? []), i]));
+      group.forEach((entry, i) => {
+        const positions = byShard.get(entry.shard);
+        if (positions) positions.push(i);
+        else byShard.set(entry.shard, [i]);
+      });
       const keys: string[] = [];
       const args: Array<string | number> = [token];
       const order: number[] = [];
