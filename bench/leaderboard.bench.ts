@@ -1,9 +1,9 @@
 // Issue 5: top-10 and own rank for a 10k-member team on Redis, read from the stored board (through the core and straight
 // from the store) next to the full count it replaced (every roster member's record and activity, streaks recounted).
-import { rankBoard } from '../src/core/board-entry.ts';
-import { putBoardEntries } from '../src/core/board-sync.ts';
-import { isoWeekKey, localDay, previousDay, isoWeekday } from '../src/core/calendar.ts';
-import { memberStreak } from '../src/core/streaks.ts';
+import { rankBoard } from '../src/core/progress/standings.ts';
+import { putBoardEntries } from '../src/core/boards/upkeep.ts';
+import { isoWeekKey, localDay, previousDay, isoWeekday } from '../src/core/schedule/calendar.ts';
+import { memberStreak } from '../src/core/progress/streaks.ts';
 import type { Store, Team } from '../src/core/index.ts';
 import { benchMember, freshRedisStore, machine, percentile, serviceOn } from './support.ts';
 

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { RedisStore, createRedisClient } from '../src/adapters/redis/index.ts';
 import { nextPromptAt, type Schedule } from '../src/core/index.ts';
-import { spreadOffsetMs } from '../src/core/spread.ts';
+import { spreadOffsetMs } from '../src/core/schedule/spread.ts';
 import { FakeSlack, type RecordedCall } from '../tests/helpers/fake-slack.ts';
 import { startRedisServer } from '../tests/helpers/redis-server.ts';
 import { seriesValue, startBotProcesses, stopBotProcesses, type BotProcess } from '../tests/helpers/bot-process.ts';

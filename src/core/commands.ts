@@ -1,10 +1,10 @@
 // The command words every platform shares (/breaks in Slack, plain messages in Teams and the web chat).
 import { isCoreError } from './errors.ts';
-import type { LeaderboardView, StatsView, WorkspaceBoardView } from './messages.ts';
-import { formatDays, parseDays, parseEvery, parseHours, parsePause, parseTimezone } from './schedule-schema.ts';
+import type { LeaderboardView, StatsView, WorkspaceBoardView } from './views.ts';
+import { formatDays, parseDays, parseEvery, parseHours, parsePause, parseTimezone } from './schedule/schedule-schema.ts';
 import type { BreakService } from './service.ts';
-import type { TeamInput } from './teams.ts';
-import { localTimeLabel } from './schedule.ts';
+import type { TeamInput } from './people/teams.ts';
+import { localTimeLabel } from './schedule/slots.ts';
 import { DateTime } from 'luxon';
 import type { Member } from './model.ts';
 

@@ -1,6 +1,6 @@
 // What every use case needs: the ports and the few rule constants, passed around as one value.
 import type { Platform } from './model.ts';
-import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports.ts';
+import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports/index.ts';
 
 export interface CoreContext {
   store: Store;

@@ -1,15 +1,15 @@
 // The core's one entry point for adapters and the scheduler: every use case, bound to its ports.
 import type { CoreContext } from './context.ts';
 import type { Platform } from './model.ts';
-import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports.ts';
-import { noMetrics } from './ports.ts';
-import * as members from './members.ts';
-import * as prompting from './prompting.ts';
-import * as boards from './boards.ts';
-import * as teams from './teams.ts';
-import { click, type ClickAction } from './clicks.ts';
-import { handleDue, handleDueBatch } from './due.ts';
-import type { Claim } from './ports.ts';
+import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports/index.ts';
+import { noMetrics } from './ports/index.ts';
+import * as members from './people/members.ts';
+import * as prompting from './prompts/issue.ts';
+import * as boards from './boards/views.ts';
+import * as teams from './people/teams.ts';
+import { click, type ClickAction } from './prompts/clicks.ts';
+import { handleDue, handleDueBatch } from './dispatch/due.ts';
+import type { Claim } from './ports/index.ts';
 
 export interface BreakServiceOptions {
   store: Store;

@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import type { Installation } from '@slack/bolt';
 import { nextPromptAt, type Member, type Schedule, type Store } from '../../src/core/index.ts';
-import { spreadOffsetMs } from '../../src/core/spread.ts';
+import { spreadOffsetMs } from '../../src/core/schedule/spread.ts';
 import { StoreInstallationStore } from '../../src/adapters/slack/installation-store.ts';
 import { TokenCipher } from '../../src/adapters/slack/token-cipher.ts';
 import { REFERENCE_KIND } from '../../src/adapters/teams/conversation-references.ts';

@@ -1,7 +1,7 @@
 // Do Not Disturb: dnd.info read as "reachable from", and the core's plan for a slot (send, hold until reachable, or skip).
 import { describe, expect, it } from 'vitest';
 import { quietUntil } from '../../src/adapters/slack/dnd.ts';
-import { planSlot } from '../../src/core/deferral.ts';
+import { planSlot } from '../../src/core/prompts/hold.ts';
 import { makeCore } from '../helpers/core-fixture.ts';
 
 const at = (iso: string) => Date.parse(iso);

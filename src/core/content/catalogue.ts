@@ -1,0 +1,277 @@
+// The challenge catalogue: our own summary of a physiotherapist's glute advice for desk workers.
+// Ids are stored in members' recent lists and in prompts: never rename one, only add or retire.
+import type { Challenge } from '../model.ts';
+
+export const SOURCE_CREDIT =
+  "Based on advice from physiotherapist Ken Raupach, reported in the Sydney Morning Herald (30 July 2014, 'Are you neglecting your glutes?')";
+
+type Entry = Omit<Challenge, 'credit'>;
+
+const ENTRIES: readonly Entry[] = [
+  {
+    id: 'glute-clench-test',
+    title: 'Glute clench test',
+    steps: [
+      'Stand tall beside your desk with your weight even on both feet.',
+      'Squeeze both buttocks together as firmly as you comfortably can and hold for five seconds.',
+      'Let go completely, rest a moment, and repeat five times.',
+    ],
+    seconds: 45,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'Glutes sit out of sight and are easy to let other muscles cover for, so simply finding and squeezing them is the first step.',
+    safety: 'Keep breathing normally while you squeeze; stop if anything hurts.',
+  },
+  {
+    id: 'single-side-clench',
+    title: 'One side at a time',
+    steps: [
+      'Stand tall and rest a hand on the desk.',
+      'Try to tighten only your left buttock while the right stays relaxed, and hold for three seconds.',
+      'Now switch and tighten only the right side.',
+      'Alternate sides five times each; it is fine if it feels clumsy at first.',
+    ],
+    seconds: 60,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'Most people, runners included, struggle to tighten one glute on its own, which shows how rarely the muscle is consciously used.',
+    safety: 'Keep the squeeze gentle and stop if you feel pain in your hip or back.',
+  },
+  {
+    id: 'stand-up-clench',
+    title: 'Clench as you stand up',
+    steps: [
+      'Sit near the front of your chair with your feet flat on the floor.',
+      'Stand up, squeezing your buttocks as you rise and keeping the squeeze at the top for two seconds.',
+      'Sit back down slowly with control.',
+      'Do eight of these, then keep the habit every time you get up today.',
+    ],
+    seconds: 60,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'After long hours of sitting, the brain tends to stand you up with your thighs and back, so squeezing the glutes as you rise retrains the habit.',
+    safety: 'Use the desk or armrests for support if you need them, and make sure your chair cannot roll away.',
+  },
+  {
+    id: 'physio-desk-routine',
+    title: "The physio's desk routine",
+    steps: [
+      'Stand up and place your feet well apart, wider than your shoulders.',
+      'Bend your knees and lower yourself into a long, easy stretch along your inner thighs.',
+      'Come back up, put your hands on your hips and lean back into a gentle arch.',
+      'Squeeze your glutes four or five times, turning your upper body slightly to the left and then to the right.',
+    ],
+    seconds: 90,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'A seated glute is fully stretched and pressed flat by the chair, and a muscle kept like that is slow to respond when called on.',
+    safety: 'Go only as low and as far back as feels comfortable; keep the arch small if you have back trouble.',
+  },
+  {
+    id: 'standing-hip-extension',
+    title: 'Standing hip extension',
+    steps: [
+      'Stand facing your desk and hold its edge with both hands.',
+      'Keeping your back straight, move one straight leg backwards and squeeze that glute for two seconds.',
+      'Bring it back to the floor, and do ten on each leg.',
+    ],
+    seconds: 75,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'Squats and the leg press never take the leg behind the body, yet pushing the leg backwards is exactly the job the glutes were built for.',
+    safety: 'Hold the desk for balance and keep the movement small so your lower back does not arch.',
+  },
+  {
+    id: 'band-hip-extension',
+    title: 'Band hip extension',
+    steps: [
+      'Tie your resistance band around a heavy desk leg or another solid anchor, and loop the other end around one ankle.',
+      'Face the anchor, hold the desk, and push the banded leg straight back against the band.',
+      'Return slowly, and do ten on each leg.',
+    ],
+    seconds: 90,
+    equipment: 'band',
+    posture: 'standing',
+    why: 'Pushing the leg back against a band works the glute in its natural position, which is a better match for the muscle than squatting.',
+    safety: 'Check the band is firmly anchored and free of tears before you pull on it.',
+  },
+  {
+    id: 'band-kickback-pulse',
+    title: 'Band kickback pulses',
+    steps: [
+      'Anchor your band low and loop it around one ankle, holding the desk with both hands.',
+      'Push that leg back until you feel the glute working.',
+      'Make fifteen small pulses backwards from there without letting the foot touch down.',
+      'Switch legs and repeat.',
+    ],
+    seconds: 75,
+    equipment: 'band',
+    posture: 'standing',
+    why: 'Working the glutes on your feet switches them on more strongly than doing the same effort sitting down.',
+    safety: 'Check the band is anchored and keep the pulses small; stop if your back starts to take over.',
+  },
+  {
+    id: 'band-extension-hold',
+    title: 'Band extension hold',
+    steps: [
+      'Anchor your band low and loop it around one ankle, facing the anchor and holding the desk.',
+      'Push the leg back against the band and hold it there for five seconds, squeezing the glute.',
+      'Lower slowly and repeat five times on each leg.',
+    ],
+    seconds: 90,
+    equipment: 'band',
+    posture: 'standing',
+    why: 'Glute strength is only half the story: the muscle also needs regular practice at switching on when asked.',
+    safety: 'Check the band is anchored and in good condition; let go of the hold if you feel any pain.',
+  },
+  {
+    id: 'band-side-step',
+    title: 'Band side steps',
+    steps: [
+      'Put your band around both legs just above the knees and stand with your feet hip-width apart.',
+      'Bend your knees slightly and take ten small steps to the side, keeping tension in the band.',
+      'Take ten steps back the other way.',
+    ],
+    seconds: 60,
+    equipment: 'band',
+    posture: 'standing',
+    why: 'Glutes keep the hips steady as well as moving them, and a body whose muscles are in balance copes better than one with a weak link.',
+    safety: 'Clear the floor around you first, and take shorter steps if you feel unsteady.',
+  },
+  {
+    id: 'reverse-lunge',
+    title: 'Reverse lunges',
+    steps: [
+      'Stand tall next to your desk, with one hand resting on it.',
+      'Step one foot well behind you and lower the back knee towards the floor.',
+      'Push through the front heel to come back up, squeezing your glutes.',
+      'Do six on each leg.',
+    ],
+    seconds: 75,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'A lunge beats a squat for the glutes because it takes one leg behind you, even though the front thigh still does plenty of the work.',
+    safety: 'Keep your front knee above your ankle and only go as low as feels comfortable.',
+  },
+  {
+    id: 'brisk-walk',
+    title: 'A short brisk walk',
+    steps: [
+      'Get up and walk briskly for two minutes: a corridor, a stairwell or a lap outside all count.',
+      'With each step, feel your back leg push you forward and squeeze that glute as it does.',
+    ],
+    seconds: 120,
+    equipment: 'none',
+    posture: 'walking',
+    why: 'Walking is hip extension: the glutes are the main muscles that drive each step forward.',
+    safety: 'Watch where you are going and keep to a pace at which you could still talk.',
+  },
+  {
+    id: 'single-leg-balance',
+    title: 'Single-leg balance',
+    steps: [
+      'Stand beside your desk with your fingertips resting on it.',
+      'Lift one foot a little off the floor and squeeze the glute of the standing leg.',
+      'Hold for twenty seconds, then switch legs.',
+    ],
+    seconds: 60,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'Glutes are key stabilisers of the hip, and keeping your muscles in balance with each other matters more than raw strength.',
+    safety: 'Keep a hand near the desk so you can steady yourself at any moment.',
+  },
+  {
+    id: 'posterior-chain-wake-up',
+    title: 'Posterior chain wake-up',
+    steps: [
+      'Stand up with your feet hip-width apart and your hands on your hips.',
+      'Press your hips gently forward and lean back a little, looking slightly up.',
+      'Squeeze your glutes firmly for three seconds, then return to upright.',
+      'Repeat five times.',
+    ],
+    seconds: 45,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'Leaning back fires the whole chain of muscles behind you, glutes, hamstrings and back together, which gets the most out of the glutes.',
+    safety: 'Keep the lean small if you have back trouble, and stop if you feel pain.',
+  },
+  {
+    id: 'seated-glute-squeeze',
+    title: 'Seated glute squeeze',
+    steps: [
+      'Sit upright towards the front of your chair with both feet flat.',
+      'Squeeze your buttocks firmly so you rise slightly in the seat, and hold for five seconds.',
+      'Relax fully, then repeat eight times.',
+    ],
+    seconds: 60,
+    equipment: 'none',
+    posture: 'sitting',
+    why: 'Glutes that spend the day sat on tend to drop out of use, so even a squeeze in the chair is useful practice at switching them on.',
+    safety: 'Keep breathing throughout, and stand up for a break as soon as you can.',
+  },
+  {
+    id: 'step-back-walk',
+    title: 'Step-back walk',
+    steps: [
+      'Find a clear stretch of floor, about five steps long.',
+      'Walk backwards slowly, reaching each foot well behind you and squeezing that glute as you land.',
+      'Turn around, walk back normally, and repeat three times.',
+    ],
+    seconds: 60,
+    equipment: 'none',
+    posture: 'walking',
+    why: 'Driving the leg behind the body is what the glutes are designed to do, and each backward step asks them for exactly that.',
+    safety: 'Check the path behind you is clear of people, cables and chairs before you start.',
+  },
+  {
+    id: 'stair-climb',
+    title: 'Stair climb',
+    steps: [
+      'Walk to the nearest stairs and climb one or two flights at a steady pace.',
+      'Push through the whole foot on each step and squeeze the glute of the leg doing the work.',
+      'Walk back down carefully.',
+    ],
+    seconds: 120,
+    equipment: 'none',
+    posture: 'walking',
+    why: 'If you sit a lot and walk little, the glutes stop being the muscle your brain reaches for, and climbing makes them do their share again.',
+    safety: 'Hold the handrail, especially on the way down.',
+  },
+  {
+    id: 'mid-range-hold',
+    title: 'Mid-range squeeze hold',
+    steps: [
+      'Stand with your feet hip-width apart and bend your knees slightly, about a quarter of the way down.',
+      'Squeeze your glutes and hold that position for ten seconds.',
+      'Stand up fully, rest, and repeat four times.',
+    ],
+    seconds: 60,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'A muscle is strongest halfway between fully stretched and fully shortened, not at the stretched end where sitting leaves it.',
+    safety: 'Keep the bend shallow and your knees in line with your toes; hold the desk if you need balance.',
+  },
+  {
+    id: 'hip-hinge',
+    title: 'Hip hinge and stand',
+    steps: [
+      'Stand with your feet hip-width apart and your hands on your thighs.',
+      'Keeping your back flat, fold forward from the hips a little way.',
+      'Drive your hips forward to stand tall, squeezing your glutes at the top.',
+      'Repeat eight times, slowly.',
+    ],
+    seconds: 60,
+    equipment: 'none',
+    posture: 'standing',
+    why: 'When the glutes are weak the back bends and straightens in place of the hips and wears out, so practise moving from the hips instead.',
+    safety: 'Keep the fold small and your back flat; stop if you feel pain in your back.',
+  },
+];
+
+// Frozen because every prompt shares these objects: a caller editing one would change it for everyone.
+export const CATALOGUE: readonly Challenge[] = Object.freeze(
+  ENTRIES.map((entry) => {
+    Object.freeze(entry.steps);
+    return Object.freeze({ ...entry, credit: SOURCE_CREDIT });
+  }),
+);

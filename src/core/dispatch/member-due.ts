@@ -1,0 +1,79 @@
+// Due member jobs, a claimed batch at a time: one store call reads every member, each member's ended snooze and pause
+// are brought up to date, and the schedule slots that are due go on to slot-sends.ts together.
+import type { CoreContext } from '../context.ts';
+import { STALE_SLOT_MS } from '../context.ts';
+import type { DueOutcome } from './due-outcome.ts';
+import { nextDueAt } from '../people/members.ts';
+import type { Member } from '../model.ts';
+import { forEachPooled } from './pool.ts';
+import type { Claim } from '../ports/index.ts';
+import { resendSnoozed } from '../prompts/issue.ts';
+import { nextPromptAt } from '../schedule/slots.ts';
+import { handleSlots, type DueSlot } from './slot-sends.ts';
+import { spreadOffsetMs } from '../schedule/spread.ts';
+
+/** Where a member's job stands after its snooze and pause are brought up to date. */
+type MemberStep = { outcome: DueOutcome } | { member: Member; slotAt: number | null };
+
+export async function handleMemberJobs(ctx: CoreContext, jobs: Claim[], concurrency: number): Promise<DueOutcome[]> {
+  let members: Array<Member | null>;
+  try {
+    members = await ctx.store.getMembers(jobs.map((job) => job.memberId));
+  } catch (failed) {
+    return jobs.map(() => ({ failed }));
+  }
+  const now = ctx.clock.now();
+  const outcomes: DueOutcome[] = jobs.map(() => ({ nextDueAt: null }));
+  const slots: Array<DueSlot & { position: number }> = [];
+  await forEachPooled(jobs, concurrency, async (job, i) => {
+    const member = members[i];
+    if (!member) return;
+    try {
+      const step = await bringUpToDate(ctx, member, job.dueAt, now);
+      if ('outcome' in step) outcomes[i] = step.outcome;
+      else if (step.slotAt !== null) slots.push({ member: step.member, slotAt: step.slotAt, position: i });
+      else outcomes[i] = { nextDueAt: nextDueAt(ctx, step.member, Math.max(now, job.dueAt)) };
+    } catch (failed) {
+      outcomes[i] = { failed };
+    }
+  });
+  const handled = await handleSlots(ctx, slots, concurrency);
+  slots.forEach(({ position }, j) => {
+    const result = handled[j];
+    const dueAt = (jobs[position] as Claim).dueAt;
+    if (!result) return;
+    try {
+      outcomes[position] = 'failed' in result ? result : { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt)) };
+    } catch (failed) {
+      outcomes[position] = { failed };
+    }
+  });
+  return outcomes;
+}
+
+/** Resends a snooze that has ended, ends a pause that has, and finds whether one of the schedule's slots is due. */
+async function bringUpToDate(ctx: CoreContext, stored: Member, dueAt: number, now: number): Promise<MemberStep> {
+  let member = stored;
+  if (member.snoozedPromptId !== null && member.snoozeUntil !== null && member.snoozeUntil <= now) {
+    const promptId = member.snoozedPromptId;
+    member = { ...member, snoozedPromptId: null, snoozeUntil: null };
+    await ctx.store.putMember(member);
+    await resendSnoozed(ctx, member, promptId);
+  }
+  // Someone who only asked for one "now" may still have a snooze waiting, but gets no schedule.
+  if (!member.active) return { outcome: { nextDueAt: member.snoozeUntil } };
+  if (member.pausedUntil !== null && member.pausedUntil <= now) {
+    member = { ...member, pausedUntil: null };
+    await ctx.store.putMember(member);
+  }
+  const slotAt = dueAt - spreadOffsetMs(member.id, ctx.spreadSeconds);
+  // Lateness counts from the member's due instant (slot + spread), so a large spread never makes a slot look stale.
+  const fresh = slotAt <= now && now - dueAt <= STALE_SLOT_MS;
+  const due = member.pausedUntil === null && fresh && isScheduleSlot(member, slotAt);
+  return { member, slotAt: due ? slotAt : null };
+}
+
+/** True when `slotAt` is one of the schedule's slots (a snooze or a pause end is not). */
+function isScheduleSlot(member: Member, slotAt: number): boolean {
+  return nextPromptAt(member.schedule, new Date(slotAt - 1))?.getTime() === slotAt;
+}

@@ -1,0 +1,198 @@
+// Member use cases: enrol, start, stop, pause, resume, settings, forget. Each keeps the due index in step.
+import type { CoreContext } from '../context.ts';
+import { MAX_INACTIVE_SPANS } from '../context.ts';
+import { NotEnrolledError, ValidationError } from '../errors.ts';
+import { tenantOf } from '../ids.ts';
+import type { InactiveSpan, Member, Schedule } from '../model.ts';
+import { nextPromptAt } from '../schedule/slots.ts';
+import { DEFAULT_SCHEDULE_FIELDS, scheduleSchema } from '../schedule/schedule-schema.ts';
+import { isValidTimezone } from '../schedule/calendar.ts';
+import { spreadOffsetMs } from '../schedule/spread.ts';
+import { syncBoardEntries } from '../boards/upkeep.ts';
+
+export interface EnrolInput {
+  memberId: string;
+  displayName: string;
+  /** The zone the platform reports; used for a new member only (the member may change it later). */
+  timezone?: string | undefined;
+  address?: Record<string, string> | undefined;
+}
+
+export async function requireMember(ctx: CoreContext, memberId: string): Promise<Member> {
+  const member = await ctx.store.getMember(memberId);
+  if (!member) throw new NotEnrolledError();
+  return member;
+}
+
+/** Creates the member (not yet opted in) or refreshes the name and address the platform gave. */
+/** A member as first enrolled: not started, the default working hours in `timezone`, no teams or history yet. */
+export function newMember(id: string, fields: { displayName: string; timezone: string; address: Record<string, string>; createdAt: number }): Member {
+  const tenant = tenantOf(id);
+  if (!tenant) throw new ValidationError('That member id is not valid.');
+  return {
+    id,
+    platform: tenant.platform,
+    tenantId: tenant.tenantId,
+    displayName: fields.displayName || id,
+    schedule: { timezone: fields.timezone, ...DEFAULT_SCHEDULE_FIELDS, workdays: [...DEFAULT_SCHEDULE_FIELDS.workdays] },
+    hasBand: false,
+    active: false,
+    pausedUntil: null,
+    inactiveSpans: [],
+    teamIds: [],
+    recentChallengeIds: [],
+    snoozedPromptId: null,
+    snoozeUntil: null,
+    address: fields.address,
+    createdAt: fields.createdAt,
+  };
+}
+
+export async function enrol(ctx: CoreContext, input: EnrolInput): Promise<Member> {
+  if (!tenantOf(input.memberId)) throw new ValidationError('That member id is not valid.');
+  const existing = await ctx.store.getMember(input.memberId);
+  if (existing) {
+    const refreshed: Member = {
+      ...existing,
+      displayName: input.displayName || existing.displayName,
+      address: { ...existing.address, ...(input.address ?? {}) },
+    };
+    await ctx.store.putMember(refreshed);
+    return refreshed;
+  }
+  const timezone = input.timezone && isValidTimezone(input.timezone) ? input.timezone : 'UTC';
+  const member = newMember(input.memberId, { displayName: input.displayName, timezone, address: input.address ?? {}, createdAt: ctx.clock.now() });
+  await ctx.store.putMember(member);
+  return member;
+}
+
+/** The member's next due instant (slot + spread offset) after `after`, honouring a pause and a waiting snooze. */
+export function nextDueAt(ctx: CoreContext, member: Member, after: number): number | null {
+  const from = member.pausedUntil !== null && member.pausedUntil > after ? member.pausedUntil : after;
+  const spread = spreadOffsetMs(member.id, ctx.spreadSeconds);
+  // Slots are wall-clock; the spread only delays delivery, so look for the slot after (from - spread).
+  const slot = nextPromptAt(member.schedule, new Date(from - spread));
+  const due = slot ? slot.getTime() + spread : null;
+  if (member.snoozeUntil !== null && (due === null || member.snoozeUntil < due)) return member.snoozeUntil;
+  return due;
+}
+
+export async function reschedule(ctx: CoreContext, member: Member): Promise<number | null> {
+  if (!member.active) {
+    await ctx.store.clearDue(member.id);
+    return null;
+  }
+  const due = nextDueAt(ctx, member, ctx.clock.now());
+  if (due === null) await ctx.store.clearDue(member.id);
+  else await ctx.store.setDue(member.id, due);
+  return due;
+}
+
+function closeOpenSpan(spans: InactiveSpan[], now: number): InactiveSpan[] {
+  return spans.map((span) => (span.to === null || span.to > now ? { ...span, to: now } : span));
+}
+
+function addSpan(spans: InactiveSpan[], span: InactiveSpan): InactiveSpan[] {
+  return [...spans, span].slice(-MAX_INACTIVE_SPANS);
+}
+
+async function syncRosters(ctx: CoreContext, member: Member): Promise<void> {
+  // Rosters hold active members only, so a team's size is its active member count.
+  for (const teamId of member.teamIds) {
+    if (member.active) await ctx.store.addTeamMember(teamId, member.id);
+    else await ctx.store.removeTeamMember(teamId, member.id);
+  }
+  await syncBoardEntries(ctx, member);
+}
+
+export async function start(ctx: CoreContext, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
+  const member = await requireMember(ctx, memberId);
+  const now = ctx.clock.now();
+  const started: Member = { ...member, active: true, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) };
+  await ctx.store.putMember(started);
+  await syncRosters(ctx, started);
+  const nextAt = await reschedule(ctx, started);
+  ctx.logger.info({ memberId }, 'member started breaks');
+  return { member: started, nextAt };
+}
+
+export async function stop(ctx: CoreContext, memberId: string): Promise<Member> {
+  const member = await requireMember(ctx, memberId);
+  const now = ctx.clock.now();
+  const spans = member.active ? addSpan(closeOpenSpan(member.inactiveSpans, now), { from: now, to: null }) : member.inactiveSpans;
+  const stopped: Member = { ...member, active: false, pausedUntil: null, snoozedPromptId: null, snoozeUntil: null, inactiveSpans: spans };
+  await ctx.store.putMember(stopped);
+  await syncRosters(ctx, stopped);
+  await ctx.store.clearDue(memberId);
+  ctx.logger.info({ memberId }, 'member stopped breaks');
+  return stopped;
+}
+
+export async function pause(ctx: CoreContext, memberId: string, until: number): Promise<{ member: Member; nextAt: number | null }> {
+  const member = await requireMember(ctx, memberId);
+  if (!member.active) throw new ValidationError('Breaks are not running, so there is nothing to pause. Say "start" first.');
+  const now = ctx.clock.now();
+  if (until <= now) throw new ValidationError('A pause must end in the future.');
+  const paused: Member = {
+    ...member,
+    pausedUntil: until,
+    inactiveSpans: addSpan(closeOpenSpan(member.inactiveSpans, now), { from: now, to: until }),
+  };
+  await ctx.store.putMember(paused);
+  // Paused days never break a streak, so the instant it would break moves.
+  await syncBoardEntries(ctx, paused);
+  const nextAt = await reschedule(ctx, paused);
+  return { member: paused, nextAt };
+}
+
+export async function resume(ctx: CoreContext, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
+  const member = await requireMember(ctx, memberId);
+  const now = ctx.clock.now();
+  const resumed: Member = { ...member, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) };
+  await ctx.store.putMember(resumed);
+  await syncBoardEntries(ctx, resumed);
+  const nextAt = await reschedule(ctx, resumed);
+  return { member: resumed, nextAt };
+}
+
+export interface SettingsPatch {
+  timezone?: string | undefined;
+  workdays?: number[] | undefined;
+  start?: string | undefined;
+  end?: string | undefined;
+  intervalMinutes?: number | undefined;
+  hasBand?: boolean | undefined;
+}
+
+/** Validates the whole resulting schedule, so one bad field changes nothing. */
+export async function updateSettings(
+  ctx: CoreContext,
+  memberId: string,
+  patch: SettingsPatch,
+): Promise<{ member: Member; nextAt: number | null }> {
+  const member = await requireMember(ctx, memberId);
+  const candidate: Schedule = {
+    timezone: patch.timezone ?? member.schedule.timezone,
+    workdays: patch.workdays ?? member.schedule.workdays,
+    start: patch.start ?? member.schedule.start,
+    end: patch.end ?? member.schedule.end,
+    intervalMinutes: patch.intervalMinutes ?? member.schedule.intervalMinutes,
+  };
+  const parsed = scheduleSchema.safeParse(candidate);
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  }
+  const updated: Member = { ...member, schedule: parsed.data, hasBand: patch.hasBand ?? member.hasBand };
+  await ctx.store.putMember(updated);
+  // Workdays and zone decide the streak.
+  await syncBoardEntries(ctx, updated);
+  const nextAt = await reschedule(ctx, updated);
+  return { member: updated, nextAt };
+}
+
+/** Deletes everything about the member. Works whether or not they ever started. */
+export async function forget(ctx: CoreContext, memberId: string): Promise<void> {
+  await ctx.store.clearDue(memberId);
+  await ctx.store.forgetMember(memberId);
+  ctx.logger.info({ memberId }, 'member forgotten');
+}

@@ -1,0 +1,82 @@
+// Team use cases: create on first join, join, leave, daily team challenge time.
+import type { CoreContext } from '../context.ts';
+import { isValidTimezone } from '../schedule/calendar.ts';
+import { firstDigestAt } from '../dispatch/due.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { tenantOf } from '../ids.ts';
+import { jobId } from '../dispatch/jobs.ts';
+import type { Member, Team } from '../model.ts';
+import { nextDailyAt } from '../schedule/daily.ts';
+import { requireMember } from './members.ts';
+import { hhmmSchema } from '../schedule/schedule-schema.ts';
+import { putBoardEntries } from '../boards/upkeep.ts';
+
+export interface TeamInput {
+  teamId: string;
+  name: string;
+  timezone: string;
+  address?: Record<string, string> | undefined;
+}
+
+/** Returns the team, creating it (Mon-Fri, no daily challenge yet, weekly digest on) the first time it is seen. */
+export async function ensureTeam(ctx: CoreContext, input: TeamInput): Promise<Team> {
+  const existing = await ctx.store.getTeam(input.teamId);
+  if (existing) return existing;
+  const tenant = tenantOf(input.teamId);
+  if (!tenant) throw new ValidationError('That team id is not valid.');
+  const team: Team = {
+    id: input.teamId,
+    platform: tenant.platform,
+    tenantId: tenant.tenantId,
+    name: input.name || input.teamId,
+    timezone: isValidTimezone(input.timezone) ? input.timezone : 'UTC',
+    workdays: [1, 2, 3, 4, 5],
+    challengeTime: null,
+    address: input.address ?? {},
+    createdAt: ctx.clock.now(),
+  };
+  await ctx.store.putTeam(team);
+  const digestAt = firstDigestAt(team.timezone, ctx.clock.now());
+  if (digestAt !== null) await ctx.store.setDue(jobId({ kind: 'digest', teamId: team.id }), digestAt);
+  return team;
+}
+
+export async function joinTeam(ctx: CoreContext, memberId: string, teamId: string): Promise<Member> {
+  const member = await requireMember(ctx, memberId);
+  const team = await ctx.store.getTeam(teamId);
+  if (!team) throw new NotFoundError('That team');
+  if (team.platform !== member.platform || team.tenantId !== member.tenantId) {
+    throw new ValidationError('You can only join teams in your own workspace.');
+  }
+  const joined: Member = member.teamIds.includes(teamId) ? member : { ...member, teamIds: [...member.teamIds, teamId] };
+  await ctx.store.putMember(joined);
+  // The roster holds active members only; someone who has not started yet is added when they start.
+  if (joined.active) {
+    await ctx.store.addTeamMember(teamId, memberId);
+    await putBoardEntries(ctx, joined, [teamId]);
+  }
+  return joined;
+}
+
+export async function leaveTeam(ctx: CoreContext, memberId: string, teamId: string): Promise<Member> {
+  const member = await requireMember(ctx, memberId);
+  const left: Member = { ...member, teamIds: member.teamIds.filter((id) => id !== teamId) };
+  await ctx.store.putMember(left);
+  await ctx.store.removeTeamMember(teamId, memberId);
+  await ctx.store.removeBoardEntry(teamId, memberId);
+  return left;
+}
+
+/** Sets (or with null, clears) the local time of the team's daily challenge. */
+export async function setTeamChallengeTime(ctx: CoreContext, teamId: string, time: string | null): Promise<{ team: Team; nextAt: number | null }> {
+  const team = await ctx.store.getTeam(teamId);
+  if (!team) throw new NotFoundError('That team');
+  if (time !== null && !hhmmSchema.safeParse(time).success) throw new ValidationError('Give the team challenge time as HH:MM, e.g. 11:30.');
+  const updated: Team = { ...team, challengeTime: time };
+  await ctx.store.putTeam(updated);
+  const job = jobId({ kind: 'team', teamId });
+  const nextAt = time === null ? null : nextDailyAt(updated.timezone, updated.workdays, time, ctx.clock.now());
+  if (nextAt === null) await ctx.store.clearDue(job);
+  else await ctx.store.setDue(job, nextAt);
+  return { team: updated, nextAt };
+}

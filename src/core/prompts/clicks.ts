@@ -1,0 +1,143 @@
+// Done / Snooze / Skip on a prompt. A prompt belongs to its recipient; Done counts once; late clicks say expired.
+import type { CoreContext } from '../context.ts';
+import { DAILY_POINT_CAP, SNOOZE_MINUTES } from '../context.ts';
+import { isoWeekKey, localDay } from '../schedule/calendar.ts';
+import { challengeById } from '../content/pick.ts';
+import type { ClickOutcome, ClickResultView } from '../views.ts';
+import type { Member, Prompt } from '../model.ts';
+import type { TeamCompletionInput } from '../ports/index.ts';
+import { teamRanks } from '../boards/views.ts';
+import { putStanding, standingOf } from '../boards/upkeep.ts';
+import { ordinal } from '../progress/ranking.ts';
+import { joinTeam } from '../people/teams.ts';
+import { reschedule } from '../people/members.ts';
+import { ValidationError } from '../errors.ts';
+
+export type ClickAction = { kind: 'done' } | { kind: 'snooze'; minutes: number } | { kind: 'skip' };
+
+const MESSAGES: Record<ClickOutcome, string> = {
+  done: 'Nice work: break done.',
+  'already-done': 'Already counted: this break is done.',
+  snoozed: 'Snoozed. It will come back shortly.',
+  skipped: 'Skipped. The next one comes at your next slot.',
+  'already-closed': 'This break was already closed.',
+  'not-yours': 'This break belongs to someone else, so your click was not recorded. Say "now" to get one of your own.',
+  expired: 'This break has expired: it could be done until the end of that day.',
+  'not-found': 'This break is no longer known to the bot.',
+};
+
+function result(outcome: ClickOutcome, promptId: string, extra: Partial<ClickResultView> = {}): ClickResultView {
+  return {
+    outcome,
+    promptId,
+    message: MESSAGES[outcome],
+    challengeTitle: null,
+    todayCount: null,
+    streak: null,
+    pointAwarded: false,
+    teamRank: null,
+    joinedCount: null,
+    snoozedUntil: null,
+    ...extra,
+  };
+}
+
+export async function click(ctx: CoreContext, promptId: string, actorId: string, action: ClickAction): Promise<ClickResultView> {
+  // Both reads go out together: a click waits for one round trip, not two.
+  const [prompt, actor] = await Promise.all([ctx.store.getPrompt(promptId), ctx.store.getMember(actorId)]);
+  if (!prompt) return result('not-found', promptId);
+  const title = challengeById(prompt.challengeId)?.title ?? null;
+  if (prompt.kind === 'personal' && prompt.memberId !== actorId) return result('not-yours', promptId, { challengeTitle: title });
+  if (ctx.clock.now() >= prompt.expiresAt) return result('expired', promptId, { challengeTitle: title });
+  if (!actor) return result('not-yours', promptId, { challengeTitle: title });
+  switch (action.kind) {
+    case 'done':
+      return done(ctx, prompt, actor, title);
+    case 'snooze':
+      return snooze(ctx, prompt, actor, action.minutes, title);
+    case 'skip':
+      return skip(ctx, prompt, title);
+  }
+}
+
+async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: string | null): Promise<ClickResultView> {
+  const now = ctx.clock.now();
+  let member = actor;
+  // A team prompt puts whoever joins in on the team's board.
+  if (prompt.kind === 'team' && prompt.teamId && !member.teamIds.includes(prompt.teamId)) {
+    member = await joinTeam(ctx, member.id, prompt.teamId);
+  }
+  const teams = await completionTeams(ctx, member.teamIds, now);
+  const completion = await ctx.store.recordCompletion({
+    promptId: prompt.id,
+    memberId: member.id,
+    platform: member.platform,
+    tenantId: member.tenantId,
+    day: localDay(now, member.schedule.timezone),
+    weekKey: isoWeekKey(now, member.schedule.timezone),
+    dailyCap: DAILY_POINT_CAP,
+    teamPromptId: prompt.kind === 'team' ? prompt.id : null,
+    teams,
+    now,
+  });
+  const [, activity] = await Promise.all([
+    prompt.kind === 'personal' ? ctx.store.setPromptStatus(prompt.id, 'done') : null,
+    ctx.store.getActivity(member.id),
+  ]);
+  const standing = standingOf(member, activity, now);
+  if (completion.counted) {
+    // Boards hold the roster (active members only); the team week key of each completion is its board's week.
+    if (member.active) await putStanding(ctx, member.id, standing, teams);
+    ctx.metrics.completion(member.platform);
+    ctx.logger.info({ memberId: member.id, promptId: prompt.id }, 'break completed');
+  }
+  const ranks = await teamRanks(ctx, member);
+  const first = ranks[0];
+  return result(completion.counted ? 'done' : 'already-done', prompt.id, {
+    challengeTitle: title,
+    todayCount: completion.todayCount,
+    streak: standing.streak,
+    pointAwarded: completion.pointAwarded,
+    teamRank: first ? `${ordinal(first.rank)} of ${first.of} in ${first.teamName}` : null,
+    joinedCount: prompt.kind === 'team' ? completion.joinedCount : null,
+  });
+}
+
+/** The member's teams as a completion counts them: each team's own day and week, and its active member count. */
+async function completionTeams(ctx: CoreContext, teamIds: string[], now: number): Promise<TeamCompletionInput[]> {
+  const found = await Promise.all(
+    teamIds.map(async (teamId) => {
+      const [team, activeMembers] = await Promise.all([ctx.store.getTeam(teamId), ctx.store.countTeamMembers(teamId)]);
+      return team ? { teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers } : null;
+    }),
+  );
+  return found.filter((team): team is TeamCompletionInput => team !== null);
+}
+
+async function snooze(ctx: CoreContext, prompt: Prompt, member: Member, minutes: number, title: string | null): Promise<ClickResultView> {
+  if (!(SNOOZE_MINUTES as readonly number[]).includes(minutes)) {
+    throw new ValidationError(`Snooze for ${SNOOZE_MINUTES.join(', ')} minutes.`);
+  }
+  if (prompt.kind === 'team') return result('already-closed', prompt.id, { challengeTitle: title, message: 'Team challenges cannot be snoozed: join in any time today.' });
+  if (prompt.status === 'done' || prompt.status === 'skipped') return closed(prompt.id, prompt.status, title);
+  const status = await ctx.store.setPromptStatus(prompt.id, 'snoozed');
+  if (status !== 'snoozed') return closed(prompt.id, status, title);
+  const until = ctx.clock.now() + minutes * 60_000;
+  const snoozed: Member = { ...member, snoozedPromptId: prompt.id, snoozeUntil: until };
+  await ctx.store.putMember(snoozed);
+  if (member.active) await reschedule(ctx, snoozed);
+  else await ctx.store.setDue(member.id, until);
+  return result('snoozed', prompt.id, { challengeTitle: title, snoozedUntil: until, message: `Snoozed for ${minutes} minutes.` });
+}
+
+async function skip(ctx: CoreContext, prompt: Prompt, title: string | null): Promise<ClickResultView> {
+  if (prompt.kind === 'team') return result('skipped', prompt.id, { challengeTitle: title, message: 'No problem, maybe next time.' });
+  if (prompt.status === 'done' || prompt.status === 'skipped') return closed(prompt.id, prompt.status, title);
+  const status = await ctx.store.setPromptStatus(prompt.id, 'skipped');
+  if (status !== 'skipped') return closed(prompt.id, status, title);
+  return result('skipped', prompt.id, { challengeTitle: title });
+}
+
+function closed(promptId: string, status: string | null, title: string | null): ClickResultView {
+  return result(status === 'done' ? 'already-done' : 'already-closed', promptId, { challengeTitle: title });
+}
