@@ -132,4 +132,22 @@ describe('Slack OAuth installs', () => {
       expect(logLines.join('\n')).not.toMatch(/xoxb-/);
     });
   }
+
+  it('tokens_revoked for a user token only keeps the installation, the people and the teams', async () => {
+    await install();
+    await world.command('UADA', 'start');
+    await world.command('UADA', 'join', { id: 'C0DESIGN', name: 'design' });
+    const teamId = `slack:${WORKSPACE}:C0DESIGN`;
+
+    const body = eventBody(WORKSPACE, { type: 'tokens_revoked', tokens: { oauth: ['UADA'], bot: [] } });
+    expect((await world.post(body)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(await world.store.getRecord(INSTALLATION_KIND, `T:${WORKSPACE}`)).not.toBeNull();
+    expect((await world.store.getMember(ADA))?.active).toBe(true);
+    expect(await world.store.getDue(ADA)).not.toBeNull();
+    expect(await world.store.getTeam(teamId)).not.toBeNull();
+    const reply = await world.command('UADA', 'stats');
+    expect(reply.body['text'] ?? JSON.stringify(reply.body)).not.toMatch(/went wrong/);
+  });
 });

@@ -8,7 +8,7 @@ import { firstDelivery } from './delivery-once.ts';
 import type { Workspace } from './deps.ts';
 import { handleHomeAction, HOME_ACTION_IDS } from './home-actions.ts';
 import { publishHome } from './home.ts';
-import { blockActionsPayload, commandPayload, eventEnvelope, viewSubmissionPayload } from './payloads.ts';
+import { blockActionsPayload, botTokenRevoked, commandPayload, eventEnvelope, viewSubmissionPayload } from './payloads.ts';
 import { saveSettings } from './settings.ts';
 import { describeSlackError } from './slack-errors.ts';
 import { forgetWorkspace } from './uninstall.ts';
@@ -71,13 +71,22 @@ export function registerListeners(app: App, deps: ClickDeps): void {
     await publishHome(deps, workspaceOf(envelope.team_id, context), event.user).catch(failed('App Home publish'));
   });
 
-  for (const name of ['app_uninstalled', 'tokens_revoked'] as const) {
-    app.event(name, async ({ body }) => {
-      const envelope = eventEnvelope.parse(body);
-      if (!(await firstDelivery(deps.store, envelope.team_id, envelope.event_id))) return;
-      await forgetWorkspace(deps, envelope.team_id).catch(failed(name));
-    });
-  }
+  app.event('app_uninstalled', async ({ body }) => {
+    const envelope = eventEnvelope.parse(body);
+    if (!(await firstDelivery(deps.store, envelope.team_id, envelope.event_id))) return;
+    await forgetWorkspace(deps, envelope.team_id).catch(failed('app_uninstalled'));
+  });
+
+  app.event('tokens_revoked', async ({ body, event }) => {
+    const envelope = eventEnvelope.parse(body);
+    if (!(await firstDelivery(deps.store, envelope.team_id, envelope.event_id))) return;
+    // Only the bot token ends the installation; a person revoking their own user token changes nothing else.
+    if (!botTokenRevoked(event)) {
+      deps.logger.info({ workspace: envelope.team_id }, 'slack user token revoked: installation kept');
+      return;
+    }
+    await forgetWorkspace(deps, envelope.team_id).catch(failed('tokens_revoked'));
+  });
 
   app.error(async (err) => {
     deps.logger.error({ err: describeSlackError(err.original ?? err) }, 'slack handler error');

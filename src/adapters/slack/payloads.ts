@@ -69,6 +69,14 @@ export const eventEnvelope = z.object({
   }),
 });
 
+const tokensRevoked = z.object({ tokens: z.object({ bot: z.array(z.string()).optional() }) });
+
+/** True when a tokens_revoked event names at least one bot token (user tokens alone do not end an installation). */
+export function botTokenRevoked(event: unknown): boolean {
+  const parsed = tokensRevoked.safeParse(event);
+  return parsed.success && (parsed.data.tokens.bot?.length ?? 0) > 0;
+}
+
 const jsonBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(1000) }),
   eventEnvelope,

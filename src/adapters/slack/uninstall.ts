@@ -1,4 +1,4 @@
-// app_uninstalled / tokens_revoked: the installation goes, and so does everything the bot knows about the workspace's
+// app_uninstalled / tokens_revoked (of the bot token): the installation goes, and so does everything the bot knows about the workspace's
 // people and teams.
 import type { SlackDeps } from './deps.ts';
 import { workspaceRosterId } from './ids.ts';
