@@ -7,6 +7,7 @@ import type { TeamInput } from './people/teams.ts';
 import { localTimeLabel } from './schedule/slots.ts';
 import { DateTime } from 'luxon';
 import type { Member } from './model.ts';
+import { MEDICAL_NOTE } from './content/catalogue.ts';
 
 export const COMMAND_WORDS = [
   'help', 'start', 'stop', 'pause', 'resume', 'now', 'settings', 'hours', 'every', 'days', 'timezone',
@@ -55,6 +56,7 @@ export const HELP_TEXT = [
   '• settings: open the settings form',
   '• join / leave: join or leave this channel\'s team; team-time 11:30 sets a daily team challenge',
   '• leaderboard, stats, forget-me (deletes everything the bot knows about you)',
+  MEDICAL_NOTE,
 ].join('\n');
 
 function when(at: number | null, timezone: string): string {
@@ -91,7 +93,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
   switch (command.word) {
     case 'start': {
       const { member: m, nextAt } = await service.start(member.id);
-      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz)}.` };
+      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz)}.\n${MEDICAL_NOTE}` };
     }
     case 'stop':
       await service.stop(member.id);

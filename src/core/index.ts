@@ -13,6 +13,7 @@ export * from './errors.ts';
 export { memberId, teamId, tenantOf } from './ids.ts';
 export { SNOOZE_MINUTES, DAILY_POINT_CAP } from './context.ts';
 export { challengeById, CHALLENGES } from './content/pick.ts';
+export { MEDICAL_NOTE } from './content/catalogue.ts';
 export { isValidTimezone, localDay, isoWeekKey } from './schedule/calendar.ts';
 export { localTimeLabel } from './schedule/slots.ts';
 export { teamPromptView } from './prompts/issue.ts';

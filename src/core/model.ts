@@ -1,4 +1,7 @@
 // The domain's data shapes. Plain data only: every store and adapter passes these around.
+import type { ChallengeTag } from './content/tags.ts';
+
+export type { ChallengeTag } from './content/tags.ts';
 
 export type Platform = 'slack' | 'teams' | 'web';
 export const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'web'];
@@ -99,9 +102,13 @@ export interface Challenge {
   seconds: number;
   equipment: Equipment;
   posture: 'standing' | 'sitting' | 'walking';
+  /** What the challenge needs (standing, band, stairs, ...); a member's `avoid` list is matched against these. */
+  tags: readonly ChallengeTag[];
   /** A fact from the source, in our own words. */
   why: string;
   safety: string;
+  /** A gentler way to do it, named; every standing or walking challenge has one, seated ones may not. */
+  easier: string | null;
   credit: string;
 }
 

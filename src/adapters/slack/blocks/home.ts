@@ -1,6 +1,6 @@
 // The App Home tab: streak, next break, this week's points, team ranks, and buttons to start, stop, pause and open settings.
 import type { types } from '@slack/bolt';
-import type { StatsView } from '../../../core/index.ts';
+import { MEDICAL_NOTE, type StatsView } from '../../../core/index.ts';
 import { ACTION } from '../action-ids.ts';
 import { actions, button, context, divider, header, section, sectionsOfLines, type Block } from './kit.ts';
 import { statsLines, teamRankLines } from './boards.ts';
@@ -27,6 +27,6 @@ export function renderHome(view: StatsView | null): types.HomeView {
     const ranks = teamRankLines(view);
     blocks.push(divider(), section('*Team ranks*'), ...(ranks.length > 0 ? sectionsOfLines(ranks) : [section('Not in a team yet: type `/breaks join` in your team\'s channel.')]));
   }
-  blocks.push(divider(), controls(view), context('Type `/breaks help` for every command.'));
+  blocks.push(divider(), controls(view), context('Type `/breaks help` for every command.'), context(MEDICAL_NOTE));
   return { type: 'home', blocks: capBlocks(blocks, LIMITS.viewBlocks, (omitted) => context(`…and ${omitted} more not shown.`)) };
 }

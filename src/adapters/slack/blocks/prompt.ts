@@ -22,6 +22,7 @@ function challengeBlocks(view: PromptView, heading: string): Block[] {
     section(`*${escapeMrkdwn(c.title)}* · ${view.localTime} · takes ${duration(c.seconds)}${c.equipment === 'band' ? ' · needs a resistance band' : ''}`),
     section(steps),
     section(`*Why it helps:* ${escapeMrkdwn(c.why)}`),
+    ...(c.easier ? [context(`*Easier:* ${escapeMrkdwn(c.easier)}`)] : []),
     context(`:warning: ${escapeMrkdwn(c.safety)}`, `Source: ${escapeMrkdwn(c.credit)}`),
   ];
 }

@@ -11,6 +11,7 @@ function challengeBody(challenge: Challenge): CardElement[] {
     text(`About ${challenge.seconds} seconds · ${challenge.posture}${kit}`, { subtle: true, spacing: 'none' }),
     ...challenge.steps.map((step, i) => text(`${i + 1}. ${step}`, { spacing: 'small' })),
     text(`Why: ${challenge.why}`, { spacing: 'medium' }),
+    ...(challenge.easier ? [text(`Easier: ${challenge.easier}`, { size: 'small' })] : []),
     text(challenge.safety, { size: 'small', color: 'warning' }),
     text(challenge.credit, { size: 'small', subtle: true }),
   ];

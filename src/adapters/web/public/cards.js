@@ -37,6 +37,7 @@ export function promptCard(view, { team = null, onAction }) {
     h('p', { class: 'card-meta' }, `${POSTURE[challenge.posture] ?? challenge.posture} · ${equipment}`),
     h('ol', { class: 'steps' }, challenge.steps.map((step) => h('li', {}, step))),
     h('div', { class: 'why' }, h('h4', {}, 'Why it helps'), h('p', {}, challenge.why)),
+    challenge.easier ? h('p', { class: 'easier' }, h('strong', {}, 'Easier: '), challenge.easier) : null,
     h('p', { class: 'safety' }, h('strong', {}, 'Safety: '), challenge.safety),
     team ? h('p', { class: 'joined', 'data-joined': '' }, joinedText(view.joinedCount)) : null,
     actions,

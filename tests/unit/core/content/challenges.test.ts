@@ -16,7 +16,7 @@ function seeded(seed: number): () => number {
 }
 
 function challenge(id: string, equipment: Challenge['equipment'] = 'none'): Challenge {
-  return { id, title: id, steps: ['one', 'two'], seconds: 60, equipment, posture: 'standing', why: 'why', safety: 'safe', credit: 'credit' };
+  return { id, title: id, steps: ['one', 'two'], seconds: 60, equipment, posture: 'standing', tags: equipment === 'band' ? ['standing', 'band'] : ['standing'], why: 'why', safety: 'safe', easier: 'Easier: smaller', credit: 'credit' };
 }
 
 /** Runs `count` picks the way the service does, checking each against the recent list it was picked from. */
