@@ -17,6 +17,7 @@ export function streakInputOf(member: Member, activity: MemberActivity, now: num
     days: activity.days,
     workdays: member.schedule.workdays,
     timezone: member.schedule.timezone,
+    window: { start: member.schedule.start, end: member.schedule.end },
     inactiveSpans: member.inactiveSpans,
     now,
     since: member.createdAt,

@@ -26,7 +26,7 @@ export function memberStanding(input: MemberStreakInput): MemberStanding {
   const lastDay = lastCompletedWorkday(input.days, input.workdays, localDay(input.now, input.timezone));
   // A positive streak always has a completed workday behind it; the guard only satisfies the type.
   if (lastDay === null) return { streak: 0, aliveUntil: null };
-  const aliveUntil = streakAliveUntil({ lastCompletedDay: lastDay, workdays: input.workdays, timezone: input.timezone, inactiveSpans: input.inactiveSpans });
+  const aliveUntil = streakAliveUntil({ ...input, lastCompletedDay: lastDay });
   return { streak, aliveUntil };
 }
 

@@ -5,11 +5,14 @@
 // - Today never breaks a streak: it adds one if it already qualifies, otherwise counting starts from yesterday.
 // - The walk stops at the first earlier workday that does not qualify, or after MAX_DAYS_BACK days.
 // Personal streaks only:
-// - A workday is "paused" when any inactive span (pause or stop) overlaps that local calendar day.
-//   A paused day with a completion counts; a paused day without one is skipped.
+// - A workday is excused when the member could not be reached for most of its working window (excused-days.ts):
+//   paused, stopped, skipped for Do Not Disturb, or any other unreachable time fed in. A span that merely touches a
+//   day (a 15-minute pause, DND from 16:30 to the next morning) excuses nothing.
+//   An excused day with a completion counts; an excused day without one is skipped.
 // - The walk also stops before the local day the member was created (`since`).
 import type { InactiveSpan, TeamDay } from '../model.ts';
 import { dayStartMs, localDay, nextDay, previousDay, isoWeekday } from '../schedule/calendar.ts';
+import { isExcusedDay, type Excuses, type UnreachableSpan, type WorkWindow } from './excused-days.ts';
 
 /** How far back a streak is ever counted, so an old record cannot make a read unbounded. */
 export const MAX_DAYS_BACK = 400;
@@ -19,11 +22,21 @@ export interface MemberStreakInput {
   days: Record<string, number>;
   workdays: number[];
   timezone: string;
+  /** The working window's local start and end "HH:MM"; the product's default hours when left out. */
+  window?: { start: string; end: string } | undefined;
+  /** Pauses, stops and slots skipped as unreachable, as the member record keeps them. */
   inactiveSpans: InactiveSpan[];
+  /** More unreachable time from other sources (meetings, out of office, holidays). */
+  unreachable?: readonly UnreachableSpan[] | undefined;
+  /** Local days excused outright (holidays, or days settled earlier from spans no longer kept). */
+  excusedDays?: readonly string[] | undefined;
   now: number;
   /** When the member was created; days before its local date are never visited. */
-  since?: number;
+  since?: number | undefined;
 }
+
+/** The product's default working hours (schedule-schema.ts DEFAULT_SCHEDULE_FIELDS), for callers that give none. */
+const DEFAULT_WINDOW = { start: '09:00', end: '17:00' } as const;
 
 export interface TeamStreakInput {
   days: Record<string, TeamDay>;
@@ -48,21 +61,36 @@ function countBack(today: string, oldest: string | null, judge: (day: string) =>
   return streak;
 }
 
-function overlapsDay(span: InactiveSpan, day: string, timezone: string): boolean {
-  const start = dayStartMs(day, timezone);
-  const end = dayStartMs(nextDay(day), timezone);
-  return span.from < end && (span.to === null || span.to > start);
+interface ExcuseSource {
+  workdays: number[];
+  timezone: string;
+  window?: { start: string; end: string } | undefined;
+  inactiveSpans: readonly InactiveSpan[];
+  unreachable?: readonly UnreachableSpan[] | undefined;
+  excusedDays?: readonly string[] | undefined;
+}
+
+/** Decides excused days for one input: the spans and days gathered once, each day judged by its window. */
+function excuseJudge(input: ExcuseSource): (day: string) => boolean {
+  const excuses: Excuses = {
+    spans: [...input.inactiveSpans.map((span): UnreachableSpan => ({ from: span.from, to: span.to, reason: 'paused' })), ...(input.unreachable ?? [])],
+    days: new Set(input.excusedDays ?? []),
+  };
+  const { start, end } = input.window ?? DEFAULT_WINDOW;
+  const window: WorkWindow = { timezone: input.timezone, start, end };
+  return (day) => isExcusedDay(day, window, excuses);
 }
 
 /** Consecutive own workdays with at least one completion, in the member's zone; see the rules above. */
 export function memberStreak(input: MemberStreakInput): number {
-  const { days, workdays, timezone, inactiveSpans, now, since } = input;
+  const { days, workdays, timezone, now, since } = input;
   const today = localDay(now, timezone);
   const oldest = since === undefined ? null : localDay(since, timezone);
+  const excused = excuseJudge(input);
   return countBack(today, oldest, (day) => {
     if (!workdays.includes(isoWeekday(day))) return 'skip';
     if ((days[day] ?? 0) > 0) return 'counts';
-    return inactiveSpans.some((span) => overlapsDay(span, day, timezone)) ? 'skip' : 'breaks';
+    return excused(day) ? 'skip' : 'breaks';
   });
 }
 
@@ -80,25 +108,23 @@ export function teamStreak(input: TeamStreakInput): number {
   });
 }
 
-export interface StreakAliveInput {
+export interface StreakAliveInput extends ExcuseSource {
   /** A workday with at least one completion: the newest such day of the member. */
   lastCompletedDay: string;
-  workdays: number[];
-  timezone: string;
-  inactiveSpans: InactiveSpan[];
 }
 
 /**
  * The instant from which a streak whose newest completed workday is `lastCompletedDay` reads as 0 (memberStreak's rules):
- * the end of the first later workday that no inactive span touches, since today-so-far never breaks a streak.
+ * the end of the first later workday that is not excused, since today-so-far never breaks a streak.
  * A run of skipped days ends where memberStreak stops looking back (MAX_DAYS_BACK).
  */
 export function streakAliveUntil(input: StreakAliveInput): number {
-  const { lastCompletedDay, workdays, timezone, inactiveSpans } = input;
+  const { lastCompletedDay, workdays, timezone } = input;
+  const excused = excuseJudge(input);
   let day = lastCompletedDay;
   for (let ahead = 1; ahead < MAX_DAYS_BACK; ahead += 1) {
     day = nextDay(day);
-    if (workdays.includes(isoWeekday(day)) && !inactiveSpans.some((span) => overlapsDay(span, day, timezone))) {
+    if (workdays.includes(isoWeekday(day)) && !excused(day)) {
       return dayStartMs(nextDay(day), timezone);
     }
   }

@@ -15,10 +15,15 @@ function minutesOf(hhmm: string): number {
   return hours * 60 + minutes;
 }
 
+/** The instant the working window of the slot's local day closes. */
+function windowEndOf(schedule: Schedule, slotAt: number): number {
+  return localWallTimeMs(localDay(slotAt, schedule.timezone), minutesOf(schedule.end), schedule.timezone);
+}
+
 /** Pure: send now, wait until `reachableAt` if that is before the window of the slot's local day closes, or skip. */
 export function planSlot(schedule: Schedule, slotAt: number, reachableAt: number | null): SlotPlan {
   if (reachableAt === null || reachableAt <= slotAt) return { kind: 'send' };
-  const windowEnd = localWallTimeMs(localDay(slotAt, schedule.timezone), minutesOf(schedule.end), schedule.timezone);
+  const windowEnd = windowEndOf(schedule, slotAt);
   return reachableAt < windowEnd ? { kind: 'defer', until: reachableAt } : { kind: 'skip', until: reachableAt };
 }
 
@@ -56,15 +61,20 @@ export async function holdPrompt(ctx: CoreContext, member: Member, slotAt: numbe
   return held;
 }
 
-/** The member asked not to be disturbed past the window: the slot is dropped and that time counts as inactive (never breaks a streak). */
+/**
+ * The member asked not to be disturbed past the window: the slot is dropped and the rest of that day's window counts
+ * as unreachable time. The span stops at the window's end: the evening and night after it excuse nothing, and the day
+ * is excused only if unreachable time covers most of its window (progress/excused-days.ts).
+ */
 export async function skipUnreachableSlot(ctx: CoreContext, member: Member, slotAt: number, until: number): Promise<Member> {
   const spans = member.inactiveSpans;
   const last = spans[spans.length - 1];
-  // Back-to-back skipped slots extend one span instead of filling the short list with fragments.
+  const to = Math.max(slotAt, Math.min(until, windowEndOf(member.schedule, slotAt)));
+  // Back-to-back skipped slots extend one span instead of filling the list with fragments.
   const merged: InactiveSpan[] =
     last !== undefined && last.to !== null && last.to >= slotAt && last.from <= slotAt
-      ? [...spans.slice(0, -1), { from: last.from, to: Math.max(last.to, until) }]
-      : [...spans, { from: slotAt, to: until }].slice(-MAX_INACTIVE_SPANS);
+      ? [...spans.slice(0, -1), { from: last.from, to: Math.max(last.to, to) }]
+      : [...spans, { from: slotAt, to }].slice(-MAX_INACTIVE_SPANS);
   const skipped: Member = { ...member, inactiveSpans: merged };
   await ctx.store.putMember(skipped);
   // The new inactive span keeps the streak alive longer; the team boards must know it too.

@@ -29,9 +29,15 @@ describe('when a streak breaks', () => {
     expect(aliveUntil('2026-06-05')).toBe('2026-06-08T22:00:00.000Z');
   });
 
-  it('a paused workday does not break it either', () => {
-    const pause: InactiveSpan = { from: Date.parse('2026-06-10T07:00:00Z'), to: Date.parse('2026-06-10T09:00:00Z') };
+  it('a workday paused for most of its window does not break it either', () => {
+    // 09:00-16:00 Berlin of the default 09:00-17:00 window.
+    const pause: InactiveSpan = { from: Date.parse('2026-06-10T07:00:00Z'), to: Date.parse('2026-06-10T14:00:00Z') };
     expect(aliveUntil('2026-06-09', { inactiveSpans: [pause] })).toBe('2026-06-11T22:00:00.000Z');
+  });
+
+  it('a workday paused for a small part of its window still breaks it (issue 11: excused means most of the window)', () => {
+    const pause: InactiveSpan = { from: Date.parse('2026-06-10T07:00:00Z'), to: Date.parse('2026-06-10T09:00:00Z') };
+    expect(aliveUntil('2026-06-09', { inactiveSpans: [pause] })).toBe('2026-06-10T22:00:00.000Z');
   });
 
   it("follows the member's zone across a clock change", () => {
