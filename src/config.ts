@@ -66,6 +66,14 @@ const envSchema = z
     if (env.TEAMS_ALLOW_ANONYMOUS && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_ALLOW_ANONYMOUS'], message: 'must not be true when NODE_ENV=production (it turns off Bot Framework authentication)' });
     }
+    if (env.NODE_ENV === 'production') {
+      // The web chat has no login (identity is a typed name), so it never faces the network a production bot serves.
+      if (env.WEB_CHAT_ENABLED === true) {
+        ctx.addIssue({ code: 'custom', path: ['WEB_CHAT_ENABLED'], message: 'must not be true when NODE_ENV=production (the web chat has no login: anyone could act as anyone)' });
+      } else if (!env.SLACK_SIGNING_SECRET && !env.MICROSOFT_APP_ID && !env.TEAMS_ALLOW_ANONYMOUS) {
+        ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'is production but neither Slack nor Teams is set (set SLACK_SIGNING_SECRET or MICROSOFT_APP_ID); the local web chat is served only outside production' });
+      }
+    }
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required with MICROSOFT_APP_ID (unless MICROSOFT_APP_TYPE=UserAssignedMSI)' });
     }
@@ -110,6 +118,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slackEnabled,
     slackOAuth: slackEnabled && Boolean(value.SLACK_CLIENT_ID),
     teamsEnabled,
-    webChatEnabled: value.WEB_CHAT_ENABLED ?? (!slackEnabled && !teamsEnabled),
+    webChatEnabled: value.NODE_ENV !== 'production' && (value.WEB_CHAT_ENABLED ?? (!slackEnabled && !teamsEnabled)),
   };
 }

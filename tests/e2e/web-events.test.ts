@@ -1,6 +1,6 @@
 // The event hub behind the live prompt stream: heartbeats, a bounded backlog, and clean-up.
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventHub, type EventSink } from '../../src/adapters/web/event-hub.ts';
+import { DEFAULT_EVENT_HUB_OPTIONS, EventHub, type EventSink } from '../../src/adapters/web/event-hub.ts';
 import { SseClient } from './web-sse-client.ts';
 import { startWebChatServer, type WebChatServer } from './web-server.ts';
 
@@ -18,7 +18,7 @@ class RecordingSink implements EventSink {
 const ADA = 'web:local:ada';
 const hubs: EventHub[] = [];
 function newHub(backlogSize = 3, backlogMembers = 100): EventHub {
-  const hub = new EventHub({ heartbeatMs: 60_000, backlogSize, backlogMembers });
+  const hub = new EventHub({ ...DEFAULT_EVENT_HUB_OPTIONS, heartbeatMs: 60_000, backlogSize, backlogMembers });
   hubs.push(hub);
   return hub;
 }
@@ -77,7 +77,7 @@ describe('event hub', () => {
     const hub = newHub();
     const gone = new RecordingSink();
     const close = hub.open(ADA, gone);
-    close();
+    close?.();
     hub.publish(ADA, 'prompt', { n: 1 });
     expect(gone.frames).toEqual([]);
     const open = new RecordingSink();

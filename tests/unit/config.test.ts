@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 
@@ -50,6 +52,24 @@ describe('configuration', () => {
   it('refuses TEAMS_ALLOW_ANONYMOUS in production', () => {
     expect(problemsOf({ TEAMS_ALLOW_ANONYMOUS: 'true', NODE_ENV: 'production' }).join()).toMatch(/TEAMS_ALLOW_ANONYMOUS must not be true/);
     expect(loadConfig({ TEAMS_ALLOW_ANONYMOUS: 'true' }).teamsEnabled).toBe(true);
+  });
+
+  it('refuses WEB_CHAT_ENABLED=true in production, naming the variable', () => {
+    expect(problemsOf({ NODE_ENV: 'production', WEB_CHAT_ENABLED: 'true', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'x' })).toEqual([
+      expect.stringMatching(/^WEB_CHAT_ENABLED must not be true when NODE_ENV=production/),
+    ]);
+    expect(loadConfig({ WEB_CHAT_ENABLED: 'true', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'x' }).webChatEnabled).toBe(true);
+  });
+
+  it('never serves the web chat in production, and asks for a platform when none is set there', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'x' }).webChatEnabled).toBe(false);
+    expect(problemsOf({ NODE_ENV: 'production' }).join()).toMatch(/NODE_ENV is production but neither Slack nor Teams is set/);
+    expect(loadConfig({ NODE_ENV: 'development' }).webChatEnabled).toBe(true);
+  });
+
+  it('docker-compose.yml does not turn the web chat on', () => {
+    const compose = readFileSync(resolve(import.meta.dirname, '../../docker-compose.yml'), 'utf8');
+    expect(compose).not.toMatch(/^\s*WEB_CHAT_ENABLED:/m);
   });
 
   it('turns Slack on with a signing secret and a bot token, and the web chat off unless asked', () => {

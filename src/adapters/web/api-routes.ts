@@ -15,6 +15,7 @@ import {
   settingsBody,
 } from './requests.ts';
 import { openEventStream } from './event-stream.ts';
+import { admitMember, releaseMember } from './limits.ts';
 
 /** Outcomes that change the card, so the member's other open tabs update it too. */
 const CARD_CHANGING: readonly ClickOutcome[] = ['done', 'already-done', 'snoozed', 'skipped'];
@@ -23,7 +24,7 @@ function teamInput(teamName: string, timezone: string) {
   return { teamId: webTeamId(teamName), name: teamName, timezone };
 }
 
-export function createApiRouter(service: BreakService, hub: EventHub): Router {
+export function createApiRouter(service: BreakService, hub: EventHub, maxMembers: number): Router {
   const api = express.Router();
   api.use(express.json({ limit: '16kb' }));
   api.use((_req, res, next) => {
@@ -34,6 +35,7 @@ export function createApiRouter(service: BreakService, hub: EventHub): Router {
   api.post('/session', async (req, res) => {
     const body = parseInput(sessionBody, req.body);
     const memberId = webMemberId(body.name);
+    await admitMember(service, memberId, maxMembers);
     const member = await service.enrol({ memberId, displayName: body.name, timezone: body.timezone });
     let team: { teamId: string; name: string } | null = null;
     if (body.team !== undefined) {
@@ -48,8 +50,14 @@ export function createApiRouter(service: BreakService, hub: EventHub): Router {
     const body = parseInput(commandBody, req.body);
     const memberId = webMemberId(body.name);
     const team = body.team === undefined ? undefined : teamInput(body.team, body.timezone ?? 'UTC');
+    const word = parseCommand(body.text).word;
+    // "help" and "forget-me" create nobody, so they need no room.
+    if (word !== 'help' && word !== 'forget-me') await admitMember(service, memberId, maxMembers);
     const reply = await runCommand(service, { memberId, displayName: body.name, timezone: body.timezone, team }, body.text);
-    if (parseCommand(body.text).word === 'forget-me') hub.forget(memberId);
+    if (word === 'forget-me' && !(await service.getMember(memberId))) {
+      hub.forget(memberId);
+      await releaseMember(service, memberId);
+    }
     res.json(reply);
   });
 
@@ -88,6 +96,7 @@ export function createApiRouter(service: BreakService, hub: EventHub): Router {
     const memberId = webMemberId(name);
     await service.forget(memberId);
     hub.forget(memberId);
+    await releaseMember(service, memberId);
     res.json({ forgotten: true });
   });
 

@@ -1,4 +1,6 @@
 // Server-sent events per member: live frames to open streams, a short backlog for members with none open.
+import { WEB_CHAT_LIMITS } from './limits.ts';
+
 export type WebEventType = 'prompt' | 'team-prompt' | 'digest' | 'prompt-update';
 
 /** One open stream (an HTTP response in production). */
@@ -14,9 +16,18 @@ export interface EventHubOptions {
   backlogSize: number;
   /** Offline members whose backlog is kept; the one least recently written to goes first, so memory stays bounded. */
   backlogMembers: number;
+  /** Open streams in all, and per member: a stream beyond either is refused. */
+  maxStreams: number;
+  streamsPerMember: number;
 }
 
-export const DEFAULT_EVENT_HUB_OPTIONS: EventHubOptions = { heartbeatMs: 25_000, backlogSize: 20, backlogMembers: 1_000 };
+export const DEFAULT_EVENT_HUB_OPTIONS: EventHubOptions = {
+  heartbeatMs: 25_000,
+  backlogSize: 20,
+  backlogMembers: 1_000,
+  maxStreams: WEB_CHAT_LIMITS.maxStreams,
+  streamsPerMember: WEB_CHAT_LIMITS.streamsPerMember,
+};
 
 export class EventHub {
   private readonly streams = new Map<string, Set<EventSink>>();
@@ -26,8 +37,20 @@ export class EventHub {
 
   constructor(private readonly options: EventHubOptions = DEFAULT_EVENT_HUB_OPTIONS) {}
 
-  /** Registers a stream, flushes the member's backlog into it, and returns the function that unregisters it. */
-  open(memberId: string, sink: EventSink): () => void {
+  private openCount = 0;
+
+  /** Whether one more stream for the member fits under both caps. */
+  hasRoomFor(memberId: string): boolean {
+    return this.openCount < this.options.maxStreams && this.openStreamCount(memberId) < this.options.streamsPerMember;
+  }
+
+  /**
+   * Registers a stream, flushes the member's backlog into it, and returns the function that unregisters it;
+   * null (and nothing registered) when a cap is reached.
+   */
+  open(memberId: string, sink: EventSink): (() => void) | null {
+    if (!this.hasRoomFor(memberId)) return null;
+    this.openCount += 1;
     const sinks = this.streams.get(memberId) ?? new Set<EventSink>();
     sinks.add(sink);
     this.streams.set(memberId, sinks);
@@ -65,6 +88,7 @@ export class EventHub {
   /** After "forget me": ends the member's streams and drops anything waiting for them. */
   forget(memberId: string): void {
     for (const sink of this.streams.get(memberId) ?? []) sink.end();
+    this.openCount -= this.openStreamCount(memberId);
     this.streams.delete(memberId);
     this.backlogs.delete(memberId);
     this.stopHeartbeatIfIdle();
@@ -82,8 +106,8 @@ export class EventHub {
 
   private remove(memberId: string, sink: EventSink): void {
     const sinks = this.streams.get(memberId);
-    if (!sinks) return;
-    sinks.delete(sink);
+    if (!sinks?.delete(sink)) return;
+    this.openCount -= 1;
     if (sinks.size === 0) this.streams.delete(memberId);
     this.stopHeartbeatIfIdle();
   }

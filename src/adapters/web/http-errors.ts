@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { ErrorCode, isCoreError, type Logger } from '../../core/index.ts';
 import { InputError } from './requests.ts';
+import { WebLimitError } from './limits.ts';
 
 const CORE_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.Validation]: 400,
@@ -24,6 +25,10 @@ export function errorResponder(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
+      return;
+    }
+    if (err instanceof WebLimitError) {
+      res.status(err.status).json({ error: err.message });
       return;
     }
     if (err instanceof InputError) {

@@ -6,14 +6,18 @@ import { createApiRouter } from './api-routes.ts';
 import { DEFAULT_EVENT_HUB_OPTIONS, EventHub, type EventHubOptions } from './event-hub.ts';
 import { errorResponder } from './http-errors.ts';
 import { createWebMessenger } from './messenger.ts';
+import { WEB_CHAT_LIMITS } from './limits.ts';
 
 export { webMemberId, webTeamId, teamSlug } from './identity.ts';
+export { WEB_CHAT_LIMITS, WEB_PEOPLE_ROSTER } from './limits.ts';
 
 export interface WebChatDeps {
   service: BreakService;
   logger: Logger;
   /** Tests shorten the heartbeat; production keeps the defaults. */
   events?: Partial<EventHubOptions>;
+  /** People the web chat holds (WEB_CHAT_LIMITS.maxMembers unless a test says otherwise). */
+  maxMembers?: number;
 }
 
 export interface WebChat {
@@ -38,7 +42,7 @@ const PAGE_HEADERS = {
 export function createWebChat(deps: WebChatDeps): WebChat {
   const hub = new EventHub({ ...DEFAULT_EVENT_HUB_OPTIONS, ...deps.events });
   const router = express.Router();
-  router.use('/web/api', createApiRouter(deps.service, hub));
+  router.use('/web/api', createApiRouter(deps.service, hub, deps.maxMembers ?? WEB_CHAT_LIMITS.maxMembers));
   router.use(
     express.static(PUBLIC_DIR, {
       index: 'index.html',
