@@ -13,7 +13,7 @@ export async function forgetMember(redis: Redis | Cluster, keys: RedisKeys, memb
   const { platform, tenantId } = requirePlaced(memberId);
   const memberKey = keys.member(memberId);
   const promptList = keys.memberPrompts(memberId);
-  const [memberText, promptRests] = (await execTransaction(redis.multi().get(memberKey).zrange(promptList, 0, -1))) as [
+  const [memberText, promptRests] = (await execTransaction(redis.multi().get(memberKey).zrange(promptList, 0, '-1'))) as [
     string | null,
     string[],
   ];

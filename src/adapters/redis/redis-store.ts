@@ -313,7 +313,7 @@ export class RedisStore implements Store {
 
   async teamWeekBoard(teamId: string, weekKey: string): Promise<WeekBoardEntry[]> {
     if (!placeId(teamId)) return [];
-    const flat = await guard(this.redis.zrange(this.keys.weekBoard(teamId, weekKey), 0, -1, 'WITHSCORES'));
+    const flat = await guard(this.redis.zrange(this.keys.weekBoard(teamId, weekKey), 0, '-1', 'WITHSCORES'));
     const entries: WeekBoardEntry[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ memberId: flat[i] as string, points: Number(flat[i + 1]) });
     // Highest first; ties by member id, the same order as the memory store.

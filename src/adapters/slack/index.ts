@@ -89,7 +89,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger: slackLog,
     // Bolt's per-conversation state is unused here; skipping it saves a lookup on every request.
     convoStore: false,
-    clientOptions: { slackApiUrl: config.SLACK_API_URL, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, attachOriginalToWebAPIRequestError: false },
+    clientOptions: { slackApiUrl: config.SLACK_API_URL, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } },
     ...(installations ? {} : { authorize: singleWorkspaceAuthorize(api, botToken ?? '', logger) }),
   });
   const deps: ClickDeps = { service, store, api, logger, installations, work: new WorkLimit(WORK_LIMIT), teamCounts: new TeamCountUpdates() };

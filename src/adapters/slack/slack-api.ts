@@ -5,7 +5,7 @@ import { webApi } from '@slack/bolt';
 import type { Logger, Store } from '../../core/index.ts';
 import { limitedSend, type LimitedSendDeps, type SendPolicy } from '../shared/limited-send.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { classifySlackError, ResponseUrlError, withoutOriginal } from './slack-errors.ts';
+import { classifySlackError, ResponseUrlError } from './slack-errors.ts';
 
 /** Calls that share a limiter: Slack limits writes, reads and modal opens separately. */
 export type Lane = 'write' | 'read' | 'modal' | 'respond';
@@ -66,8 +66,6 @@ export class SlackApi {
       slackApiUrl: options.apiUrl,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
-      // Kept only to tell "never connected" from "may have reached Slack"; call() drops it (it holds the token) at once.
-      attachOriginalToWebAPIRequestError: true,
       logger: boltLogger(options.logger, webApi.LogLevel.ERROR),
       timeout: this.timeoutMs,
     });
@@ -85,13 +83,7 @@ export class SlackApi {
       this.sendDeps,
       `slack:${teamId}:${lane}`,
       { ...this.policy, perSecond: this.rates[lane] },
-      async () => {
-        try {
-          return (await this.client.apiCall(method, { ...args, token: botToken })) as ApiResult;
-        } catch (err) {
-          throw withoutOriginal(err);
-        }
-      },
+      async () => (await this.client.apiCall(method, { ...args, token: botToken })) as ApiResult,
       (err) => classifySlackError(err, repeatable),
     );
   }

@@ -19,11 +19,8 @@ const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOS
 
 interface CodedLike {
   code?: unknown;
-  retryAfter?: unknown;
-  statusCode?: unknown;
   data?: { error?: unknown } | undefined;
-  original?: unknown;
-  neverConnected?: unknown;
+  statusCode?: unknown;
   cause?: unknown;
 }
 
@@ -31,8 +28,9 @@ function coded(err: unknown): CodedLike {
   return typeof err === 'object' && err !== null ? (err as CodedLike) : {};
 }
 
-function neverConnected(networkError: unknown): boolean {
-  const { code } = coded(networkError);
+/** fetch fails with a TypeError whose cause carries the network error's code (ECONNREFUSED, ...). */
+function neverConnected(fetchError: unknown): boolean {
+  const { code } = coded(coded(fetchError).cause);
   return typeof code === 'string' && NEVER_CONNECTED.has(code);
 }
 
@@ -48,47 +46,25 @@ export class ResponseUrlError extends Error {
 }
 
 /**
- * The WebClient's request error keeps axios' original error (request config, Authorization header included). Only
- * "was a connection ever made" is kept from it, then it is dropped before the error goes anywhere else.
- */
-export function withoutOriginal(err: unknown): unknown {
-  const e = coded(err);
-  if (e.code !== webApi.ErrorCode.RequestError || !('original' in (err as object))) return err;
-  const stripped = err as CodedLike;
-  stripped.neverConnected = neverConnected(e.original);
-  delete stripped.original;
-  return stripped;
-}
-
-/**
  * Whether to try a failed call again. A call that is not `repeatable` (a post: a second one is a second message) is
  * retried only when Slack cannot have acted on it: a 429, an answer that says it was not processed, or no connection.
  * After a timeout, a dropped connection or an error where Slack may have acted, only repeatable calls are retried.
  */
 export function classifySlackError(err: unknown, repeatable: boolean): FailureVerdict {
-  const e = coded(err);
   if (err instanceof ResponseUrlError) {
     if (err.statusCode === 429) return { retry: true, retryAfterMs: err.retryAfterMs };
     return { retry: NOT_DONE_STATUSES.has(err.statusCode) || (repeatable && err.statusCode >= 500) };
   }
-  switch (e.code) {
-    case webApi.ErrorCode.RateLimitedError:
-      return { retry: true, retryAfterMs: typeof e.retryAfter === 'number' ? e.retryAfter * 1000 : undefined };
-    case webApi.ErrorCode.HTTPError: {
-      const status = typeof e.statusCode === 'number' ? e.statusCode : 0;
-      return { retry: NOT_DONE_STATUSES.has(status) || (repeatable && status >= 500) };
-    }
-    case webApi.ErrorCode.RequestError:
-      // A timeout or a dropped connection: Slack may have the request and acted on it.
-      return { retry: e.neverConnected === true || repeatable };
-    case webApi.ErrorCode.PlatformError: {
-      const word = typeof e.data?.error === 'string' ? e.data.error : '';
-      return { retry: NOT_DONE_PLATFORM_ERRORS.has(word) || (repeatable && MAYBE_DONE_PLATFORM_ERRORS.has(word)) };
-    }
-    default:
-      // fetch (response_url) fails with a TypeError whose cause names the network error; its own timeout is no TypeError.
-      return { retry: err instanceof TypeError && (repeatable || neverConnected(e.cause)) };
+  if (err instanceof webApi.WebAPIRateLimitedError) return { retry: true, retryAfterMs: err.retryAfter * 1000 };
+  if (err instanceof webApi.WebAPIHTTPError) return { retry: NOT_DONE_STATUSES.has(err.statusCode) || (repeatable && err.statusCode >= 500) };
+  // A timeout or a dropped connection: Slack may have the request and acted on it.
+  if (err instanceof webApi.WebAPIRequestError) return { retry: repeatable || neverConnected(err.original) };
+  if (err instanceof webApi.WebAPIPlatformError) {
+    const word = err.data.error;
+    return { retry: NOT_DONE_PLATFORM_ERRORS.has(word) || (repeatable && MAYBE_DONE_PLATFORM_ERRORS.has(word)) };
   }
+  // fetch (response_url) fails with a TypeError whose cause names the network error; its own timeout is no TypeError.
+  return { retry: err instanceof TypeError && (repeatable || neverConnected(err)) };
 }
 
 /** "slack_webapi_platform_error:channel_not_found": the code and Slack's error word, nothing from the request. */
