@@ -21,6 +21,26 @@ const redisUrl = z
   }, 'must be a redis:// or rediss:// URL with a host, e.g. redis://localhost:6379')
   .optional();
 
+type TeamsIdentity = { [name in 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TYPE' | 'MICROSOFT_APP_TENANT_ID']?: string | undefined };
+
+/**
+ * What a Teams bot identity lacks, in one sentence naming every missing variable: single tenant needs the app id,
+ * its secret and the tenant; a user-assigned managed identity needs its client id and the tenant, and no secret.
+ */
+function teamsIdentityProblem(env: TeamsIdentity): string | null {
+  const type = env.MICROSOFT_APP_TYPE ?? (env.MICROSOFT_APP_ID ? 'MultiTenant' : undefined);
+  if (type === undefined) return null;
+  const needed: Array<keyof TeamsIdentity> =
+    type === 'UserAssignedMSI' ? ['MICROSOFT_APP_ID', 'MICROSOFT_APP_TENANT_ID'] : type === 'SingleTenant' ? ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] : ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD'];
+  const missing = needed.filter((name) => !env[name]);
+  const named = env.MICROSOFT_APP_TYPE ? `is ${type}` : 'is unset, so MultiTenant (new registrations are SingleTenant or UserAssignedMSI)';
+  const idMeans = type === 'UserAssignedMSI' ? '; MICROSOFT_APP_ID is the managed identity\'s client id' : '';
+  const problems: string[] = [];
+  if (missing.length > 0) problems.push(`${named}, which needs ${missing.join(' and ')}: missing${idMeans}`);
+  if (type === 'UserAssignedMSI' && env.MICROSOFT_APP_PASSWORD) problems.push(`${named}, which takes no MICROSOFT_APP_PASSWORD (a managed identity has no secret): unset it`);
+  return problems.length > 0 ? problems.join('; ') : null;
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
@@ -74,12 +94,8 @@ const envSchema = z
         ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'is production but neither Slack nor Teams is set (set SLACK_SIGNING_SECRET or MICROSOFT_APP_ID); the local web chat is served only outside production' });
       }
     }
-    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required with MICROSOFT_APP_ID (unless MICROSOFT_APP_TYPE=UserAssignedMSI)' });
-    }
-    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'is required when MICROSOFT_APP_TYPE=SingleTenant' });
-    }
+    const teamsProblem = teamsIdentityProblem(env);
+    if (teamsProblem) ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TYPE'], message: teamsProblem });
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -83,3 +83,52 @@ describe('configuration', () => {
     expect(loadConfig({ REDIS_URL: '', PORT: '' }).PORT).toBe(3000);
   });
 });
+
+describe('Teams bot identity', () => {
+  const TENANT = '72f988bf-0000-0000-0000-000000000000';
+
+  it('single tenant starts with the app id, its secret and the tenant id', () => {
+    const config = loadConfig({ MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TENANT_ID: TENANT });
+    expect(config.teamsEnabled).toBe(true);
+    expect(config.MICROSOFT_APP_TENANT_ID).toBe(TENANT);
+  });
+
+  it('single tenant without a tenant id stops start-up with one message naming it', () => {
+    expect(problemsOf({ MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw' })).toEqual([
+      'MICROSOFT_APP_TYPE is SingleTenant, which needs MICROSOFT_APP_TENANT_ID: missing',
+    ]);
+  });
+
+  it('single tenant with nothing else names all three missing variables in one message', () => {
+    expect(problemsOf({ MICROSOFT_APP_TYPE: 'SingleTenant' })).toEqual([
+      'MICROSOFT_APP_TYPE is SingleTenant, which needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID: missing',
+    ]);
+  });
+
+  it('a user-assigned managed identity starts with its client id and the tenant id, and no password', () => {
+    const config = loadConfig({ MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_ID: 'client-id', MICROSOFT_APP_TENANT_ID: TENANT });
+    expect(config.teamsEnabled).toBe(true);
+    expect(config.MICROSOFT_APP_PASSWORD).toBeUndefined();
+  });
+
+  it('a managed identity without its client id or tenant names both', () => {
+    const [problem] = problemsOf({ MICROSOFT_APP_TYPE: 'UserAssignedMSI' });
+    expect(problem).toBe("MICROSOFT_APP_TYPE is UserAssignedMSI, which needs MICROSOFT_APP_ID and MICROSOFT_APP_TENANT_ID: missing; MICROSOFT_APP_ID is the managed identity's client id");
+  });
+
+  it('a managed identity with a password is refused, without echoing the password', () => {
+    const problems = problemsOf({ MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_ID: 'client-id', MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_APP_PASSWORD: 'leaked-secret-value' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/takes no MICROSOFT_APP_PASSWORD/);
+    expect(problems.join()).not.toContain('leaked-secret-value');
+  });
+
+  it('an app id with no type is multi-tenant and needs its password', () => {
+    expect(problemsOf({ MICROSOFT_APP_ID: 'app' }).join()).toMatch(/MICROSOFT_APP_TYPE is unset, so MultiTenant .* needs MICROSOFT_APP_PASSWORD: missing/);
+    expect(loadConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw' }).teamsEnabled).toBe(true);
+  });
+
+  it('an unknown app type is refused with the three allowed', () => {
+    expect(problemsOf({ MICROSOFT_APP_TYPE: 'SystemAssignedMSI', MICROSOFT_APP_ID: 'x' }).join()).toMatch(/MICROSOFT_APP_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI/);
+  });
+});
