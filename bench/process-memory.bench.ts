@@ -89,6 +89,8 @@ function typicalMember(i: number): Member {
     recentChallengeIds: Array.from({ length: 10 }, (_, k) => CHALLENGES[(i + k) % CHALLENGES.length]!.id),
     snoozedPromptId: null,
     snoozeUntil: null,
+    meetings: 'hold',
+    holidays: null,
     address: { channel: `D${i.toString(16).toUpperCase().padStart(10, '0')}` },
     createdAt: NOW - 30 * 86_400_000,
   };

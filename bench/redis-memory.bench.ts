@@ -38,6 +38,8 @@ function typicalMember(i: number, workspaces: string[], now: number): Member {
     recentChallengeIds: Array.from({ length: 10 }, (_, k) => CHALLENGES[(i + k) % CHALLENGES.length]!.id),
     snoozedPromptId: null,
     snoozeUntil: null,
+    meetings: 'hold',
+    holidays: null,
     address: { channel: slackId('D', 10) },
     createdAt: now - 30 * 86_400_000,
   };

@@ -22,11 +22,26 @@ export interface Schedule {
   intervalMinutes: number;
 }
 
+/** Why a member cannot be reached for a prompt right now (the metrics' `reason` label). */
+export type UnreachableReason = 'dnd' | 'meeting' | 'huddle' | 'focus' | 'out_of_office' | 'holiday' | 'paused';
+export const UNREACHABLE_REASONS: readonly UnreachableReason[] = ['dnd', 'meeting', 'huddle', 'focus', 'out_of_office', 'holiday', 'paused'];
+
+/** A platform's answer for one slot: why the member cannot be reached, and until when (null: not known, e.g. no expiry). */
+export interface Unreachable {
+  reason: UnreachableReason;
+  until: number | null;
+}
+
+/** What to do with a slot that lands in a meeting, call, huddle or focus time: wait for its end, or send anyway. */
+export type MeetingsPreference = 'hold' | 'ignore';
+
 /** A period during which the member wanted no prompts (pause or stop): such days never break a streak. */
 export interface InactiveSpan {
   from: number;
   /** null while still inactive. */
   to: number | null;
+  /** Why: left out for a pause or stop the member asked for; set for a slot skipped because they could not be reached. */
+  reason?: UnreachableReason;
 }
 
 export interface Member {
@@ -51,6 +66,10 @@ export interface Member {
   /** A prompt waiting to come back after a snooze. */
   snoozedPromptId: string | null;
   snoozeUntil: number | null;
+  /** Slots in a meeting, call, huddle or focus time wait ("hold", the default) or are sent anyway ("ignore"). */
+  meetings: MeetingsPreference;
+  /** The public-holiday calendar the member chose ("US", "AU-VIC"), or null for none. */
+  holidays: string | null;
   /** Platform data the adapter needs to reach the member (e.g. Slack DM channel); opaque to the core. */
   address: Record<string, string>;
   createdAt: number;

@@ -1,6 +1,6 @@
 // Prometheus metrics: one registry per process (per app in tests), exposed at GET /metrics.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { CoreMetrics, Platform } from '../core/index.ts';
+import type { CoreMetrics, Platform, UnreachableReason } from '../core/index.ts';
 
 export interface AppMetrics extends CoreMetrics {
   registry: Registry;
@@ -36,6 +36,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     labelNames: ['platform'],
     registers: [registry],
   });
+  const held = new Counter({
+    name: 'wellness_prompts_held_total',
+    help: 'Scheduled prompts held until the member is free (Do Not Disturb, a meeting, a huddle, focus time)',
+    labelNames: ['platform', 'reason'],
+    registers: [registry],
+  });
+  const skipped = new Counter({
+    name: 'wellness_prompts_skipped_total',
+    help: 'Scheduled slots skipped because the member could not be reached before the window closed, or was away',
+    labelNames: ['platform', 'reason'],
+    registers: [registry],
+  });
   const tickDuration = new Histogram({
     name: 'wellness_scheduler_tick_seconds',
     help: 'Duration of one scheduler tick (claim, deliver, commit)',
@@ -57,5 +69,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     completion: (platform: Platform) => completions.inc({ platform }),
     deliveryFailed: (platform: Platform) => unknownOutcomeSends.inc({ platform }),
     deliveryUnknown: (platform: Platform) => unsettledSends.inc({ platform }),
+    promptHeld: (platform: Platform, reason: UnreachableReason) => held.inc({ platform, reason }),
+    promptSkipped: (platform: Platform, reason: UnreachableReason) => skipped.inc({ platform, reason }),
   };
 }

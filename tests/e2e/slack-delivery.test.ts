@@ -71,7 +71,7 @@ describe('Slack: Do Not Disturb', () => {
     const member = await world.store.getMember(ADA);
     expect(member?.snoozedPromptId).toBeNull();
     // Unreachable from the slot to the window's end (17:00 Berlin), not beyond (issue 11): 7 of 8 hours excuse the day.
-    expect(member?.inactiveSpans.at(-1)).toEqual({ from: Date.parse('2026-11-26T09:00:00Z'), to: Date.parse('2026-11-26T16:00:00Z') });
+    expect(member?.inactiveSpans.at(-1)).toEqual({ from: Date.parse('2026-11-26T09:00:00Z'), to: Date.parse('2026-11-26T16:00:00Z'), reason: 'dnd' });
 
     // Friday morning: Thursday had no break, but it does not break the streak.
     world.setTime('2026-11-27T08:30:00Z');

@@ -26,7 +26,9 @@ describe('member codec', () => {
       makeMember('UODD', {
         schedule: { timezone: 'Asia/Kolkata', workdays: [7, 1, 9], start: '00:00', end: '24:00', intervalMinutes: 15 },
         teamIds: [`slack:${TENANT}:C01:thread`, 'slack:T02OTHER:C01', `slack:${TENANT}:C02`],
-        inactiveSpans: [{ from: T0, to: null }],
+        inactiveSpans: [{ from: T0, to: null }, { from: T0 - 7200_000, to: T0 - 3600_000, reason: 'out_of_office' }],
+        meetings: 'ignore',
+        holidays: 'AU-VIC',
         address: { 'odd key': 'value with "quotes", ünïcode and [brackets]' },
         displayName: '["not", "an", "array"]',
       }),
@@ -56,6 +58,8 @@ describe('member codec', () => {
       recentChallengeIds: ['glute-squeeze'],
       snoozedPromptId: 'slack:T01ACME:pSNOOZED',
       snoozeUntil: 1764065400000,
+      meetings: 'hold',
+      holidays: null,
       address: { channel: 'D0123' },
       createdAt: 1764064800123,
     });

@@ -10,7 +10,7 @@ const member: Member = {
   id: 'slack:T1:U1', platform: 'slack', tenantId: 'T1', displayName: 'Ada',
   schedule: { timezone: 'Europe/Berlin', workdays: [1, 2, 4], start: '08:30', end: '16:30', intervalMinutes: 45 },
   hasBand: true, active: true, pausedUntil: null, inactiveSpans: [], teamIds: [], recentChallengeIds: [],
-  snoozedPromptId: null, snoozeUntil: null, address: {}, createdAt: 0,
+  snoozedPromptId: null, snoozeUntil: null, meetings: 'hold', holidays: null, address: {}, createdAt: 0,
 };
 
 function state(values: { tz?: string; start?: string; end?: string; interval?: string; days?: string[]; band?: boolean }): SubmittedState {

@@ -4,9 +4,9 @@
 // - flags: 1 stopped (not active), 2 hasBand; left out (with rest) when 0, as for a started member without a band,
 //   the usual case for the members the scheduler reads;
 // - rest is an object of what differs from the codec's own defaults: schedule fields unlike CODEC_SCHEDULE_DEFAULTS,
-//   and the optional fields (pause, spans, teams, recent challenges, snooze, address). Left out when empty.
+//   and the optional fields (pause, spans, teams, recent challenges, snooze, address, meetings "ignore", holiday calendar). Left out when empty.
 // Version 1 (a JSON object with "s" for the schedule) is still read, so members stored before keep working.
-import type { InactiveSpan, Member } from '../../core/index.ts';
+import type { InactiveSpan, Member, UnreachableReason } from '../../core/index.ts';
 
 /**
  * The schedule fields version 2 leaves out when a member has them. Fixed with the format, deliberately not the
@@ -29,8 +29,8 @@ interface StoredRest {
   i?: number;
   /** pausedUntil */
   p?: number;
-  /** inactiveSpans as [from, to] */
-  x?: Array<[number, number | null]>;
+  /** inactiveSpans as [from, to] or [from, to, reason] */
+  x?: Array<[number, number | null] | [number, number | null, UnreachableReason]>;
   /** teamIds; those of the member's tenant as the part after it */
   t?: string[];
   /** recentChallengeIds */
@@ -41,12 +41,16 @@ interface StoredRest {
   u?: number;
   /** address */
   d?: Record<string, string>;
+  /** meetings: 1 when "ignore" (left out for the default "hold") */
+  m?: 1;
+  /** holidays: the chosen public-holiday calendar */
+  h?: string;
 }
 
 type StoredMemberV2 = [name: string, timezone: string, createdAtSeconds: number, flags?: number, rest?: StoredRest];
 
 /** Version 1: an object with the schedule as a 5-tuple and createdAt in ms. */
-interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd'> {
+interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd' | 'm' | 'h'> {
   n: string;
   s: [string, string | number[], string, string, number];
   c: number;
@@ -82,13 +86,15 @@ function encodeRest(member: Member): StoredRest | null {
   if (schedule.end !== CODEC_SCHEDULE_DEFAULTS.end) rest.e = schedule.end;
   if (schedule.intervalMinutes !== CODEC_SCHEDULE_DEFAULTS.intervalMinutes) rest.i = schedule.intervalMinutes;
   if (member.pausedUntil !== null) rest.p = member.pausedUntil;
-  if (member.inactiveSpans.length > 0) rest.x = member.inactiveSpans.map((span) => [span.from, span.to]);
+  if (member.inactiveSpans.length > 0) rest.x = member.inactiveSpans.map((span) => (span.reason === undefined ? [span.from, span.to] : [span.from, span.to, span.reason]));
   const tenantPrefix = `${member.platform}:${member.tenantId}:`;
   if (member.teamIds.length > 0) rest.t = member.teamIds.map((teamId) => encodeTeamId(teamId, tenantPrefix));
   if (member.recentChallengeIds.length > 0) rest.r = member.recentChallengeIds;
   if (member.snoozedPromptId !== null) rest.q = member.snoozedPromptId;
   if (member.snoozeUntil !== null) rest.u = member.snoozeUntil;
   if (Object.keys(member.address).length > 0) rest.d = member.address;
+  if (member.meetings === 'ignore') rest.m = 1;
+  if (member.holidays !== null) rest.h = member.holidays;
   return Object.keys(rest).length > 0 ? rest : null;
 }
 
@@ -102,8 +108,8 @@ export function encodeMember(member: Member): string {
 }
 
 /** The fields both versions keep the same way, from version 2's rest or a version 1 record. */
-function optionalFields(stored: StoredRest, tenantPrefix: string): Pick<Member, 'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'address'> {
-  const spans: InactiveSpan[] = (stored.x ?? []).map(([from, to]) => ({ from, to }));
+function optionalFields(stored: StoredRest, tenantPrefix: string): Pick<Member, 'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'meetings' | 'holidays' | 'address'> {
+  const spans: InactiveSpan[] = (stored.x ?? []).map(([from, to, reason]) => (reason === undefined ? { from, to } : { from, to, reason }));
   return {
     pausedUntil: stored.p ?? null,
     inactiveSpans: spans,
@@ -111,6 +117,8 @@ function optionalFields(stored: StoredRest, tenantPrefix: string): Pick<Member, 
     recentChallengeIds: stored.r ?? [],
     snoozedPromptId: stored.q ?? null,
     snoozeUntil: stored.u ?? null,
+    meetings: stored.m === 1 ? 'ignore' : 'hold',
+    holidays: stored.h ?? null,
     address: stored.d ?? {},
   };
 }

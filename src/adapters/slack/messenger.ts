@@ -1,6 +1,6 @@
 // The Slack Messenger the scheduler and "now" use: prompts as DMs, team prompts and digests in the team's channel,
 // and Do Not Disturb as the member's next reachable instant.
-import type { DigestView, Logger, Member, Messenger, PromptView, Team, TeamPromptView } from '../../core/index.ts';
+import type { DigestView, Logger, Member, Messenger, PromptView, ReachabilityQuery, Team, TeamPromptView, Unreachable } from '../../core/index.ts';
 import { renderDigest } from './blocks/boards.ts';
 import { renderPrompt, renderTeamPrompt } from './blocks/prompt.ts';
 import type { SlackMessage } from './blocks/kit.ts';
@@ -10,7 +10,7 @@ import type { SlackApi } from './slack-api.ts';
 import { describeSlackError } from './slack-errors.ts';
 
 export interface SlackMessenger extends Messenger {
-  reachableAt(member: Member, slotAt: number): Promise<number | null>;
+  reachability(queries: ReachabilityQuery[]): Promise<Array<Unreachable | null>>;
 }
 
 function parts(id: string): { workspaceId: string; localId: string } {
@@ -36,6 +36,19 @@ export function createSlackMessenger(api: SlackApi, logger: Logger): SlackMessen
     return { channel: typeof posted['channel'] === 'string' ? posted['channel'] : channel, ts: stringField(posted, 'ts') };
   }
 
+  async function dndOf(member: Member, slotAt: number): Promise<Unreachable | null> {
+    const { workspaceId, localId: userId } = parts(member.id);
+    try {
+      const info = dndInfoSchema.safeParse(await api.call(workspaceId, 'dnd.info', { user: userId }));
+      const until = info.success ? quietUntil(info.data, slotAt) : null;
+      return until === null ? null : { reason: 'dnd', until };
+    } catch (err) {
+      // Not knowing is not a reason to hold a break back.
+      logger.warn({ memberId: member.id, err: describeSlackError(err) }, 'dnd.info failed; sending now');
+      return null;
+    }
+  }
+
   return {
     platform: 'slack',
 
@@ -55,16 +68,8 @@ export function createSlackMessenger(api: SlackApi, logger: Logger): SlackMessen
       await post(parts(team.id).workspaceId, channelOf(team), renderDigest(view));
     },
 
-    async reachableAt(member: Member, slotAt: number) {
-      const { workspaceId, localId: userId } = parts(member.id);
-      try {
-        const info = dndInfoSchema.safeParse(await api.call(workspaceId, 'dnd.info', { user: userId }));
-        return info.success ? quietUntil(info.data, slotAt) : null;
-      } catch (err) {
-        // Not knowing is not a reason to hold a break back.
-        logger.warn({ memberId: member.id, err: describeSlackError(err) }, 'dnd.info failed; sending now');
-        return null;
-      }
+    async reachability(queries: ReachabilityQuery[]) {
+      return Promise.all(queries.map(({ member, slotAt }) => dndOf(member, slotAt)));
     },
   };
 }

@@ -5,7 +5,8 @@
 import type { CoreContext } from '../context.ts';
 import { messengerFor, PROMPT_TTL_MS } from '../context.ts';
 import { Batcher } from './batcher.ts';
-import { holdPrompt, planSlot, reachableAt, skipUnreachableSlot, type SlotPlan } from '../prompts/hold.ts';
+import { holdPrompt, planSlot, skipUnreachableSlot, type SlotPlan } from '../prompts/hold.ts';
+import { reachabilityOf } from '../prompts/reachability.ts';
 import { ValidationError } from '../errors.ts';
 import type { Member } from '../model.ts';
 import { forEachPooled } from './pool.ts';
@@ -23,7 +24,11 @@ export type SlotResult = { member: Member } | { failed: unknown };
 export async function handleSlots(ctx: CoreContext, slots: DueSlot[], concurrency: number): Promise<SlotResult[]> {
   const results: SlotResult[] = slots.map(({ member }) => ({ member }));
   const sendable: number[] = [];
-  await forEachPooled(slots, concurrency, async ({ member, slotAt }, j) => {
+  const reachable = slots.filter(({ member }) => messengerFor(ctx, member.platform));
+  const unreachable = await reachabilityOf(ctx, reachable);
+  const unreachableOf = new Map(reachable.map((slot, k) => [slot, unreachable[k] ?? null]));
+  await forEachPooled(slots, concurrency, async (slot, j) => {
+    const { member, slotAt } = slot;
     if (!messengerFor(ctx, member.platform)) {
       // Nothing could be sent, so nothing is recorded: no marker, no prompt, no count.
       deliveryFailed(ctx, member, new ValidationError(`No ${member.platform} connection is configured.`));
@@ -31,7 +36,7 @@ export async function handleSlots(ctx: CoreContext, slots: DueSlot[], concurrenc
     }
     // One member's bad record fails that member's job alone, never the rest of the batch.
     results[j] = await orFailed(async () => {
-      const plan = planSlot(member.schedule, slotAt, await reachableAt(ctx, member, slotAt));
+      const plan = planSlot(member, slotAt, unreachableOf.get(slot) ?? null);
       if (plan.kind !== 'send') return holdOrSkip(ctx, member, slotAt, plan);
       sendable.push(j);
       return { member };
@@ -88,7 +93,12 @@ async function holdOrSkip(ctx: CoreContext, member: Member, slotAt: number, plan
   return orFailed(async () => {
     if (!(await ctx.store.markSent(member.id, slotAt, SENT_MARKER_TTL_MS))) return { member };
     try {
-      return { member: plan.kind === 'defer' ? await holdPrompt(ctx, member, slotAt, plan.until) : await skipUnreachableSlot(ctx, member, slotAt, plan.until) };
+      if (plan.kind === 'hold') {
+        ctx.metrics.promptHeld(member.platform, plan.reason);
+        return { member: await holdPrompt(ctx, member, slotAt, plan.until) };
+      }
+      ctx.metrics.promptSkipped(member.platform, plan.reason);
+      return { member: await skipUnreachableSlot(ctx, member, slotAt, plan) };
     } catch (err) {
       deliveryFailed(ctx, member, err);
       return { member };

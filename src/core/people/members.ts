@@ -43,6 +43,8 @@ export function newMember(id: string, fields: { displayName: string; timezone: s
     recentChallengeIds: [],
     snoozedPromptId: null,
     snoozeUntil: null,
+    meetings: 'hold',
+    holidays: null,
     address: fields.address,
     createdAt: fields.createdAt,
   };

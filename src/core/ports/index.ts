@@ -8,6 +8,8 @@ import type {
   Team,
   TeamDay,
   TeamTotals,
+  Unreachable,
+  UnreachableReason,
 } from '../model.ts';
 import type { PromptView, TeamPromptView, DigestView } from '../views.ts';
 
@@ -248,10 +250,17 @@ export interface Messenger {
   sendTeamPrompt(team: Team, view: TeamPromptView): Promise<Delivery>;
   sendDigest(team: Team, view: DigestView): Promise<void>;
   /**
-   * Optional: when the member can next be reached for a scheduled prompt at `slotAt` (e.g. after Slack's Do Not Disturb),
-   * or null for "now". A later instant inside the working window holds the prompt until then; past the window the slot is skipped.
+   * Optional: for each due slot, why its member cannot be reached now (Do Not Disturb, a meeting, out of office...) and
+   * until when, or null for "reachable". Asked once per claimed batch and platform, so a platform with a batch API
+   * reads it in few calls. One answer per query, in order; a failed look-up answers null (a prompt is never blocked).
    */
-  reachableAt?(member: Member, slotAt: number): Promise<number | null>;
+  reachability?(queries: ReachabilityQuery[]): Promise<Array<Unreachable | null>>;
+}
+
+/** One due slot whose member's reachability is asked. */
+export interface ReachabilityQuery {
+  member: Member;
+  slotAt: number;
 }
 
 /** Counters the core moves; the HTTP layer exposes them as Prometheus metrics. */
@@ -262,6 +271,10 @@ export interface CoreMetrics {
   deliveryFailed(platform: Platform): void;
   /** A send marker was found taken but never settled (its instance died mid-send): counted once, never resent. */
   deliveryUnknown(platform: Platform): void;
+  /** A slot's prompt waits because the member cannot be reached now. */
+  promptHeld(platform: Platform, reason: UnreachableReason): void;
+  /** A slot is dropped because the member cannot be reached before its window closes, or is away. */
+  promptSkipped(platform: Platform, reason: UnreachableReason): void;
 }
 
 export const noMetrics: CoreMetrics = {
@@ -269,4 +282,6 @@ export const noMetrics: CoreMetrics = {
   completion: () => undefined,
   deliveryFailed: () => undefined,
   deliveryUnknown: () => undefined,
+  promptHeld: () => undefined,
+  promptSkipped: () => undefined,
 };

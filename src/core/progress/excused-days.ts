@@ -5,9 +5,10 @@
 // the day's window (evenings, nights, the next morning before work) never counts, so a span that merely touches a
 // day excuses nothing. Whole days (a public holiday, a day marked out of office) can be given as excused outright.
 import { localWallTimeMs } from '../schedule/calendar.ts';
+import type { UnreachableReason as SlotUnreachableReason } from '../model.ts';
 
 /** Why the member could not be reached; every reason counts the same for a streak, it is kept to explain and audit. */
-export type UnreachableReason = 'paused' | 'stopped' | 'dnd' | 'meeting' | 'out_of_office' | 'holiday';
+export type UnreachableReason = SlotUnreachableReason | 'stopped';
 
 /** A stretch of time during which the member could not be reached or asked not to be. */
 export interface UnreachableSpan {

@@ -73,7 +73,7 @@ interface ExcuseSource {
 /** Decides excused days for one input: the spans and days gathered once, each day judged by its window. */
 function excuseJudge(input: ExcuseSource): (day: string) => boolean {
   const excuses: Excuses = {
-    spans: [...input.inactiveSpans.map((span): UnreachableSpan => ({ from: span.from, to: span.to, reason: 'paused' })), ...(input.unreachable ?? [])],
+    spans: [...input.inactiveSpans.map((span): UnreachableSpan => ({ from: span.from, to: span.to, reason: span.reason ?? 'paused' })), ...(input.unreachable ?? [])],
     days: new Set(input.excusedDays ?? []),
   };
   const { start, end } = input.window ?? DEFAULT_WINDOW;

@@ -1,42 +1,52 @@
-// A scheduled prompt whose recipient cannot be reached at the slot (Slack Do Not Disturb, for one) waits until they can,
-// if that is still inside the slot's working window; otherwise the slot is skipped without counting against them.
+// A scheduled prompt whose recipient cannot be reached at the slot (Do Not Disturb, a meeting, a call, a huddle, focus
+// time) waits until they can, if that is still inside the slot's working window; otherwise the slot is skipped.
+// Out of office and public holidays skip the slot and record the time as excused (docs/decisions.md, "Quiet times").
 import type { CoreContext } from '../context.ts';
-import { messengerFor, PROMPT_TTL_MS, MAX_INACTIVE_SPANS } from '../context.ts';
+import { PROMPT_TTL_MS, MAX_INACTIVE_SPANS } from '../context.ts';
 import { localDay, localWallTimeMs } from '../schedule/calendar.ts';
 import { pickChallenge, rememberChallenge } from '../content/pick.ts';
 import { newPrompt } from './issue.ts';
-import type { InactiveSpan, Member, Prompt, Schedule } from '../model.ts';
+import type { InactiveSpan, Member, Prompt, Schedule, Unreachable, UnreachableReason } from '../model.ts';
 import { syncBoardEntries } from '../boards/upkeep.ts';
 
-export type SlotPlan = { kind: 'send' } | { kind: 'defer'; until: number } | { kind: 'skip'; until: number };
+export type SlotPlan =
+  | { kind: 'send' }
+  | { kind: 'hold'; until: number; reason: UnreachableReason }
+  | { kind: 'skip'; until: number; reason: UnreachableReason };
+
+/** Reasons that are about being busy for a while (a meeting): the member may choose to get prompts anyway. */
+const MEETING_REASONS: ReadonlySet<UnreachableReason> = new Set(['meeting', 'huddle', 'focus']);
+/** Reasons that mean "away for the day": no prompt at all, whatever the expiry says. */
+const AWAY_REASONS: ReadonlySet<UnreachableReason> = new Set(['out_of_office', 'holiday', 'paused']);
 
 function minutesOf(hhmm: string): number {
   const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
   return hours * 60 + minutes;
 }
 
-/** The instant the working window of the slot's local day closes. */
-function windowEndOf(schedule: Schedule, slotAt: number): number {
+/** When the working window of the slot's local day closes. */
+export function windowEndOf(schedule: Schedule, slotAt: number): number {
   return localWallTimeMs(localDay(slotAt, schedule.timezone), minutesOf(schedule.end), schedule.timezone);
 }
 
-/** Pure: send now, wait until `reachableAt` if that is before the window of the slot's local day closes, or skip. */
-export function planSlot(schedule: Schedule, slotAt: number, reachableAt: number | null): SlotPlan {
-  if (reachableAt === null || reachableAt <= slotAt) return { kind: 'send' };
-  const windowEnd = windowEndOf(schedule, slotAt);
-  return reachableAt < windowEnd ? { kind: 'defer', until: reachableAt } : { kind: 'skip', until: reachableAt };
+/** When the working window of the slot's local day opens. */
+export function windowStartOf(schedule: Schedule, slotAt: number): number {
+  return localWallTimeMs(localDay(slotAt, schedule.timezone), minutesOf(schedule.start), schedule.timezone);
 }
 
-/** Asks the member's platform when they can be reached; a platform that cannot tell (or fails to) means "now". */
-export async function reachableAt(ctx: CoreContext, member: Member, slotAt: number): Promise<number | null> {
-  const messenger = messengerFor(ctx, member.platform);
-  if (!messenger?.reachableAt) return null;
-  try {
-    return await messenger.reachableAt(member, slotAt);
-  } catch (err) {
-    ctx.logger.warn({ memberId: member.id, err: err instanceof Error ? err.name : 'unknown' }, 'reachability check failed; sending now');
-    return null;
-  }
+/**
+ * Pure: send now; hold until the member is free if that is before the window closes; or skip. Away reasons always skip
+ * (until the window's end when the platform gives no end). A busy state with no known end is skipped: there is no
+ * instant to come back at, and the next slot asks again. `meetings: ignore` sends through meetings, huddles and focus.
+ */
+export function planSlot(member: Pick<Member, 'schedule' | 'meetings'>, slotAt: number, unreachable: Unreachable | null): SlotPlan {
+  if (unreachable === null) return { kind: 'send' };
+  const { reason, until } = unreachable;
+  if (member.meetings === 'ignore' && MEETING_REASONS.has(reason)) return { kind: 'send' };
+  if (until !== null && until <= slotAt) return { kind: 'send' };
+  const windowEnd = windowEndOf(member.schedule, slotAt);
+  if (AWAY_REASONS.has(reason) || until === null) return { kind: 'skip', until: Math.max(until ?? windowEnd, slotAt), reason };
+  return until < windowEnd ? { kind: 'hold', until, reason } : { kind: 'skip', until, reason };
 }
 
 /**
@@ -61,24 +71,31 @@ export async function holdPrompt(ctx: CoreContext, member: Member, slotAt: numbe
   return held;
 }
 
-/**
- * The member asked not to be disturbed past the window: the slot is dropped and the rest of that day's window counts
- * as unreachable time. The span stops at the window's end: the evening and night after it excuse nothing, and the day
- * is excused only if unreachable time covers most of its window (progress/excused-days.ts).
- */
-export async function skipUnreachableSlot(ctx: CoreContext, member: Member, slotAt: number, until: number): Promise<Member> {
-  const spans = member.inactiveSpans;
+/** Adds [from, to) with its reason, merging with the newest span when they touch and share the reason. */
+export function addReasonedSpan(spans: InactiveSpan[], span: InactiveSpan & { to: number }): InactiveSpan[] {
   const last = spans[spans.length - 1];
-  const to = Math.max(slotAt, Math.min(until, windowEndOf(member.schedule, slotAt)));
-  // Back-to-back skipped slots extend one span instead of filling the list with fragments.
-  const merged: InactiveSpan[] =
-    last !== undefined && last.to !== null && last.to >= slotAt && last.from <= slotAt
-      ? [...spans.slice(0, -1), { from: last.from, to: Math.max(last.to, to) }]
-      : [...spans, { from: slotAt, to }].slice(-MAX_INACTIVE_SPANS);
-  const skipped: Member = { ...member, inactiveSpans: merged };
+  // Back-to-back skipped slots extend one span instead of filling the short list with fragments.
+  if (last !== undefined && last.reason === span.reason && last.to !== null && last.to >= span.from && last.from <= span.from) {
+    return [...spans.slice(0, -1), { ...last, to: Math.max(last.to, span.to) }];
+  }
+  return [...spans, span].slice(-MAX_INACTIVE_SPANS);
+}
+
+/**
+ * The slot is dropped and the time the member could not be reached is kept as an inactive span with its reason, for
+ * the streak rules to judge (progress/excused-days.ts: a day is excused only when most of its window is covered). The
+ * span stops at the window's end: the evening and night after it excuse nothing. Away for the day (out of office, a
+ * holiday) counts from the window's opening when this is the day's first slot (the person was away before it came).
+ */
+export async function skipUnreachableSlot(ctx: CoreContext, member: Member, slotAt: number, plan: { until: number; reason: UnreachableReason }): Promise<Member> {
+  const windowStart = windowStartOf(member.schedule, slotAt);
+  const firstSlot = slotAt - windowStart <= member.schedule.intervalMinutes * 60_000;
+  const from = AWAY_REASONS.has(plan.reason) && firstSlot ? Math.min(slotAt, windowStart) : slotAt;
+  const to = Math.max(slotAt, Math.min(plan.until, windowEndOf(member.schedule, slotAt)));
+  const skipped: Member = { ...member, inactiveSpans: addReasonedSpan(member.inactiveSpans, { from, to, reason: plan.reason }) };
   await ctx.store.putMember(skipped);
   // The new inactive span keeps the streak alive longer; the team boards must know it too.
   await syncBoardEntries(ctx, skipped);
-  ctx.logger.info({ memberId: member.id }, 'slot skipped: member not reachable before the window ends');
+  ctx.logger.info({ memberId: member.id, reason: plan.reason }, 'slot skipped: member not reachable in this window');
   return skipped;
 }

@@ -38,7 +38,7 @@ async function setUp(options: { messenger: boolean } = { messenger: true }) {
   const store = new MemoryStore({ now: clock.now });
   const messenger = new ProbingMessenger(store);
   const failures: string[] = [];
-  const metrics = { promptSent: () => undefined, completion: () => undefined, deliveryFailed: (platform: string) => void failures.push(platform), deliveryUnknown: () => undefined };
+  const metrics = { promptSent: () => undefined, completion: () => undefined, deliveryFailed: (platform: string) => void failures.push(platform), deliveryUnknown: () => undefined, promptHeld: () => undefined, promptSkipped: () => undefined };
   const service = new BreakService({ store, clock, metrics, messengers: options.messenger ? { web: messenger } : {}, spreadSeconds: 0 });
   await service.enrol({ memberId: MEMBER, displayName: 'Ada', timezone: 'UTC' });
   await service.start(MEMBER);

@@ -15,7 +15,11 @@ async function adaWithMondayDone(reachableAt?: (slotAt: number) => number | null
       sendPrompt: (member, view) => base.sendPrompt(member, view),
       sendTeamPrompt: (team, view) => base.sendTeamPrompt(team, view),
       sendDigest: (team, view) => base.sendDigest(team, view),
-      reachableAt: async (_member, slotAt) => reachableAt(slotAt),
+      reachability: async (queries) =>
+        queries.map(({ slotAt }) => {
+          const until = reachableAt(slotAt);
+          return until === null ? null : { reason: 'dnd', until };
+        }),
     });
   }
   await core.service.enrol({ memberId: ADA, displayName: 'ada', timezone: 'Europe/Berlin' });

@@ -1,0 +1,26 @@
+// Asks each platform, once per claimed batch, whether the members of the due slots can be reached now.
+// A platform that cannot tell, fails, or answers out of shape means "reachable": a look-up never blocks a prompt.
+import type { CoreContext } from '../context.ts';
+import { messengerFor } from '../context.ts';
+import type { Platform, Unreachable } from '../model.ts';
+import type { ReachabilityQuery } from '../ports/index.ts';
+
+export async function reachabilityOf(ctx: CoreContext, queries: ReachabilityQuery[]): Promise<Array<Unreachable | null>> {
+  const answers: Array<Unreachable | null> = queries.map(() => null);
+  const byPlatform = new Map<Platform, number[]>();
+  queries.forEach(({ member }, i) => byPlatform.set(member.platform, [...(byPlatform.get(member.platform) ?? []), i]));
+  await Promise.all(
+    [...byPlatform].map(async ([platform, positions]) => {
+      const messenger = messengerFor(ctx, platform);
+      if (!messenger?.reachability) return;
+      try {
+        const found = await messenger.reachability(positions.map((i) => queries[i] as ReachabilityQuery));
+        if (found.length !== positions.length) throw new Error(`${found.length} answers for ${positions.length} members`);
+        positions.forEach((i, k) => (answers[i] = found[k] ?? null));
+      } catch (err) {
+        ctx.logger.warn({ platform, members: positions.length, err: err instanceof Error ? err.name : 'unknown' }, 'reachability check failed; sending now');
+      }
+    }),
+  );
+  return answers;
+}
