@@ -33,7 +33,7 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
   const clock = overrides.clock ?? { now: () => Date.now() };
   const store = overrides.store ?? (await createStore(config, logger));
   const metrics = createMetrics({ defaultMetrics: overrides.defaultMetrics ?? true });
-  const service = new BreakService({ store, clock, logger, metrics, spreadSeconds: config.PROMPT_SPREAD_SECONDS });
+  const service = new BreakService({ store, clock, logger, metrics, spreadSeconds: config.PROMPT_SPREAD_SECONDS, defaultTimezone: config.DEFAULT_TIMEZONE });
   let accepting = true;
   const app = createHttpApp({ store, metrics, isAcceptingWork: () => accepting });
 

@@ -65,6 +65,12 @@ function when(at: number | null, timezone: string): string {
   return `${local.toFormat('cccc d LLL')} at ${localTimeLabel(at, timezone)} (${timezone})`;
 }
 
+/** Said while the member's zone is DEFAULT_TIMEZONE because their platform gave none. */
+export function assumedZoneNote(member: Member): string {
+  if (!member.timezoneAssumed) return '';
+  return ` Your time zone was not given to the bot, so ${member.schedule.timezone} is assumed: say "timezone Europe/Berlin" (your own zone) to change it.`;
+}
+
 function scheduleLine(member: Member): string {
   const s = member.schedule;
   return `${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} minutes, ${s.timezone}`;
@@ -93,7 +99,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
   switch (command.word) {
     case 'start': {
       const { member: m, nextAt } = await service.start(member.id);
-      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz)}.\n${MEDICAL_NOTE}` };
+      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz)}.${assumedZoneNote(m)}\n${MEDICAL_NOTE}` };
     }
     case 'stop':
       await service.stop(member.id);
@@ -123,7 +129,8 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
     }
     case 'join': {
       if (!ctx.team) return { kind: 'error', text: 'Type "join" in the channel whose team you want to join.' };
-      const team = await service.ensureTeam(ctx.team);
+      // A new team takes the zone of the person who brings it into being when the platform gives none for the team.
+      const team = await service.ensureTeam({ ...ctx.team, timezone: ctx.team.timezone ?? tz });
       await service.joinTeam(member.id, team.id);
       const started = member.active ? '' : ' Say "start" to begin getting breaks; you appear on the board once you have.';
       return { kind: 'text', text: `You joined ${team.name}.${started}` };
@@ -135,7 +142,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
     }
     case 'team-time': {
       if (!ctx.team) return { kind: 'error', text: 'Set the team challenge time in the team\'s channel.' };
-      const team = await service.ensureTeam(ctx.team);
+      const team = await service.ensureTeam({ ...ctx.team, timezone: ctx.team.timezone ?? tz });
       const time = /^(off|none)$/i.test(command.args.trim()) ? null : command.args.trim();
       const { nextAt } = await service.setTeamChallengeTime(team.id, time);
       return { kind: 'text', text: time === null ? 'The daily team challenge is off.' : `Daily team challenge set for ${time}. Next: ${when(nextAt, team.timezone)}.` };

@@ -10,6 +10,8 @@ export interface CoreContext {
   messengers: Partial<Record<Platform, Messenger>>;
   /** Upper bound of each member's fixed spread offset (PROMPT_SPREAD_SECONDS). */
   spreadSeconds: number;
+  /** The zone used where the platform gives none (DEFAULT_TIMEZONE). */
+  defaultTimezone: string;
 }
 
 /** 1 point per completion, at most this many a local day (no farming). */

@@ -51,6 +51,8 @@ export interface Member {
   tenantId: string;
   displayName: string;
   schedule: Schedule;
+  /** True while the zone is DEFAULT_TIMEZONE because the platform gave none (until the member sets one). */
+  timezoneAssumed?: boolean;
   /** Equipment the member has; "none" challenges are always allowed. */
   hasBand: boolean;
   /** Opted in with "start"; false until then and after "stop". */

@@ -18,6 +18,8 @@ export interface BreakServiceOptions {
   metrics?: CoreMetrics;
   messengers?: Partial<Record<Platform, Messenger>>;
   spreadSeconds?: number;
+  /** DEFAULT_TIMEZONE: for members and teams whose platform gives no zone (UTC if unset). */
+  defaultTimezone?: string;
 }
 
 const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -33,6 +35,7 @@ export class BreakService {
       metrics: options.metrics ?? noMetrics,
       messengers: { ...(options.messengers ?? {}) },
       spreadSeconds: options.spreadSeconds ?? 180,
+      defaultTimezone: options.defaultTimezone ?? 'UTC',
     };
   }
 

@@ -49,10 +49,16 @@ export class TestClock {
   }
 }
 
-export function makeCore(startIso: string, options: { store?: Store; spreadSeconds?: number } = {}) {
+export function makeCore(startIso: string, options: { store?: Store; spreadSeconds?: number; defaultTimezone?: string } = {}) {
   const clock = new TestClock(Date.parse(startIso));
   const store = options.store ?? new MemoryStore({ now: clock.now });
   const messenger = new RecordingMessenger('web', clock.now);
-  const service = new BreakService({ store, clock, messengers: { web: messenger }, spreadSeconds: options.spreadSeconds ?? 0 });
+  const service = new BreakService({
+    store,
+    clock,
+    messengers: { web: messenger },
+    spreadSeconds: options.spreadSeconds ?? 0,
+    ...(options.defaultTimezone ? { defaultTimezone: options.defaultTimezone } : {}),
+  });
   return { clock, store, messenger, service };
 }

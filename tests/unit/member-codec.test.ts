@@ -22,6 +22,7 @@ describe('member codec', () => {
       makeBusyMember('UBUSY'),
       makeMember('UPLAIN'),
       makeMember('UBAND', { hasBand: true }),
+      makeMember('UASSUMED', { timezoneAssumed: true, schedule: { timezone: 'America/New_York', workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 } }),
       makeMember('UMS', { createdAt: T0 + 123, schedule: { timezone: 'UTC', workdays: [], start: '09:00', end: '17:00', intervalMinutes: 60 } }),
       makeMember('UODD', {
         schedule: { timezone: 'Asia/Kolkata', workdays: [7, 1, 9], start: '00:00', end: '24:00', intervalMinutes: 15 },

@@ -1,7 +1,7 @@
 // A member as one compact JSON string, with no id/platform/tenant (the key holds them).
 // Version 2 (written now) is a JSON array: [displayName, timezone, createdAt in seconds, flags, rest?], where
 // - createdAt keeps a fraction only when it is not a whole second, so every instant reads back exactly;
-// - flags: 1 stopped (not active), 2 hasBand; left out (with rest) when 0, as for a started member without a band,
+// - flags: 1 stopped (not active), 2 hasBand, 4 time zone assumed (DEFAULT_TIMEZONE); left out (with rest) when 0, as for a started member without a band,
 //   the usual case for the members the scheduler reads;
 // - rest is an object of what differs from the codec's own defaults: schedule fields unlike CODEC_SCHEDULE_DEFAULTS,
 //   and the optional fields (pause, spans, teams, recent challenges, snooze, address, meetings "ignore", holiday calendar). Left out when empty.
@@ -16,6 +16,7 @@ const CODEC_SCHEDULE_DEFAULTS = Object.freeze({ workdays: '12345', start: '09:00
 
 const FLAG_INACTIVE = 1;
 const FLAG_BAND = 2;
+const FLAG_TIMEZONE_ASSUMED = 4;
 
 /** Version 2's rest: only fields that differ from the codec defaults or are set. */
 interface StoredRest {
@@ -99,7 +100,7 @@ function encodeRest(member: Member): StoredRest | null {
 }
 
 export function encodeMember(member: Member): string {
-  const flags = (member.active ? 0 : FLAG_INACTIVE) | (member.hasBand ? FLAG_BAND : 0);
+  const flags = (member.active ? 0 : FLAG_INACTIVE) | (member.hasBand ? FLAG_BAND : 0) | (member.timezoneAssumed ? FLAG_TIMEZONE_ASSUMED : 0);
   const stored: StoredMemberV2 = [member.displayName, member.schedule.timezone, member.createdAt / 1000];
   const rest = encodeRest(member);
   if (flags !== 0 || rest !== null) stored.push(flags);
@@ -139,6 +140,7 @@ function decodeV2(id: string, platform: Member['platform'], tenantId: string, st
     },
     hasBand: (flags & FLAG_BAND) !== 0,
     active: (flags & FLAG_INACTIVE) === 0,
+    ...((flags & FLAG_TIMEZONE_ASSUMED) !== 0 ? { timezoneAssumed: true } : {}),
     ...optionalFields(rest, `${platform}:${tenantId}:`),
     // Seconds with a fraction back to whole ms: the rounding undoes the division's last-bit error.
     createdAt: Math.round(createdAtSeconds * 1000),

@@ -41,7 +41,7 @@ async function decide(deps: ClickDeps, actorId: string, decoded: { promptId: str
     if (!isCoreError(err)) throw err;
     return { refusal: err.message };
   }
-  const timezone = (await deps.store.getMember(actorId))?.schedule.timezone ?? 'UTC';
+  const timezone = (await deps.store.getMember(actorId))?.schedule.timezone ?? deps.service.ctx.defaultTimezone;
   return { result, shown: renderClickResult(result, timezone) };
 }
 

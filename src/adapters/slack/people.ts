@@ -27,7 +27,7 @@ export async function fetchProfile(deps: SlackDeps, workspace: Workspace, userId
     const displayName = u.profile?.display_name || u.real_name || u.profile?.real_name || u.name || fallbackName;
     return { displayName, timezone: u.tz };
   } catch (err) {
-    // Without users.info the person still gets going, on UTC until they set a time zone.
+    // Without users.info the person still gets going, on DEFAULT_TIMEZONE until they set a time zone (and are told so).
     deps.logger.warn({ memberId: slackMemberId(workspace.id, userId), err: describeSlackError(err) }, 'users.info failed');
     return { displayName: fallbackName, timezone: undefined };
   }

@@ -82,5 +82,5 @@ export async function handleBreakClick(deps: BreakClickDeps, click: BreakClick, 
     return { kind: 'card', card: teamPromptCard(teamView, joined, teamClickNote(result)), result, prompt };
   }
   const member = await deps.service.getMember(clicker.memberId);
-  return { kind: 'card', card: clickResultCard(result, member?.schedule.timezone ?? 'UTC'), result, prompt };
+  return { kind: 'card', card: clickResultCard(result, member?.schedule.timezone ?? deps.service.ctx.defaultTimezone), result, prompt };
 }

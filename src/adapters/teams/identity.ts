@@ -48,7 +48,7 @@ export function teamOf(activity: Partial<Activity>, timezone: string | undefined
   return {
     teamId: teamId('teams', tenantIdOf(activity), id),
     name: team?.name ?? activity.conversation.name ?? 'this chat',
-    timezone: timezone ?? 'UTC',
+    timezone,
   };
 }
 

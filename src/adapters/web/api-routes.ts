@@ -20,7 +20,7 @@ import { admitMember, releaseMember } from './limits.ts';
 /** Outcomes that change the card, so the member's other open tabs update it too. */
 const CARD_CHANGING: readonly ClickOutcome[] = ['done', 'already-done', 'snoozed', 'skipped'];
 
-function teamInput(teamName: string, timezone: string) {
+function teamInput(teamName: string, timezone: string | undefined) {
   return { teamId: webTeamId(teamName), name: teamName, timezone };
 }
 
@@ -49,7 +49,7 @@ export function createApiRouter(service: BreakService, hub: EventHub, maxMembers
   api.post('/command', async (req, res) => {
     const body = parseInput(commandBody, req.body);
     const memberId = webMemberId(body.name);
-    const team = body.team === undefined ? undefined : teamInput(body.team, body.timezone ?? 'UTC');
+    const team = body.team === undefined ? undefined : teamInput(body.team, body.timezone);
     const word = parseCommand(body.text).word;
     // "help" and "forget-me" create nobody, so they need no room.
     if (word !== 'help' && word !== 'forget-me') await admitMember(service, memberId, maxMembers);

@@ -62,8 +62,10 @@ export async function enrol(ctx: CoreContext, input: EnrolInput): Promise<Member
     await ctx.store.putMember(refreshed);
     return refreshed;
   }
-  const timezone = input.timezone && isValidTimezone(input.timezone) ? input.timezone : 'UTC';
-  const member = newMember(input.memberId, { displayName: input.displayName, timezone, address: input.address ?? {}, createdAt: ctx.clock.now() });
+  const platformZone = input.timezone !== undefined && isValidTimezone(input.timezone) ? input.timezone : null;
+  const timezone = platformZone ?? ctx.defaultTimezone;
+  const created = newMember(input.memberId, { displayName: input.displayName, timezone, address: input.address ?? {}, createdAt: ctx.clock.now() });
+  const member: Member = platformZone === null ? { ...created, timezoneAssumed: true } : created;
   await ctx.store.putMember(member);
   return member;
 }
@@ -184,7 +186,9 @@ export async function updateSettings(
   if (!parsed.success) {
     throw new ValidationError(parsed.error.issues.map((issue) => issue.message).join('; '));
   }
-  const updated: Member = { ...member, schedule: parsed.data, hasBand: patch.hasBand ?? member.hasBand };
+  const { timezoneAssumed: _assumed, ...rest } = member;
+  // A zone the member sets is no longer an assumption.
+  const updated: Member = { ...(patch.timezone === undefined ? member : rest), schedule: parsed.data, hasBand: patch.hasBand ?? member.hasBand };
   await ctx.store.putMember(updated);
   // Workdays and zone decide the streak.
   await syncBoardEntries(ctx, updated);

@@ -14,7 +14,8 @@ import { putBoardEntries } from '../boards/upkeep.ts';
 export interface TeamInput {
   teamId: string;
   name: string;
-  timezone: string;
+  /** The zone the platform gives for the team, if any (else DEFAULT_TIMEZONE). */
+  timezone?: string | undefined;
   address?: Record<string, string> | undefined;
 }
 
@@ -29,7 +30,7 @@ export async function ensureTeam(ctx: CoreContext, input: TeamInput): Promise<Te
     platform: tenant.platform,
     tenantId: tenant.tenantId,
     name: input.name || input.teamId,
-    timezone: isValidTimezone(input.timezone) ? input.timezone : 'UTC',
+    timezone: input.timezone !== undefined && isValidTimezone(input.timezone) ? input.timezone : ctx.defaultTimezone,
     workdays: [1, 2, 3, 4, 5],
     challengeTime: null,
     address: input.address ?? {},
