@@ -43,8 +43,8 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
     app.use(web.router);
   }
 
-  if (config.slackEnabled) {
-    const slack = createSlackAdapter({ config, service, logger });
+  const slack = config.slackEnabled ? createSlackAdapter({ config, service, logger }) : null;
+  if (slack) {
     service.registerMessenger(slack.messenger);
     app.use(slack.router);
   }
@@ -78,6 +78,8 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
         const s = app.listen(config.PORT === 0 ? 0 : config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
       });
       server = listening;
+      // Socket Mode: the connection to Slack is open before the bot reports it is listening.
+      await slack?.start();
       if (config.SCHEDULER_ENABLED) scheduler.start();
       const address = listening.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -86,6 +88,7 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
     },
     async close() {
       accepting = false;
+      await slack?.stop();
       await scheduler.stop();
       if (server) {
         const s = server;

@@ -64,6 +64,8 @@ const envSchema = z
     SLACK_CLIENT_ID: optionalText,
     SLACK_CLIENT_SECRET: optionalText,
     SLACK_STATE_SECRET: optionalText,
+    // An app-level token turns on Socket Mode: Slack's WebSocket instead of POST /slack/events.
+    SLACK_APP_TOKEN: z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)').optional(),
     SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
     TOKEN_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     MICROSOFT_APP_ID: optionalText,
@@ -73,11 +75,12 @@ const envSchema = z
     TEAMS_ALLOW_ANONYMOUS: boolean.default(false),
   })
   .superRefine((env, ctx) => {
-    if (env.SLACK_SIGNING_SECRET) {
+    if (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) {
       const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
       const someOauth = oauth.some(Boolean);
+      const turnedOnBy = env.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
       if (!env.SLACK_BOT_TOKEN && !someOauth) {
-        ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_SIGNING_SECRET (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs)' });
+        ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: `is required with ${turnedOnBy} (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs)` });
       }
       if (someOauth && !oauth.every(Boolean)) {
         ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_ID'], message: 'OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET' });
@@ -90,8 +93,8 @@ const envSchema = z
       // The web chat has no login (identity is a typed name), so it never faces the network a production bot serves.
       if (env.WEB_CHAT_ENABLED === true) {
         ctx.addIssue({ code: 'custom', path: ['WEB_CHAT_ENABLED'], message: 'must not be true when NODE_ENV=production (the web chat has no login: anyone could act as anyone)' });
-      } else if (!env.SLACK_SIGNING_SECRET && !env.MICROSOFT_APP_ID && !env.TEAMS_ALLOW_ANONYMOUS) {
-        ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'is production but neither Slack nor Teams is set (set SLACK_SIGNING_SECRET or MICROSOFT_APP_ID); the local web chat is served only outside production' });
+      } else if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN && !env.MICROSOFT_APP_ID && !env.TEAMS_ALLOW_ANONYMOUS) {
+        ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'is production but neither Slack nor Teams is set (set SLACK_SIGNING_SECRET, SLACK_APP_TOKEN or MICROSOFT_APP_ID); the local web chat is served only outside production' });
       }
     }
     const teamsProblem = teamsIdentityProblem(env);
@@ -103,6 +106,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config extends Env {
   slackEnabled: boolean;
   slackOAuth: boolean;
+  /** SLACK_APP_TOKEN is set: Slack traffic arrives over Socket Mode. */
+  slackSocketMode: boolean;
   teamsEnabled: boolean;
   webChatEnabled: boolean;
 }
@@ -127,12 +132,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(problems);
   }
   const value = parsed.data;
-  const slackEnabled = Boolean(value.SLACK_SIGNING_SECRET);
+  const slackEnabled = Boolean(value.SLACK_SIGNING_SECRET) || Boolean(value.SLACK_APP_TOKEN);
   const teamsEnabled = Boolean(value.MICROSOFT_APP_ID) || value.TEAMS_ALLOW_ANONYMOUS;
   return {
     ...value,
     slackEnabled,
     slackOAuth: slackEnabled && Boolean(value.SLACK_CLIENT_ID),
+    slackSocketMode: Boolean(value.SLACK_APP_TOKEN),
     teamsEnabled,
     webChatEnabled: value.NODE_ENV !== 'production' && (value.WEB_CHAT_ENABLED ?? (!slackEnabled && !teamsEnabled)),
   };

@@ -8,6 +8,7 @@ import type { Store } from '../../src/core/index.ts';
 import { MemoryStore } from '../../src/adapters/memory/index.ts';
 import { createBot, type Bot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
+import { APP_TOKEN, FakeSocketMode } from './fake-socket-mode.ts';
 import { blockActionBody, commandBody, postSigned, type ClickInput, type SignedPostOptions, type SlackBody } from './slack-sign.ts';
 
 export interface RecordedCall {
@@ -54,6 +55,8 @@ export class FakeSlack {
   private server: Server | null = null;
   private seq = 0;
   baseUrl = '';
+  /** Socket Mode: apps.connections.open hands out its ws:// URL on this same server. */
+  readonly socketMode = new FakeSocketMode(() => this.baseUrl.replace(/^http:/, 'ws:'));
 
   get apiUrl(): string {
     return `${this.baseUrl}/api/`;
@@ -66,6 +69,7 @@ export class FakeSlack {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.socketMode.attach(this.server);
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -73,6 +77,7 @@ export class FakeSlack {
   async close(): Promise<void> {
     const server = this.server;
     if (!server) return;
+    await this.socketMode.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -148,14 +153,17 @@ export class FakeSlack {
       return;
     }
     const failure = this.platformErrors.get(method);
-    const answer: Answer = failure ? { ok: false, error: failure } : this.answer(method, args);
+    const answer: Answer = failure ? { ok: false, error: failure } : this.answer(method, args, token);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 
-  private answer(method: string, args: Record<string, string>): Answer {
+  private answer(method: string, args: Record<string, string>, token: string | null): Answer {
     this.seq += 1;
     const ts = `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, '0')}`;
     switch (method) {
+      case 'apps.connections.open':
+        // Only the app-level token opens a socket (Slack: not_allowed_token_type for a bot token).
+        return token === APP_TOKEN ? { ok: true, url: this.socketMode.connectionUrl() } : { ok: false, error: token?.startsWith('xapp-') ? 'invalid_auth' : 'not_allowed_token_type' };
       case 'auth.test':
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'breakbot', team_id: 'T0TEST', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'users.info': {
@@ -229,6 +237,13 @@ export function textOf(call: RecordedCall | ResponseUrlPost): string {
   return texts.join('\n');
 }
 
+/** What Socket Mode carries for a body the HTTP tests post: the parsed payload of a click, a command's fields, an event's JSON. */
+export function socketPayload(body: SlackBody): Record<string, unknown> {
+  if ('json' in body) return body.json as Record<string, unknown>;
+  if ('form' in body) return body.form['payload'] !== undefined ? (JSON.parse(body.form['payload']) as Record<string, unknown>) : body.form;
+  throw new Error('a raw body has no Socket Mode form');
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The whole bot, built by createBot exactly as in production, wired to a FakeSlack, with a clock the test sets.
 
@@ -251,6 +266,8 @@ export interface SlackWorld {
   command(userId: string, text: string, channel?: { id: string; name: string }): Promise<ResponsePostWithStatus>;
   click(input: Omit<ClickInput, 'teamId'> & { teamId?: string }, options?: SignedPostOptions): Promise<Response>;
   metric(name: string, platform: string): Promise<number>;
+  /** Another instance of the bot on the same store, clock and fake Slack (closed with the world). */
+  anotherBot(): Promise<Bot>;
   close(): Promise<void>;
 }
 
@@ -266,6 +283,8 @@ export interface SlackWorldOptions {
   /** Extra or replacing environment variables (e.g. OAuth ones); a value of '' unsets. */
   env?: Record<string, string>;
   logger?: PinoLogger;
+  /** Socket Mode: SLACK_APP_TOKEN set and no signing secret, so no HTTP endpoint takes Slack traffic. */
+  socketMode?: boolean;
 }
 
 export async function startSlackWorld(options: SlackWorldOptions): Promise<SlackWorld> {
@@ -282,12 +301,14 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
     SCHEDULER_ENABLED: 'false',
     PROMPT_SPREAD_SECONDS: '0',
     LOG_LEVEL: 'silent',
+    ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN, SLACK_SIGNING_SECRET: '' } : {}),
     ...options.env,
   });
   // The config schema wants a real port; createBot listens on a free one when given 0.
   const config = { ...loaded, PORT: 0 };
   const bot = await createBot(config, options.logger ?? pino({ level: 'silent' }), { store, clock, defaultMetrics: false });
   const { port } = await bot.listen();
+  const others: Bot[] = [];
   const baseUrl = `http://127.0.0.1:${port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
   const post = (body: SlackBody, signed?: SignedPostOptions) => postSigned(eventsUrl, SIGNING_SECRET, body, signed);
@@ -317,7 +338,15 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
       const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(`platform="${platform}"`));
       return line ? Number(line.split(' ').pop()) : 0;
     },
+    async anotherBot() {
+      const other = await createBot(config, options.logger ?? pino({ level: 'silent' }), { store, clock, defaultMetrics: false });
+      others.push(other);
+      await other.listen();
+      return other;
+    },
     async close() {
+      // The other instances first: they share the store the first one closes.
+      for (const other of others) await other.close();
       await bot.close();
       await slack.close();
     },

@@ -132,3 +132,26 @@ describe('Teams bot identity', () => {
     expect(problemsOf({ MICROSOFT_APP_TYPE: 'SystemAssignedMSI', MICROSOFT_APP_ID: 'x' }).join()).toMatch(/MICROSOFT_APP_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI/);
   });
 });
+
+describe('Slack Socket Mode', () => {
+  it('SLACK_APP_TOKEN turns Slack on over Socket Mode without a signing secret', () => {
+    const config = loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A1-1-abc', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(config.slackEnabled).toBe(true);
+    expect(config.slackSocketMode).toBe(true);
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).slackSocketMode).toBe(false);
+  });
+
+  it('refuses an app token that is not an xapp- token, without echoing it', () => {
+    const problems = problemsOf({ SLACK_APP_TOKEN: 'xoxb-a-bot-token-by-mistake', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(problems.join()).toMatch(/SLACK_APP_TOKEN must be an app-level token starting with xapp-/);
+    expect(problems.join()).not.toContain('xoxb-a-bot-token-by-mistake');
+  });
+
+  it('Socket Mode still needs a bot token or the OAuth settings', () => {
+    expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1-A1-1-abc' }).join()).toMatch(/SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN/);
+  });
+
+  it('counts as a configured platform in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SLACK_APP_TOKEN: 'xapp-1-A1-1-abc', SLACK_BOT_TOKEN: 'xoxb-1' }).webChatEnabled).toBe(false);
+  });
+});

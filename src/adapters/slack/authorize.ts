@@ -1,7 +1,9 @@
-// Authorization for a single workspace (SLACK_BOT_TOKEN). Bolt's built-in one caches a failed auth.test forever;
+// Authorization for a single workspace (SLACK_BOT_TOKEN): Bolt's built-in one caches a failed auth.test forever;
 // this one checks the token in the background, keeps only a success, and never holds a request back for it.
+// For OAuth installs, the stored installation.
 import type { Authorize, AuthorizeResult } from '@slack/bolt';
 import type { Logger } from '../../core/index.ts';
+import { installationKey, NoInstallationError, type StoreInstallationStore } from './installation-store.ts';
 import type { SlackApi } from './slack-api.ts';
 import { describeSlackError } from './slack-errors.ts';
 
@@ -25,6 +27,20 @@ export function singleWorkspaceAuthorize(api: SlackApi, token: string, logger: L
     if (identity === null) check(source.teamId ?? 'unknown');
     const result: AuthorizeResult = { botToken: token };
     if (identity !== null) Object.assign(result, identity);
+    return result;
+  };
+}
+
+/** Authorization for OAuth installs: the stored installation of the workspace, or of its org for an org-wide install. */
+export function installationAuthorize(installations: StoreInstallationStore): Authorize<boolean> {
+  return async (source) => {
+    const installation = await installations.fetchInstallation({ teamId: source.teamId, enterpriseId: source.enterpriseId, isEnterpriseInstall: source.isEnterpriseInstall });
+    const bot = installation.bot;
+    if (!bot) throw new NoInstallationError(installationKey(source));
+    const result: AuthorizeResult = { botToken: bot.token, botUserId: bot.userId, botId: bot.id };
+    const teamId = source.teamId ?? installation.team?.id;
+    if (teamId) result.teamId = teamId;
+    if (installation.enterprise?.id) result.enterpriseId = installation.enterprise.id;
     return result;
   };
 }

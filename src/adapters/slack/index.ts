@@ -1,16 +1,18 @@
-// The Slack adapter: Bolt on the shared HTTP server at POST /slack/events (events, commands, interactivity), the
-// OAuth install routes when configured, and the Messenger the scheduler uses.
+// The Slack adapter: Bolt with one receiver, HTTP (POST /slack/events on the shared server) or Socket Mode
+// (SLACK_APP_TOKEN), the same listeners behind either; the OAuth install routes when configured; the Messenger.
 import express, { type Router } from 'express';
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { BreakService, Logger } from '../../core/index.ts';
 import type { Config } from '../../config.ts';
-import { singleWorkspaceAuthorize } from './authorize.ts';
+import { installationAuthorize, singleWorkspaceAuthorize } from './authorize.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { ClickDeps } from './clicks.ts';
 import { StoreInstallationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackMessenger, type SlackMessenger } from './messenger.ts';
-import { slackRequestGuard } from './request-guard.ts';
+import { mountOAuthRoutes } from './oauth-install.ts';
+import { createHttpReceiver } from './receivers/http.ts';
+import { createSocketModeReceiver } from './receivers/socket-mode.ts';
 import { SlackApi } from './slack-api.ts';
 import { TeamCountUpdates } from './team-count.ts';
 import { TokenCipher } from './token-cipher.ts';
@@ -19,7 +21,7 @@ import { WorkLimit } from './work-limit.ts';
 export { slackMemberId, slackTeamId } from './ids.ts';
 export { INSTALLATION_KIND } from './installation-store.ts';
 
-export const EVENTS_PATH = '/slack/events';
+export { EVENTS_PATH } from './receivers/http.ts';
 /**
  * Enough to keep Redis busy; few enough that acknowledging a new request never waits behind a crowd. Measured with
  * the Slack clicks now in bench/done-http.bench.ts: at 300 clicks/s, 16 let the ack p99 reach seconds on a loaded
@@ -40,6 +42,10 @@ export interface SlackAdapter {
   /** Mount at the root of the shared app. */
   router: Router;
   messenger: SlackMessenger;
+  /** Opens the Socket Mode connection (resolves once Slack said hello); nothing to do over HTTP. */
+  start(): Promise<void>;
+  /** Closes the Socket Mode connection. */
+  stop(): Promise<void>;
 }
 
 function encryptionSecret(config: Config, logger: Logger): string {
@@ -51,8 +57,6 @@ function encryptionSecret(config: Config, logger: Logger): string {
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, service, logger } = options;
-  const signingSecret = config.SLACK_SIGNING_SECRET;
-  if (!signingSecret) throw new Error('SLACK_SIGNING_SECRET is required for Slack');
   const store = service.ctx.store;
   const installations = config.slackOAuth ? new StoreInstallationStore(store, TokenCipher.fromSecret(encryptionSecret(config, logger))) : null;
   const botToken = config.SLACK_BOT_TOKEN;
@@ -66,33 +70,37 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const slackLog = boltLogger(logger, LogLevel.WARN);
 
   const router = express.Router();
-  router.post(EVENTS_PATH, ...slackRequestGuard({ signingSecret, logger }));
-  const receiver = new ExpressReceiver({
-    signingSecret,
-    logger: slackLog,
-    router,
-    endpoints: EVENTS_PATH,
-    processBeforeResponse: false,
-    ...(installations && config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET
-      ? {
-          clientId: config.SLACK_CLIENT_ID,
-          clientSecret: config.SLACK_CLIENT_SECRET,
-          stateSecret: config.SLACK_STATE_SECRET,
-          scopes: BOT_SCOPES,
-          installationStore: installations,
-          installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
-        }
-      : {}),
-  });
+  const receiver = createReceiver(config, router, logger, slackLog);
+  if (installations && config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET) {
+    const settings = { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET, stateSecret: config.SLACK_STATE_SECRET, apiUrl: config.SLACK_API_URL, scopes: BOT_SCOPES };
+    mountOAuthRoutes(router, settings, installations, slackLog, logger);
+  }
   const app = new App({
     receiver,
     logger: slackLog,
     // Bolt's per-conversation state is unused here; skipping it saves a lookup on every request.
     convoStore: false,
     clientOptions: { slackApiUrl: config.SLACK_API_URL, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } },
-    ...(installations ? {} : { authorize: singleWorkspaceAuthorize(api, botToken ?? '', logger) }),
+    authorize: installations ? installationAuthorize(installations) : singleWorkspaceAuthorize(api, botToken ?? '', logger),
   });
   const deps: ClickDeps = { service, store, api, logger, installations, work: new WorkLimit(WORK_LIMIT), teamCounts: new TeamCountUpdates() };
   registerListeners(app, deps);
-  return { router, messenger: createSlackMessenger(api, logger) };
+  const socketMode = receiver instanceof SocketModeReceiver;
+  return {
+    router,
+    messenger: createSlackMessenger(api, logger),
+    // Over HTTP the shared server brings the traffic; a Socket Mode connection is opened and closed with the bot.
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}
+
+function createReceiver(config: Config, router: Router, logger: Logger, slackLog: BoltLogger): Receiver {
+  if (config.SLACK_APP_TOKEN) return createSocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, apiUrl: config.SLACK_API_URL, boltLogger: slackLog });
+  if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) is required for Slack');
+  return createHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, router, logger, boltLogger: slackLog });
 }
