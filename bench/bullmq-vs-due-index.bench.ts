@@ -114,7 +114,11 @@ async function timeTick(store: Store, at: number, handleDueBatch: HandleDueBatch
  */
 function promptPath(store: Store, at: number): { batch: HandleDueBatch; one: (id: string, dueAt: number) => Promise<number | null> } {
   const service = serviceOn(store, () => at);
-  return { batch: (jobs, concurrency) => service.handleDueBatch(jobs, concurrency), one: (id, dueAt) => service.handleDue(id, dueAt) };
+  return { batch: (jobs, concurrency) => service.handleDueBatch(jobs, concurrency), one: async (id, dueAt) => {
+      const [outcome] = await service.handleDueBatch([{ jobId: id, dueAt }], 1);
+      if (!outcome || 'failed' in outcome) throw new Error(`due job ${id} failed`);
+      return outcome.nextDueAt;
+    } };
 }
 
 /** A tick on a small throwaway store first, so JIT, time zone caches and Redis' script cache are warm. */

@@ -2,8 +2,9 @@
 import type { Platform } from './model.ts';
 import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports/index.ts';
 
-export interface CoreContext {
-  store: Store;
+/** `S` names the store roles a use case needs (ports/store.ts); the service hands every use case the whole Store. */
+export interface CoreContext<S = Store> {
+  store: S;
   clock: Clock;
   logger: Logger;
   metrics: CoreMetrics;
@@ -24,6 +25,6 @@ export const STALE_SLOT_MS = 15 * 60_000;
 /** How many inactive spans a member keeps: older ones are too old to matter for a streak. */
 export const MAX_INACTIVE_SPANS = 30;
 
-export function messengerFor(ctx: CoreContext, platform: Platform): Messenger | null {
+export function messengerFor(ctx: Pick<CoreContext<unknown>, 'messengers'>, platform: Platform): Messenger | null {
   return ctx.messengers[platform] ?? null;
 }

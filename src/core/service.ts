@@ -8,7 +8,7 @@ import * as prompting from './prompts/issue.ts';
 import * as boards from './boards/views.ts';
 import * as teams from './people/teams.ts';
 import { click, type ClickAction } from './prompts/clicks.ts';
-import { handleDue, handleDueBatch } from './dispatch/due.ts';
+import { handleDueBatch } from './dispatch/due.ts';
 import type { Claim } from './ports/index.ts';
 
 export interface BreakServiceOptions {
@@ -71,9 +71,6 @@ export class BreakService {
   promptNow(memberId: string) {
     return prompting.promptNow(this.ctx, memberId);
   }
-  sendTeamPrompt(teamId: string) {
-    return prompting.sendTeamPrompt(this.ctx, teamId, this.ctx.clock.now());
-  }
   click(promptId: string, actorId: string, action: ClickAction) {
     return click(this.ctx, promptId, actorId, action);
   }
@@ -97,10 +94,6 @@ export class BreakService {
   }
   stats(memberId: string) {
     return boards.stats(this.ctx, memberId);
-  }
-  /** Scheduler entry: handles one due job and returns its next due instant (null: drop it). */
-  handleDue(jobId: string, dueAt: number) {
-    return handleDue(this.ctx, jobId, dueAt);
   }
   /** Scheduler entry for a claimed batch: one outcome per job, in order; at most `concurrency` platform calls at once. */
   handleDueBatch(jobs: Claim[], concurrency: number) {

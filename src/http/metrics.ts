@@ -6,7 +6,6 @@ export interface AppMetrics extends CoreMetrics {
   registry: Registry;
   tickDuration: Histogram;
   deliveryLatency: Histogram;
-  unknownOutcomeSends: Counter;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMetrics {
@@ -24,7 +23,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     labelNames: ['platform'],
     registers: [registry],
   });
-  const unknownOutcomeSends = new Counter({
+  const failedSends = new Counter({
     name: 'wellness_deliveries_failed_total',
     help: 'Prompts whose send marker was taken but whose platform call failed; they are not resent',
     labelNames: ['platform'],
@@ -64,10 +63,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     registry,
     tickDuration,
     deliveryLatency,
-    unknownOutcomeSends,
     promptSent: (platform: Platform) => promptsSent.inc({ platform }),
     completion: (platform: Platform) => completions.inc({ platform }),
-    deliveryFailed: (platform: Platform) => unknownOutcomeSends.inc({ platform }),
+    deliveryFailed: (platform: Platform) => failedSends.inc({ platform }),
     deliveryUnknown: (platform: Platform) => unsettledSends.inc({ platform }),
     promptHeld: (platform: Platform, reason: UnreachableReason) => held.inc({ platform, reason }),
     promptSkipped: (platform: Platform, reason: UnreachableReason) => skipped.inc({ platform, reason }),

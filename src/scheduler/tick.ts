@@ -64,10 +64,10 @@ async function handleBatch(deps: TickDeps, options: TickOptions, claims: Claim[]
   const retryAt = deps.clock.now() + options.retryDelayMs;
   const commits = claims.map((claim, i) => {
     const outcome = outcomes[i] ?? { failed: new Error('no outcome') };
-    if (!('failed' in outcome)) return { memberId: claim.memberId, nextDueAt: outcome.nextDueAt };
+    if (!('failed' in outcome)) return { jobId: claim.jobId, nextDueAt: outcome.nextDueAt };
     result.failed += 1;
-    deps.logger.warn({ jobId: claim.memberId, err: describe(outcome.failed) }, 'due job failed; retrying later');
-    return { memberId: claim.memberId, nextDueAt: retryAt };
+    deps.logger.warn({ jobId: claim.jobId, err: describe(outcome.failed) }, 'due job failed; retrying later');
+    return { jobId: claim.jobId, nextDueAt: retryAt };
   });
   try {
     const committed = await deps.store.commitDueMany(options.token, commits);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardQuery, BoardRow, Member, Store } from '../../src/core/index.ts';
 import { jobId } from '../../src/core/index.ts';
+import { commitOne } from '../helpers/commit-one.ts';
 import {
   DAY,
   OTHER_TENANT,
@@ -128,7 +129,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.getPrompt(personal.id)).toBeNull();
         expect(await store.teamMemberIds(team.id)).toEqual([bob.id]);
         expect(await store.teamWeekBoard(team.id, WEEK)).toEqual([{ memberId: bob.id, points: 1 }]);
-        expect(await store.commitDue(alice.id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await commitOne(store, alice.id, 'worker-a', T0 + HOUR)).toBe(false);
         expect(await store.getDue(alice.id)).toBeNull();
         // The team prompt stays for the others; only Alice left its joiners.
         expect(await store.getPrompt(teamPrompt.id)).not.toBeNull();
@@ -179,11 +180,11 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await store.setDue(memberIdOf('U03'), T0 + 1);
         const first = await store.claimDue(T0, 10, LEASE, 'worker-a');
         expect(first.sort((a, b) => a.dueAt - b.dueAt)).toEqual([
-          { memberId: memberIdOf('U01'), dueAt: T0 - 1000 },
-          { memberId: memberIdOf('U02'), dueAt: T0 },
+          { jobId: memberIdOf('U01'), dueAt: T0 - 1000 },
+          { jobId: memberIdOf('U02'), dueAt: T0 },
         ]);
         expect(await store.claimDue(T0, 10, LEASE, 'worker-b')).toEqual([]);
-        expect(await store.claimDue(T0 + 1, 10, LEASE, 'worker-b')).toEqual([{ memberId: memberIdOf('U03'), dueAt: T0 + 1 }]);
+        expect(await store.claimDue(T0 + 1, 10, LEASE, 'worker-b')).toEqual([{ jobId: memberIdOf('U03'), dueAt: T0 + 1 }]);
       });
 
       it('a claimed job still reports the due instant it was claimed at', async () => {
@@ -196,7 +197,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const ids = Array.from({ length: 40 }, (_, i) => memberIdOf(`U${String(i).padStart(3, '0')}`));
         for (const id of ids) await store.setDue(id, T0 - 5000);
         const batches: string[][] = [];
-        for (let i = 0; i < 4; i += 1) batches.push((await store.claimDue(T0, 15, LEASE, 'worker-a')).map((c) => c.memberId));
+        for (let i = 0; i < 4; i += 1) batches.push((await store.claimDue(T0, 15, LEASE, 'worker-a')).map((c) => c.jobId));
         expect(batches.map((b) => b.length)).toEqual([15, 15, 10, 0]);
         const all = batches.flat();
         expect(new Set(all).size).toBe(40);
@@ -212,17 +213,17 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const id = memberIdOf('U01');
         await store.setDue(id, T0);
         await store.claimDue(T0, 10, LEASE, 'worker-a');
-        expect(await store.commitDue(id, 'worker-a', T0 + HOUR)).toBe(true);
+        expect(await commitOne(store, id, 'worker-a', T0 + HOUR)).toBe(true);
         expect(await store.getDue(id)).toBe(T0 + HOUR);
         expect(await store.claimDue(T0 + HOUR - 1, 10, LEASE, 'worker-a')).toEqual([]);
-        expect(await store.claimDue(T0 + HOUR, 10, LEASE, 'worker-a')).toEqual([{ memberId: id, dueAt: T0 + HOUR }]);
+        expect(await store.claimDue(T0 + HOUR, 10, LEASE, 'worker-a')).toEqual([{ jobId: id, dueAt: T0 + HOUR }]);
       });
 
       it('a commit with no next instant drops the job', async () => {
         const id = memberIdOf('U01');
         await store.setDue(id, T0);
         await store.claimDue(T0, 10, LEASE, 'worker-a');
-        expect(await store.commitDue(id, 'worker-a', null)).toBe(true);
+        expect(await commitOne(store, id, 'worker-a', null)).toBe(true);
         expect(await store.getDue(id)).toBeNull();
         expect(await store.claimDue(T0 + 10 * HOUR, 10, LEASE, 'worker-a')).toEqual([]);
       });
@@ -230,11 +231,11 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       it('a commit with another token, or of an unclaimed job, is refused and changes nothing', async () => {
         const id = memberIdOf('U01');
         await store.setDue(id, T0);
-        expect(await store.commitDue(id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await commitOne(store, id, 'worker-a', T0 + HOUR)).toBe(false);
         expect(await store.getDue(id)).toBe(T0);
         await store.claimDue(T0, 10, LEASE, 'worker-a');
-        expect(await store.commitDue(id, 'worker-b', T0 + HOUR)).toBe(false);
-        expect(await store.commitDue(id, 'worker-a', T0 + 2 * HOUR)).toBe(true);
+        expect(await commitOne(store, id, 'worker-b', T0 + HOUR)).toBe(false);
+        expect(await commitOne(store, id, 'worker-a', T0 + 2 * HOUR)).toBe(true);
         expect(await store.getDue(id)).toBe(T0 + 2 * HOUR);
       });
 
@@ -245,12 +246,12 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.reapLeases(T0 + LEASE)).toBe(0);
         expect(await store.reapLeases(T0 + LEASE + 1)).toBe(1);
         expect(await store.getDue(id)).toBe(T0);
-        expect(await store.commitDue(id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await commitOne(store, id, 'worker-a', T0 + HOUR)).toBe(false);
         expect(await store.getDue(id)).toBe(T0);
         const reclaimed = await store.claimDue(T0 + LEASE + 2, 10, LEASE, 'worker-b');
-        expect(reclaimed).toEqual([{ memberId: id, dueAt: T0 }]);
-        expect(await store.commitDue(id, 'worker-a', T0 + HOUR)).toBe(false);
-        expect(await store.commitDue(id, 'worker-b', T0 + HOUR)).toBe(true);
+        expect(reclaimed).toEqual([{ jobId: id, dueAt: T0 }]);
+        expect(await commitOne(store, id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await commitOne(store, id, 'worker-b', T0 + HOUR)).toBe(true);
         expect(await store.getDue(id)).toBe(T0 + HOUR);
       });
 
@@ -262,8 +263,8 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await store.claimDue(T0, 10, LEASE, 'worker-a');
         await store.setDue(rescheduled, T0 + 5 * HOUR);
         await store.clearDue(stopped);
-        expect(await store.commitDue(rescheduled, 'worker-a', T0 + HOUR)).toBe(false);
-        expect(await store.commitDue(stopped, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await commitOne(store, rescheduled, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await commitOne(store, stopped, 'worker-a', T0 + HOUR)).toBe(false);
         expect(await store.getDue(rescheduled)).toBe(T0 + 5 * HOUR);
         expect(await store.getDue(stopped)).toBeNull();
         expect(await store.reapLeases(T0 + 10 * LEASE)).toBe(0);
@@ -273,8 +274,8 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const ids = [`team|${TEAM_ID}`, `digest|${TEAM_ID}`, 'some-other-job'];
         for (const [i, id] of ids.entries()) await store.setDue(id, T0 + i);
         const claimed = await store.claimDue(T0 + 10, 10, LEASE, 'worker-a');
-        expect(claimed.map((c) => c.memberId).sort()).toEqual([...ids].sort());
-        for (const id of ids) expect(await store.commitDue(id, 'worker-a', null)).toBe(true);
+        expect(claimed.map((c) => c.jobId).sort()).toEqual([...ids].sort());
+        for (const id of ids) expect(await commitOne(store, id, 'worker-a', null)).toBe(true);
       });
 
       it('refuses an empty job id', async () => {
@@ -287,14 +288,14 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await store.claimDue(T0, 100, LEASE, 'worker-a');
         const [rescheduled, dropped, kept] = ids as [string, string, string];
         await store.setDue(rescheduled, T0 + 5 * HOUR);
-        const commits = ids.map((memberId, i) => ({ memberId, nextDueAt: memberId === dropped ? null : T0 + HOUR + i }));
-        const unclaimed = { memberId: memberIdOf('UNCLAIMED'), nextDueAt: T0 };
+        const commits = ids.map((jobId, i) => ({ jobId, nextDueAt: jobId === dropped ? null : T0 + HOUR + i }));
+        const unclaimed = { jobId: memberIdOf('UNCLAIMED'), nextDueAt: T0 };
         const results = await store.commitDueMany('worker-a', [...commits, unclaimed]);
         expect(results).toEqual([false, ...ids.slice(1).map(() => true), false]);
         expect(await store.getDue(rescheduled)).toBe(T0 + 5 * HOUR);
         expect(await store.getDue(dropped)).toBeNull();
         expect(await store.getDue(kept)).toBe(T0 + HOUR + 2);
-        expect(await store.getDue(unclaimed.memberId)).toBeNull();
+        expect(await store.getDue(unclaimed.jobId)).toBeNull();
         // Committed claims are over: the same commits again are refused.
         expect(await store.commitDueMany('worker-a', commits.slice(1, 3))).toEqual([false, false]);
         expect(await store.commitDueMany('worker-a', [])).toEqual([]);
@@ -304,8 +305,8 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const id = memberIdOf('U01');
         await store.setDue(id, T0);
         await store.claimDue(T0, 10, LEASE, 'worker-a');
-        expect(await store.commitDueMany('worker-b', [{ memberId: id, nextDueAt: T0 + HOUR }])).toEqual([false]);
-        expect(await store.commitDueMany('worker-a', [{ memberId: id, nextDueAt: T0 + HOUR }])).toEqual([true]);
+        expect(await store.commitDueMany('worker-b', [{ jobId: id, nextDueAt: T0 + HOUR }])).toEqual([false]);
+        expect(await store.commitDueMany('worker-a', [{ jobId: id, nextDueAt: T0 + HOUR }])).toEqual([true]);
         expect(await store.getDue(id)).toBe(T0 + HOUR);
       });
     });
@@ -733,7 +734,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
           const job = jobId({ kind, teamId: design.id });
           expect(await store.getDue(job)).toBeNull();
           // A worker still holding the claim cannot bring the job back.
-          expect(await store.commitDue(job, 'worker-a', T0 + DAY_MS)).toBe(false);
+          expect(await commitOne(store, job, 'worker-a', T0 + DAY_MS)).toBe(false);
           expect(await store.getDue(job)).toBeNull();
         }
         // A member who completes again later is counted as the team day's first completer.

@@ -1,5 +1,6 @@
 // Scheduled delivery on Slack: Do Not Disturb holds or skips a slot, 429 answers are retried after Retry-After,
 // a prompt post whose fate is unknown is tried again, and a send that keeps failing is counted, not lost silently.
+import { handleOne } from '../helpers/handle-one.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blocksOf, startSlackWorld, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
 
@@ -20,7 +21,7 @@ async function runDue(): Promise<number | null> {
   const dueAt = await world.store.getDue(ADA);
   if (dueAt === null) throw new Error('nothing due');
   world.setTime(new Date(dueAt).toISOString());
-  const next = await world.bot.service.handleDue(ADA, dueAt);
+  const next = await handleOne(world.bot.service, ADA, dueAt);
   if (next === null) await world.store.clearDue(ADA);
   else await world.store.setDue(ADA, next);
   return next;
@@ -117,7 +118,7 @@ describe('Slack: rate limits and failures', () => {
     expect(next).toBe(Date.parse('2026-11-25T11:00:00Z'));
     world.slack.failWith('chat.postMessage', null);
     // The same slot again (a late or restarted instance) is not sent twice.
-    await world.bot.service.handleDue(ADA, Date.parse('2026-11-25T10:00:00Z'));
+    await handleOne(world.bot.service, ADA, Date.parse('2026-11-25T10:00:00Z'));
     expect(world.slack.callsOf('chat.postMessage')).toHaveLength(4);
   });
 

@@ -1,4 +1,5 @@
 // /breaks start and now, then Done / Snooze / Skip on the DM prompt: over HTTP, against a loopback Slack.
+import { handleOne } from '../helpers/handle-one.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blocksOf, startSlackWorld, textOf, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
 
@@ -129,7 +130,7 @@ describe('Slack: enrol and prompts', () => {
     expect(await world.store.getDue(`slack:${WORKSPACE}:UADA`)).toBe(Date.parse(START) + 30 * 60_000);
     world.advance(30 * 60_000);
     const posts = world.slack.callsOf('chat.postMessage').length;
-    await world.bot.service.handleDue(`slack:${WORKSPACE}:UADA`, world.now());
+    await handleOne(world.bot.service, `slack:${WORKSPACE}:UADA`, world.now());
     const again = world.slack.callsOf('chat.postMessage').slice(posts);
     expect(again).toHaveLength(1);
     const done = (blocksOf(again[0]!).find((b) => b['type'] === 'actions') as { elements: Array<{ value?: string }> }).elements[0];

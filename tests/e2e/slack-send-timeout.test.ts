@@ -3,6 +3,7 @@
 // either counts once. Calls that are safe to repeat (conversations.open) and answers that say Slack did nothing (503)
 // are retried as well. The real SlackApi, messenger and core run against the loopback fake Slack, with a short client
 // timeout so a hang costs a fraction of a second.
+import { handleOne } from '../helpers/handle-one.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BreakService, type Logger } from '../../src/core/index.ts';
 import { MemoryStore } from '../../src/adapters/memory/index.ts';
@@ -45,7 +46,7 @@ async function runDue(): Promise<void> {
   const dueAt = await store.getDue(ADA);
   if (dueAt === null) throw new Error('nothing due');
   clock.set(new Date(dueAt).toISOString());
-  await service.handleDue(ADA, dueAt);
+  await handleOne(service, ADA, dueAt);
 }
 
 async function counter(name: string): Promise<number> {
@@ -72,7 +73,7 @@ describe('Slack: a prompt post whose fate is unknown is tried again, as the same
     expect(await counter('wellness_prompts_sent_total')).toBe(1);
     expect(await counter('wellness_deliveries_failed_total')).toBe(0);
     // The same slot again (a late or restarted instance) posts nothing more.
-    await service.handleDue(ADA, Date.parse('2026-11-25T10:00:00Z'));
+    await handleOne(service, ADA, Date.parse('2026-11-25T10:00:00Z'));
     expect(adaPosts()).toHaveLength(2);
   });
 

@@ -1,4 +1,5 @@
 // Channel teams: /breaks join and leaderboard in a channel, the daily team challenge with its live joined count.
+import { handleOne } from '../helpers/handle-one.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobId } from '../../src/core/index.ts';
 import { blocksOf, startSlackWorld, textOf, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
@@ -77,7 +78,7 @@ describe('Slack: channel teams', () => {
     expect(dueAt).toBe(Date.parse('2026-11-25T10:30:00Z'));
 
     world.setTime('2026-11-25T10:30:00Z');
-    await world.bot.service.handleDue(jobId({ kind: 'team', teamId: TEAM_ID }), dueAt ?? 0);
+    await handleOne(world.bot.service, jobId({ kind: 'team', teamId: TEAM_ID }), dueAt ?? 0);
     const post = await world.slack.waitForCall('chat.postMessage', (c) => c.args['channel'] === DESIGN.id);
     expect(textOf(post)).toMatch(/Nobody has joined yet/);
     const promptId = (blocksOf(post).find((b) => b['type'] === 'actions') as { elements: Array<{ value: string }> }).elements[0]?.value ?? '';

@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClickResultView, CommandReply, PromptView, StatsView, Store } from '../../src/core/index.ts';
 import { StoreUnavailableError } from '../../src/core/index.ts';
+import { jobId } from '../../src/core/index.ts';
+import { handleOne } from '../helpers/handle-one.ts';
 import { SseClient } from './web-sse-client.ts';
 import { startWebChatServer, type WebChatServer } from './web-server.ts';
 
@@ -170,7 +172,8 @@ describe('web chat prompts and clicks', () => {
     await signIn('Ada', 'Design');
     await command('Ada', 'start', 'Design');
     const stream = await openStream('Ada');
-    await server.service.sendTeamPrompt('web:local:design');
+    await server.service.setTeamChallengeTime('web:local:design', '09:00');
+    await handleOne(server.service, jobId({ kind: 'team', teamId: 'web:local:design' }), Date.now());
     const event = await stream.waitFor((s) => s.ofType('team-prompt')[0]);
     expect(event.data).toMatchObject({ teamId: 'web:local:design', teamName: 'Design', joinedCount: 0 });
   });

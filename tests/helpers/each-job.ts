@@ -6,7 +6,7 @@ export function eachJob(handleOne: (jobId: string, dueAt: number) => Promise<num
   return (jobs: Claim[]) =>
     Promise.all(
       jobs.map((job): Promise<DueOutcome> =>
-        handleOne(job.memberId, job.dueAt).then(
+        handleOne(job.jobId, job.dueAt).then(
           (nextDueAt) => ({ nextDueAt }),
           (failed: unknown) => ({ failed }),
         ),

@@ -4,6 +4,7 @@ import { RedisStore } from '../../src/adapters/redis/index.ts';
 import type { Claim } from '../../src/core/index.ts';
 import { T0, memberIdOf } from '../contract/fixtures.ts';
 import { connectTestRedis, deleteKeysWithPrefix, randomPrefix } from '../helpers/redis.ts';
+import { commitOne } from '../helpers/commit-one.ts';
 
 const JOBS = 2000;
 const LEASE = 60_000;
@@ -38,8 +39,8 @@ it('two instances claiming 2,000 due jobs at once never share a claim and togeth
 
   const [a, b] = await Promise.all([claimUntilEmpty(instances[0]!, 'instance-a'), claimUntilEmpty(instances[1]!, 'instance-b')]);
 
-  const idsA = new Set(a.map((c) => c.memberId));
-  const idsB = new Set(b.map((c) => c.memberId));
+  const idsA = new Set(a.map((c) => c.jobId));
+  const idsB = new Set(b.map((c) => c.jobId));
   expect(idsA.size).toBe(a.length);
   expect(idsB.size).toBe(b.length);
   expect([...idsA].filter((id) => idsB.has(id))).toEqual([]);
@@ -50,11 +51,11 @@ it('two instances claiming 2,000 due jobs at once never share a claim and togeth
 
   // Each claim commits only with the token of the instance that holds it.
   const [someOfA, someOfB] = [a[0]!, b[0]!];
-  expect(await instances[1]!.commitDue(someOfA.memberId, 'instance-b', T0 + 1)).toBe(false);
-  expect(await instances[0]!.commitDue(someOfB.memberId, 'instance-a', T0 + 1)).toBe(false);
+  expect(await commitOne(instances[1]!, someOfA.jobId, 'instance-b', T0 + 1)).toBe(false);
+  expect(await commitOne(instances[0]!, someOfB.jobId, 'instance-a', T0 + 1)).toBe(false);
   const commits = await Promise.all([
-    ...a.map((c) => instances[0]!.commitDue(c.memberId, 'instance-a', null)),
-    ...b.map((c) => instances[1]!.commitDue(c.memberId, 'instance-b', null)),
+    ...a.map((c) => commitOne(instances[0]!, c.jobId, 'instance-a', null)),
+    ...b.map((c) => commitOne(instances[1]!, c.jobId, 'instance-b', null)),
   ]);
   expect(commits.every(Boolean)).toBe(true);
   expect(await instances[0]!.reapLeases(T0 + 10 * LEASE)).toBe(0);

@@ -6,6 +6,7 @@ import { RedisStore } from '../../src/adapters/redis/index.ts';
 import type { Store } from '../../src/core/index.ts';
 import { TEAM_ID, TENANT, T0, WEEK, makeBusyMember, makeCompletion, makeMember, makePrompt, makeTeam, makeTeamPrompt, teamInput } from '../contract/fixtures.ts';
 import { connectTestRedis, deleteKeysWithPrefix, keySlot, keysWithPrefix, randomPrefix } from '../helpers/redis.ts';
+import { commitOne } from '../helpers/commit-one.ts';
 
 interface SentCommand {
   /** Commands of one script call (with the commands the script ran) or one MULTI/EXEC block. */
@@ -65,7 +66,7 @@ async function exerciseStore(s: Store): Promise<void> {
   await s.recordPromptSent(alice.id, alice.teamIds, 'slack', TENANT);
   await s.recordCompletion(makeCompletion(personal.id, alice.id, { teams: alice.teamIds.map((id) => teamInput(id)) }));
   await s.recordCompletion(makeCompletion(teamPrompt.id, bob.id, { teamPromptId: teamPrompt.id, teams: [teamInput(team.id)] }));
-  await s.commitDue(alice.id, 'worker', T0 + 3600_000);
+  await commitOne(s, alice.id, 'worker', T0 + 3600_000);
   await s.reapLeases(T0 + 10_000);
   await s.getActivity(alice.id);
   await s.getTeam(team.id);

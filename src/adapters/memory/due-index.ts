@@ -45,10 +45,10 @@ export class MemoryDueIndex {
     const wanted = Math.floor(limit);
     if (wanted <= 0) return [];
     const ready = [...this.due].filter(([, dueAt]) => dueAt <= now).sort((a, b) => a[1] - b[1]);
-    return ready.slice(0, wanted).map(([id, dueAt]) => {
+    return ready.slice(0, wanted).map(([id, dueAt]): Claim => {
       this.due.delete(id);
       this.inFlight.set(id, { token, dueAt, deadline: now + leaseMs });
-      return { memberId: id, dueAt };
+      return { jobId: id, dueAt };
     });
   }
 

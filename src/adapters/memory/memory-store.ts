@@ -135,12 +135,8 @@ export class MemoryStore implements Store {
     return this.dueIndex.claim(now, limit, leaseMs, token);
   }
 
-  async commitDue(memberId: string, token: string, nextDueAt: number | null): Promise<boolean> {
-    return this.dueIndex.commit(memberId, token, nextDueAt);
-  }
-
   async commitDueMany(token: string, commits: DueCommit[]): Promise<boolean[]> {
-    return commits.map((commit) => this.dueIndex.commit(commit.memberId, token, commit.nextDueAt));
+    return commits.map((commit) => this.dueIndex.commit(commit.jobId, token, commit.nextDueAt));
   }
 
   async reapLeases(now: number): Promise<number> {

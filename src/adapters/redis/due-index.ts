@@ -84,7 +84,7 @@ export class RedisDueIndex {
         if (err instanceof StoreUnavailableError) this.rememberUnanswered({ shard: k, deadline, token });
         throw err;
       }
-      for (let j = 0; j + 1 < reply.length; j += 2) claims.push({ memberId: reply[j] as string, dueAt: Number(reply[j + 1]) });
+      for (let j = 0; j + 1 < reply.length; j += 2) claims.push({ jobId: reply[j] as string, dueAt: Number(reply[j + 1]) });
     }
     return claims;
   }
@@ -109,26 +109,18 @@ export class RedisDueIndex {
       for (let i = 0; i < ids.length; i += 1) {
         const value = held[i];
         if (typeof value !== 'string' || !value.startsWith(`${token}|`)) continue;
-        await this.commit(ids[i] as string, token, Number(value.slice(token.length + 1)));
+        await this.commitMany(token, [{ jobId: ids[i] as string, nextDueAt: Number(value.slice(token.length + 1)) }]);
       }
       this.unanswered.shift();
     }
   }
 
-  async commit(id: string, token: string, nextDueAt: number | null): Promise<boolean> {
-    requireJobId(id);
-    if (nextDueAt !== null) requireInstant(nextDueAt, 'nextDueAt');
-    const k = this.keys.dueShardOf(id);
-    const reply = await guard(this.scripts.run('commitDue', [k.due, k.lease, k.claim], [id, token, nextDueAt ?? '']));
-    return scriptFailure(reply) !== 'stale-claim';
-  }
-
   /** One script call for every shard the commits fall in (one per shard on a Cluster); answers in the commits' order. */
   async commitMany(token: string, commits: DueCommit[]): Promise<boolean[]> {
     const placed = commits.map((commit) => {
-      requireJobId(commit.memberId);
+      requireJobId(commit.jobId);
       if (commit.nextDueAt !== null) requireInstant(commit.nextDueAt, 'nextDueAt');
-      return { commit, shard: this.keys.shardOf(commit.memberId) };
+      return { commit, shard: this.keys.shardOf(commit.jobId) };
     });
     return runGrouped(this.redis, placed, (entry) => String(entry.shard), async (group) => {
       const byShard = new Map<number, number[]>();
@@ -144,7 +136,7 @@ export class RedisDueIndex {
         const k = this.keys.dueShard(shard);
         keys.push(k.due, k.lease, k.claim);
         args.push(positions.length);
-        for (const i of positions) args.push(group[i]!.commit.memberId, group[i]!.commit.nextDueAt ?? '');
+        for (const i of positions) args.push(group[i]!.commit.jobId, group[i]!.commit.nextDueAt ?? '');
         order.push(...positions);
       }
       const replies = (await guard(this.scripts.run('commitDueMany', keys, args))) as number[];

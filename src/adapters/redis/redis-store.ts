@@ -138,10 +138,6 @@ export class RedisStore implements Store {
     return this.dueIndex.claim(now, limit, leaseMs, token);
   }
 
-  commitDue(memberId: string, token: string, nextDueAt: number | null): Promise<boolean> {
-    return this.dueIndex.commit(memberId, token, nextDueAt);
-  }
-
   commitDueMany(token: string, commits: DueCommit[]): Promise<boolean[]> {
     return this.dueIndex.commitMany(token, commits);
   }

@@ -6,7 +6,6 @@ import type { Cluster, Redis } from 'ioredis';
 
 export const SCRIPT_NAMES = [
   'claimDue',
-  'commitDue',
   'commitDueMany',
   'reapLeases',
   'setPromptStatus',

@@ -4,6 +4,10 @@ import { isoWeekKey } from '../schedule/calendar.ts';
 import { memberStanding, type MemberStanding } from '../progress/standings.ts';
 import type { Member, MemberActivity, Team } from '../model.ts';
 import type { MemberStreakInput } from '../progress/streaks.ts';
+import type { BoardStore, MemberStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & TeamStore & BoardStore>;
 
 /** A team whose board is written, with its week now in the team's zone. */
 export interface BoardTeam {
@@ -28,13 +32,13 @@ export function standingOf(member: Member, activity: MemberActivity, now: number
   return memberStanding(streakInputOf(member, activity, now));
 }
 
-export async function putStanding(ctx: CoreContext, memberId: string, standing: MemberStanding, teams: readonly BoardTeam[]): Promise<void> {
+export async function putStanding(ctx: Ctx, memberId: string, standing: MemberStanding, teams: readonly BoardTeam[]): Promise<void> {
   for (const team of teams) {
     await ctx.store.putBoardEntry(team.teamId, memberId, { streak: standing.streak, aliveUntil: standing.aliveUntil, weekKey: team.weekKey });
   }
 }
 
-async function boardTeams(ctx: CoreContext, teamIds: readonly string[], now: number): Promise<BoardTeam[]> {
+async function boardTeams(ctx: Ctx, teamIds: readonly string[], now: number): Promise<BoardTeam[]> {
   const teams: BoardTeam[] = [];
   for (const teamId of teamIds) {
     const team = await ctx.store.getTeam(teamId);
@@ -44,7 +48,7 @@ async function boardTeams(ctx: CoreContext, teamIds: readonly string[], now: num
 }
 
 /** Writes the member's entry on the boards of `teamIds` (default: all their teams). */
-export async function putBoardEntries(ctx: CoreContext, member: Member, teamIds: readonly string[] = member.teamIds): Promise<void> {
+export async function putBoardEntries(ctx: Ctx, member: Member, teamIds: readonly string[] = member.teamIds): Promise<void> {
   if (teamIds.length === 0) return;
   const now = ctx.clock.now();
   const standing = standingOf(member, await ctx.store.getActivity(member.id), now);
@@ -52,7 +56,7 @@ export async function putBoardEntries(ctx: CoreContext, member: Member, teamIds:
 }
 
 /** Boards hold the roster, and the roster holds active members: an active member's entries are refreshed, anyone else's removed. */
-export async function syncBoardEntries(ctx: CoreContext, member: Member): Promise<void> {
+export async function syncBoardEntries(ctx: Ctx, member: Member): Promise<void> {
   if (member.active) {
     await putBoardEntries(ctx, member);
     return;
@@ -65,7 +69,7 @@ export async function syncBoardEntries(ctx: CoreContext, member: Member): Promis
  * interrupted join or forget). Roster members join the board; a board entry off the roster goes, unless it is an active
  * member of the team, who goes back on the roster. `goneIds` are members a read found no longer exist.
  */
-export async function mendBoard(ctx: CoreContext, team: Team, weekKey: string, now: number, goneIds: readonly string[] = []): Promise<void> {
+export async function mendBoard(ctx: Ctx, team: Team, weekKey: string, now: number, goneIds: readonly string[] = []): Promise<void> {
   for (const memberId of goneIds) {
     // Left over from an interrupted forget: finish it.
     await ctx.store.removeTeamMember(team.id, memberId);

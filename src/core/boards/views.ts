@@ -10,12 +10,16 @@ import { rankBoard } from '../progress/standings.ts';
 import { mendBoard, streakInputOf } from './upkeep.ts';
 import { nextDueAt, requireMember } from '../people/members.ts';
 import { memberStreak, teamStreak } from '../progress/streaks.ts';
+import type { BoardStore, DueIndex, MemberStore, TeamStore } from '../ports/index.ts';
 
-export async function currentStreak(ctx: CoreContext, member: Member, now: number): Promise<number> {
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & DueIndex & TeamStore & BoardStore>;
+
+export async function currentStreak(ctx: Ctx, member: Member, now: number): Promise<number> {
   return memberStreak(streakInputOf(member, await ctx.store.getActivity(member.id), now));
 }
 
-async function teamStreakOf(ctx: CoreContext, team: Team, now: number): Promise<number> {
+async function teamStreakOf(ctx: Ctx, team: Team, now: number): Promise<number> {
   const days = await ctx.store.getTeamDays(team.id);
   return teamStreak({ days, workdays: team.workdays, timezone: team.timezone, now });
 }
@@ -34,7 +38,7 @@ function boardQuery(team: Team, now: number, viewerId: string | null, limit: num
 }
 
 /** Reads the team's board, mending it first when its size differs from the roster's. */
-async function readTeamBoard(ctx: CoreContext, team: Team, query: BoardQuery): Promise<BoardPage> {
+async function readTeamBoard(ctx: Ctx, team: Team, query: BoardQuery): Promise<BoardPage> {
   const page = await ctx.store.readBoard(team.id, query);
   if (page.total === page.rosterSize) return page;
   await mendBoard(ctx, team, query.weekKey, query.now);
@@ -42,7 +46,7 @@ async function readTeamBoard(ctx: CoreContext, team: Team, query: BoardQuery): P
 }
 
 /** Display names for board rows, read for those rows only; `gone` lists rows whose member no longer exists. */
-async function namedRows(ctx: CoreContext, rows: readonly BoardRow[], viewerId: string | null): Promise<{ rows: MemberBoardRow[]; gone: string[] }> {
+async function namedRows(ctx: Ctx, rows: readonly BoardRow[], viewerId: string | null): Promise<{ rows: MemberBoardRow[]; gone: string[] }> {
   const members = await Promise.all(rows.map((row) => ctx.store.getMember(row.memberId)));
   const named: MemberBoardRow[] = [];
   const gone: string[] = [];
@@ -61,7 +65,7 @@ function shownRows(page: BoardPage): BoardRow[] {
 }
 
 /** The board's rows to show, named; a row of a member who is gone means the board lost step too, so it is mended. */
-async function readNamedBoard(ctx: CoreContext, team: Team, query: BoardQuery): Promise<MemberBoardRow[]> {
+async function readNamedBoard(ctx: Ctx, team: Team, query: BoardQuery): Promise<MemberBoardRow[]> {
   const named = await namedRows(ctx, shownRows(await readTeamBoard(ctx, team, query)), query.viewerId);
   if (named.gone.length === 0) return named.rows;
   await mendBoard(ctx, team, query.weekKey, query.now, named.gone);
@@ -69,7 +73,7 @@ async function readNamedBoard(ctx: CoreContext, team: Team, query: BoardQuery): 
 }
 
 /** The top of the team's board (members by streak, then this week's points in the team's zone), plus the viewer's own row. */
-export async function leaderboard(ctx: CoreContext, teamId: string, viewerId: string | null, options: LeaderboardOptions = {}): Promise<LeaderboardView> {
+export async function leaderboard(ctx: Ctx, teamId: string, viewerId: string | null, options: LeaderboardOptions = {}): Promise<LeaderboardView> {
   const team = await ctx.store.getTeam(teamId);
   if (!team) throw new NotFoundError('That team');
   const now = ctx.clock.now();
@@ -85,7 +89,7 @@ export async function leaderboard(ctx: CoreContext, teamId: string, viewerId: st
   };
 }
 
-export async function workspaceBoard(ctx: CoreContext, platform: Platform, tenantId: string, viewerTeamId: string | null): Promise<WorkspaceBoardView> {
+export async function workspaceBoard(ctx: Ctx, platform: Platform, tenantId: string, viewerTeamId: string | null): Promise<WorkspaceBoardView> {
   const now = ctx.clock.now();
   const teams = await ctx.store.listTeams(platform, tenantId);
   const entries = [];
@@ -97,7 +101,7 @@ export async function workspaceBoard(ctx: CoreContext, platform: Platform, tenan
 }
 
 /** "2nd of 7 in design" for each of the member's teams whose board they are on. */
-export async function teamRanks(ctx: CoreContext, member: Member): Promise<StatsView['teams']> {
+export async function teamRanks(ctx: Ctx, member: Member): Promise<StatsView['teams']> {
   const ranks: StatsView['teams'] = [];
   for (const teamId of member.teamIds) {
     const team = await ctx.store.getTeam(teamId);
@@ -108,7 +112,7 @@ export async function teamRanks(ctx: CoreContext, member: Member): Promise<Stats
   return ranks;
 }
 
-export async function stats(ctx: CoreContext, memberId: string): Promise<StatsView> {
+export async function stats(ctx: Ctx, memberId: string): Promise<StatsView> {
   const member = await requireMember(ctx, memberId);
   const now = ctx.clock.now();
   const activity = await ctx.store.getActivity(memberId);
@@ -127,13 +131,14 @@ export async function stats(ctx: CoreContext, memberId: string): Promise<StatsVi
     totalPoints: activity.totalPoints,
     totalCompletions: activity.totalCompletions,
     promptsSent: activity.promptsSent,
-    nextPromptAt: member.active ? nextDueAt(ctx, member, now) : null,
+    // The due index knows best (a held or snoozed prompt moves it); the schedule answers while a claim holds the job.
+    nextPromptAt: member.active ? ((await ctx.store.getDue(memberId)) ?? nextDueAt(ctx, member, now)) : null,
     teams: await teamRanks(ctx, member),
   };
 }
 
 /** The week that `inWeek` falls in: the team's place, and its top members by current streak, then that week's points. */
-export async function digestView(ctx: CoreContext, team: Team, inWeek: number): Promise<DigestView> {
+export async function digestView(ctx: Ctx, team: Team, inWeek: number): Promise<DigestView> {
   const weekKey = isoWeekKey(inWeek, team.timezone);
   const [top, tenantBoard] = await Promise.all([digestTop(ctx, team, weekKey), workspaceBoard(ctx, team.platform, team.tenantId, team.id)]);
   const teamRow: TeamBoardRow | null = tenantBoard.rows.find((row) => row.teamId === team.id) ?? null;
@@ -147,7 +152,7 @@ export async function digestView(ctx: CoreContext, team: Team, inWeek: number): 
   };
 }
 
-async function digestTop(ctx: CoreContext, team: Team, weekKey: string): Promise<MemberBoardRow[]> {
+async function digestTop(ctx: Ctx, team: Team, weekKey: string): Promise<MemberBoardRow[]> {
   const now = ctx.clock.now();
   if (weekKey === isoWeekKey(now, team.timezone)) return readNamedBoard(ctx, team, boardQuery(team, now, null, DIGEST_TOP));
   // A past week (the digest runs after it ended): the board's streaks with that week's points, re-ranked; once a week per team.

@@ -12,21 +12,25 @@ import type { Claim } from '../ports/index.ts';
 import { SENT_MARKER_TTL_MS, sendTeamPrompt } from '../prompts/issue.ts';
 import { errorName } from './slot-sends.ts';
 import { messengerFor } from '../context.ts';
+import type { BoardStore, DueIndex, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & DueIndex & PromptStore & TeamStore & BoardStore>;
 
 const DIGEST_TIME = '09:00';
 
 /** Handles a claimed batch: one outcome per job, in order; at most `concurrency` platform calls in flight. */
-export async function handleDueBatch(ctx: CoreContext, jobs: Claim[], concurrency: number): Promise<DueOutcome[]> {
+export async function handleDueBatch(ctx: Ctx, jobs: Claim[], concurrency: number): Promise<DueOutcome[]> {
   const outcomes: DueOutcome[] = jobs.map(() => ({ nextDueAt: null }));
   const members: number[] = [];
   const teams: number[] = [];
-  jobs.forEach((job, i) => (parseJobId(job.memberId).kind === 'member' ? members : teams).push(i));
+  jobs.forEach((job, i) => (parseJobId(job.jobId).kind === 'member' ? members : teams).push(i));
   const memberOutcomes = await handleMemberJobs(ctx, members.map((i) => jobs[i] as Claim), concurrency);
   members.forEach((i, j) => (outcomes[i] = memberOutcomes[j] as DueOutcome));
   await forEachPooled(teams, concurrency, async (i) => {
     const job = jobs[i] as Claim;
     try {
-      outcomes[i] = { nextDueAt: await handleTeamJob(ctx, job.memberId, job.dueAt) };
+      outcomes[i] = { nextDueAt: await handleTeamJob(ctx, job.jobId, job.dueAt) };
     } catch (failed) {
       outcomes[i] = { failed };
     }
@@ -34,22 +38,14 @@ export async function handleDueBatch(ctx: CoreContext, jobs: Claim[], concurrenc
   return outcomes;
 }
 
-/** One job on its own; a failure is thrown. */
-export async function handleDue(ctx: CoreContext, id: string, dueAt: number): Promise<number | null> {
-  const [outcome] = await handleDueBatch(ctx, [{ memberId: id, dueAt }], 1);
-  if (!outcome) throw new Error(`no outcome for due job ${id}`);
-  if ('failed' in outcome) throw outcome.failed;
-  return outcome.nextDueAt;
-}
-
-function handleTeamJob(ctx: CoreContext, id: string, dueAt: number): Promise<number | null> {
+function handleTeamJob(ctx: Ctx, id: string, dueAt: number): Promise<number | null> {
   const job = parseJobId(id);
   if (job.kind === 'team') return handleTeamDue(ctx, job.teamId, id, dueAt);
   if (job.kind === 'digest') return handleDigestDue(ctx, job.teamId, id, dueAt);
   throw new Error(`not a team job: ${id}`);
 }
 
-async function handleTeamDue(ctx: CoreContext, teamId: string, id: string, dueAt: number): Promise<number | null> {
+async function handleTeamDue(ctx: Ctx, teamId: string, id: string, dueAt: number): Promise<number | null> {
   const team = await ctx.store.getTeam(teamId);
   if (!team || team.challengeTime === null) return null;
   const now = ctx.clock.now();
@@ -64,7 +60,7 @@ async function handleTeamDue(ctx: CoreContext, teamId: string, id: string, dueAt
   return nextDailyAt(team.timezone, team.workdays, team.challengeTime, Math.max(now, dueAt));
 }
 
-async function handleDigestDue(ctx: CoreContext, teamId: string, id: string, dueAt: number): Promise<number | null> {
+async function handleDigestDue(ctx: Ctx, teamId: string, id: string, dueAt: number): Promise<number | null> {
   const team = await ctx.store.getTeam(teamId);
   if (!team) return null;
   const now = ctx.clock.now();

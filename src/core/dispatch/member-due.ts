@@ -11,14 +11,18 @@ import { resendSnoozed } from '../prompts/issue.ts';
 import { nextPromptAt } from '../schedule/slots.ts';
 import { handleSlots, type DueSlot } from './slot-sends.ts';
 import { spreadOffsetMs } from '../schedule/spread.ts';
+import type { BoardStore, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & PromptStore & TeamStore & BoardStore>;
 
 /** Where a member's job stands after its snooze and pause are brought up to date. */
 type MemberStep = { outcome: DueOutcome } | { member: Member; slotAt: number | null };
 
-export async function handleMemberJobs(ctx: CoreContext, jobs: Claim[], concurrency: number): Promise<DueOutcome[]> {
+export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: number): Promise<DueOutcome[]> {
   let members: Array<Member | null>;
   try {
-    members = await ctx.store.getMembers(jobs.map((job) => job.memberId));
+    members = await ctx.store.getMembers(jobs.map((job) => job.jobId));
   } catch (failed) {
     return jobs.map(() => ({ failed }));
   }
@@ -52,7 +56,7 @@ export async function handleMemberJobs(ctx: CoreContext, jobs: Claim[], concurre
 }
 
 /** Resends a snooze that has ended, ends a pause that has, and finds whether one of the schedule's slots is due. */
-async function bringUpToDate(ctx: CoreContext, stored: Member, dueAt: number, now: number): Promise<MemberStep> {
+async function bringUpToDate(ctx: Ctx, stored: Member, dueAt: number, now: number): Promise<MemberStep> {
   let member = stored;
   if (member.snoozedPromptId !== null && member.snoozeUntil !== null && member.snoozeUntil <= now) {
     const promptId = member.snoozedPromptId;

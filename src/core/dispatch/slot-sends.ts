@@ -12,6 +12,10 @@ import type { Member } from '../model.ts';
 import { forEachPooled } from './pool.ts';
 import type { PromptSendInput, PromptSettleInput } from '../ports/index.ts';
 import { issuePrompt, sendIssuedPrompt, SENT_MARKER_TTL_MS, type IssuedPrompt } from '../prompts/issue.ts';
+import type { BoardStore, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & PromptStore & TeamStore & BoardStore>;
 
 export interface DueSlot {
   member: Member;
@@ -21,7 +25,7 @@ export interface DueSlot {
 /** The member as stored after its slot, or why the slot's job failed (it is then tried again later). */
 export type SlotResult = { member: Member } | { failed: unknown };
 
-export async function handleSlots(ctx: CoreContext, slots: DueSlot[], concurrency: number): Promise<SlotResult[]> {
+export async function handleSlots(ctx: Ctx, slots: DueSlot[], concurrency: number): Promise<SlotResult[]> {
   const results: SlotResult[] = slots.map(({ member }) => ({ member }));
   const sendable: number[] = [];
   const reachable = slots.filter(({ member }) => messengerFor(ctx, member.platform));
@@ -51,7 +55,7 @@ export async function handleSlots(ctx: CoreContext, slots: DueSlot[], concurrenc
  * are counted as unknown, never resent) while the rest of the batch goes back to the due index for another instance.
  * The records and settles of slots in flight together are grouped into one store call each.
  */
-async function sendSlots(ctx: CoreContext, slots: DueSlot[], concurrency: number, done: (k: number, result: SlotResult) => void): Promise<void> {
+async function sendSlots(ctx: Ctx, slots: DueSlot[], concurrency: number, done: (k: number, result: SlotResult) => void): Promise<void> {
   const records = new Batcher<PromptSendInput, boolean>((inputs) => ctx.store.recordPromptSends(inputs));
   const settles = new Batcher<PromptSettleInput, void>(async (inputs) => {
     await ctx.store.settlePromptSends(inputs);
@@ -77,7 +81,7 @@ async function sendSlots(ctx: CoreContext, slots: DueSlot[], concurrency: number
   });
 }
 
-async function sendAndSettle(ctx: CoreContext, issued: IssuedPrompt, settles: Batcher<PromptSettleInput, void>): Promise<void> {
+async function sendAndSettle(ctx: Ctx, issued: IssuedPrompt, settles: Batcher<PromptSettleInput, void>): Promise<void> {
   const { member, prompt } = issued;
   const delivery = await sendIssuedPrompt(ctx, issued).catch((err: unknown) => (deliveryFailed(ctx, member, err), {}));
   try {
@@ -89,7 +93,7 @@ async function sendAndSettle(ctx: CoreContext, issued: IssuedPrompt, settles: Ba
 }
 
 /** A slot whose member cannot be reached now: held until they can (inside the window), or skipped. */
-async function holdOrSkip(ctx: CoreContext, member: Member, slotAt: number, plan: Exclude<SlotPlan, { kind: 'send' }>): Promise<SlotResult> {
+async function holdOrSkip(ctx: Ctx, member: Member, slotAt: number, plan: Exclude<SlotPlan, { kind: 'send' }>): Promise<SlotResult> {
   return orFailed(async () => {
     if (!(await ctx.store.markSent(member.id, slotAt, SENT_MARKER_TTL_MS))) return { member };
     try {
@@ -123,13 +127,13 @@ function settledId(memberId: string): string {
  * The slot's send marker was taken by someone who never settled it: an instance that died (or stalled past its lease)
  * between the marker and the platform's answer. Whoever finds it first counts it once; it is never resent.
  */
-async function countIfUnsettled(ctx: CoreContext, member: Member, slotAt: number): Promise<void> {
+async function countIfUnsettled(ctx: Ctx, member: Member, slotAt: number): Promise<void> {
   if (!(await ctx.store.markSent(settledId(member.id), slotAt, SENT_MARKER_TTL_MS))) return;
   ctx.metrics.deliveryUnknown(member.platform);
   ctx.logger.warn({ memberId: member.id }, 'send outcome unknown: its instance stopped mid-send; slot not resent');
 }
 
-export function deliveryFailed(ctx: CoreContext, member: Member, err: unknown): void {
+export function deliveryFailed(ctx: Ctx, member: Member, err: unknown): void {
   ctx.metrics.deliveryFailed(member.platform);
   ctx.logger.warn({ memberId: member.id, err: errorName(err) }, 'prompt delivery failed; slot not resent');
 }

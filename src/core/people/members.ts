@@ -9,6 +9,10 @@ import { DEFAULT_SCHEDULE_FIELDS, scheduleSchema } from '../schedule/schedule-sc
 import { isValidTimezone } from '../schedule/calendar.ts';
 import { spreadOffsetMs } from '../schedule/spread.ts';
 import { syncBoardEntries } from '../boards/upkeep.ts';
+import type { BoardStore, DueIndex, MemberStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & DueIndex & TeamStore & BoardStore>;
 
 export interface EnrolInput {
   memberId: string;
@@ -18,7 +22,7 @@ export interface EnrolInput {
   address?: Record<string, string> | undefined;
 }
 
-export async function requireMember(ctx: CoreContext, memberId: string): Promise<Member> {
+export async function requireMember(ctx: CoreContext<MemberStore>, memberId: string): Promise<Member> {
   const member = await ctx.store.getMember(memberId);
   if (!member) throw new NotEnrolledError();
   return member;
@@ -50,7 +54,7 @@ export function newMember(id: string, fields: { displayName: string; timezone: s
   };
 }
 
-export async function enrol(ctx: CoreContext, input: EnrolInput): Promise<Member> {
+export async function enrol(ctx: Ctx, input: EnrolInput): Promise<Member> {
   if (!tenantOf(input.memberId)) throw new ValidationError('That member id is not valid.');
   const existing = await ctx.store.getMember(input.memberId);
   if (existing) {
@@ -71,7 +75,7 @@ export async function enrol(ctx: CoreContext, input: EnrolInput): Promise<Member
 }
 
 /** The member's next due instant (slot + spread offset) after `after`, honouring a pause and a waiting snooze. */
-export function nextDueAt(ctx: CoreContext, member: Member, after: number): number | null {
+export function nextDueAt(ctx: Pick<CoreContext<unknown>, 'spreadSeconds'>, member: Member, after: number): number | null {
   const from = member.pausedUntil !== null && member.pausedUntil > after ? member.pausedUntil : after;
   const spread = spreadOffsetMs(member.id, ctx.spreadSeconds);
   // Slots are wall-clock; the spread only delays delivery, so look for the slot after (from - spread).
@@ -81,7 +85,7 @@ export function nextDueAt(ctx: CoreContext, member: Member, after: number): numb
   return due;
 }
 
-export async function reschedule(ctx: CoreContext, member: Member): Promise<number | null> {
+export async function reschedule(ctx: Ctx, member: Member): Promise<number | null> {
   if (!member.active) {
     await ctx.store.clearDue(member.id);
     return null;
@@ -100,7 +104,7 @@ function addSpan(spans: InactiveSpan[], span: InactiveSpan): InactiveSpan[] {
   return [...spans, span].slice(-MAX_INACTIVE_SPANS);
 }
 
-async function syncRosters(ctx: CoreContext, member: Member): Promise<void> {
+async function syncRosters(ctx: Ctx, member: Member): Promise<void> {
   // Rosters hold active members only, so a team's size is its active member count.
   for (const teamId of member.teamIds) {
     if (member.active) await ctx.store.addTeamMember(teamId, member.id);
@@ -109,7 +113,7 @@ async function syncRosters(ctx: CoreContext, member: Member): Promise<void> {
   await syncBoardEntries(ctx, member);
 }
 
-export async function start(ctx: CoreContext, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
+export async function start(ctx: Ctx, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
   const member = await requireMember(ctx, memberId);
   const now = ctx.clock.now();
   const started: Member = { ...member, active: true, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) };
@@ -120,7 +124,7 @@ export async function start(ctx: CoreContext, memberId: string): Promise<{ membe
   return { member: started, nextAt };
 }
 
-export async function stop(ctx: CoreContext, memberId: string): Promise<Member> {
+export async function stop(ctx: Ctx, memberId: string): Promise<Member> {
   const member = await requireMember(ctx, memberId);
   const now = ctx.clock.now();
   const spans = member.active ? addSpan(closeOpenSpan(member.inactiveSpans, now), { from: now, to: null }) : member.inactiveSpans;
@@ -132,7 +136,7 @@ export async function stop(ctx: CoreContext, memberId: string): Promise<Member> 
   return stopped;
 }
 
-export async function pause(ctx: CoreContext, memberId: string, until: number): Promise<{ member: Member; nextAt: number | null }> {
+export async function pause(ctx: Ctx, memberId: string, until: number): Promise<{ member: Member; nextAt: number | null }> {
   const member = await requireMember(ctx, memberId);
   if (!member.active) throw new ValidationError('Breaks are not running, so there is nothing to pause. Say "start" first.');
   const now = ctx.clock.now();
@@ -149,7 +153,7 @@ export async function pause(ctx: CoreContext, memberId: string, until: number): 
   return { member: paused, nextAt };
 }
 
-export async function resume(ctx: CoreContext, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
+export async function resume(ctx: Ctx, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
   const member = await requireMember(ctx, memberId);
   const now = ctx.clock.now();
   const resumed: Member = { ...member, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) };
@@ -170,7 +174,7 @@ export interface SettingsPatch {
 
 /** Validates the whole resulting schedule, so one bad field changes nothing. */
 export async function updateSettings(
-  ctx: CoreContext,
+  ctx: Ctx,
   memberId: string,
   patch: SettingsPatch,
 ): Promise<{ member: Member; nextAt: number | null }> {
@@ -197,7 +201,7 @@ export async function updateSettings(
 }
 
 /** Deletes everything about the member. Works whether or not they ever started. */
-export async function forget(ctx: CoreContext, memberId: string): Promise<void> {
+export async function forget(ctx: Ctx, memberId: string): Promise<void> {
   await ctx.store.clearDue(memberId);
   await ctx.store.forgetMember(memberId);
   ctx.logger.info({ memberId }, 'member forgotten');

@@ -10,6 +10,10 @@ import { nextDailyAt } from '../schedule/daily.ts';
 import { requireMember } from './members.ts';
 import { hhmmSchema } from '../schedule/schedule-schema.ts';
 import { putBoardEntries } from '../boards/upkeep.ts';
+import type { BoardStore, DueIndex, MemberStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & DueIndex & TeamStore & BoardStore>;
 
 export interface TeamInput {
   teamId: string;
@@ -20,7 +24,7 @@ export interface TeamInput {
 }
 
 /** Returns the team, creating it (Mon-Fri, no daily challenge yet, weekly digest on) the first time it is seen. */
-export async function ensureTeam(ctx: CoreContext, input: TeamInput): Promise<Team> {
+export async function ensureTeam(ctx: Ctx, input: TeamInput): Promise<Team> {
   const existing = await ctx.store.getTeam(input.teamId);
   if (existing) return existing;
   const tenant = tenantOf(input.teamId);
@@ -42,7 +46,7 @@ export async function ensureTeam(ctx: CoreContext, input: TeamInput): Promise<Te
   return team;
 }
 
-export async function joinTeam(ctx: CoreContext, memberId: string, teamId: string): Promise<Member> {
+export async function joinTeam(ctx: Ctx, memberId: string, teamId: string): Promise<Member> {
   const member = await requireMember(ctx, memberId);
   const team = await ctx.store.getTeam(teamId);
   if (!team) throw new NotFoundError('That team');
@@ -59,7 +63,7 @@ export async function joinTeam(ctx: CoreContext, memberId: string, teamId: strin
   return joined;
 }
 
-export async function leaveTeam(ctx: CoreContext, memberId: string, teamId: string): Promise<Member> {
+export async function leaveTeam(ctx: Ctx, memberId: string, teamId: string): Promise<Member> {
   const member = await requireMember(ctx, memberId);
   const left: Member = { ...member, teamIds: member.teamIds.filter((id) => id !== teamId) };
   await ctx.store.putMember(left);
@@ -69,7 +73,7 @@ export async function leaveTeam(ctx: CoreContext, memberId: string, teamId: stri
 }
 
 /** Sets (or with null, clears) the local time of the team's daily challenge. */
-export async function setTeamChallengeTime(ctx: CoreContext, teamId: string, time: string | null): Promise<{ team: Team; nextAt: number | null }> {
+export async function setTeamChallengeTime(ctx: Ctx, teamId: string, time: string | null): Promise<{ team: Team; nextAt: number | null }> {
   const team = await ctx.store.getTeam(teamId);
   if (!team) throw new NotFoundError('That team');
   if (time !== null && !hhmmSchema.safeParse(time).success) throw new ValidationError('Give the team challenge time as HH:MM, e.g. 11:30.');

@@ -12,6 +12,10 @@ import { ordinal } from '../progress/ranking.ts';
 import { joinTeam } from '../people/teams.ts';
 import { reschedule } from '../people/members.ts';
 import { ValidationError } from '../errors.ts';
+import type { BoardStore, DueIndex, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & DueIndex & PromptStore & TeamStore & BoardStore>;
 
 export type ClickAction = { kind: 'done' } | { kind: 'snooze'; minutes: number } | { kind: 'skip' };
 
@@ -42,7 +46,7 @@ function result(outcome: ClickOutcome, promptId: string, extra: Partial<ClickRes
   };
 }
 
-export async function click(ctx: CoreContext, promptId: string, actorId: string, action: ClickAction): Promise<ClickResultView> {
+export async function click(ctx: Ctx, promptId: string, actorId: string, action: ClickAction): Promise<ClickResultView> {
   // Both reads go out together: a click waits for one round trip, not two.
   const [prompt, actor] = await Promise.all([ctx.store.getPrompt(promptId), ctx.store.getMember(actorId)]);
   if (!prompt) return result('not-found', promptId);
@@ -60,7 +64,7 @@ export async function click(ctx: CoreContext, promptId: string, actorId: string,
   }
 }
 
-async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: string | null): Promise<ClickResultView> {
+async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | null): Promise<ClickResultView> {
   const now = ctx.clock.now();
   let member = actor;
   // A team prompt puts whoever joins in on the team's board.
@@ -104,7 +108,7 @@ async function done(ctx: CoreContext, prompt: Prompt, actor: Member, title: stri
 }
 
 /** The member's teams as a completion counts them: each team's own day and week, and its active member count. */
-async function completionTeams(ctx: CoreContext, teamIds: string[], now: number): Promise<TeamCompletionInput[]> {
+async function completionTeams(ctx: Ctx, teamIds: string[], now: number): Promise<TeamCompletionInput[]> {
   const found = await Promise.all(
     teamIds.map(async (teamId) => {
       const [team, activeMembers] = await Promise.all([ctx.store.getTeam(teamId), ctx.store.countTeamMembers(teamId)]);
@@ -114,7 +118,7 @@ async function completionTeams(ctx: CoreContext, teamIds: string[], now: number)
   return found.filter((team): team is TeamCompletionInput => team !== null);
 }
 
-async function snooze(ctx: CoreContext, prompt: Prompt, member: Member, minutes: number, title: string | null): Promise<ClickResultView> {
+async function snooze(ctx: Ctx, prompt: Prompt, member: Member, minutes: number, title: string | null): Promise<ClickResultView> {
   if (!(SNOOZE_MINUTES as readonly number[]).includes(minutes)) {
     throw new ValidationError(`Snooze for ${SNOOZE_MINUTES.join(', ')} minutes.`);
   }
@@ -130,7 +134,7 @@ async function snooze(ctx: CoreContext, prompt: Prompt, member: Member, minutes:
   return result('snoozed', prompt.id, { challengeTitle: title, snoozedUntil: until, message: `Snoozed for ${minutes} minutes.` });
 }
 
-async function skip(ctx: CoreContext, prompt: Prompt, title: string | null): Promise<ClickResultView> {
+async function skip(ctx: Ctx, prompt: Prompt, title: string | null): Promise<ClickResultView> {
   if (prompt.kind === 'team') return result('skipped', prompt.id, { challengeTitle: title, message: 'No problem, maybe next time.' });
   if (prompt.status === 'done' || prompt.status === 'skipped') return closed(prompt.id, prompt.status, title);
   const status = await ctx.store.setPromptStatus(prompt.id, 'skipped');

@@ -8,6 +8,10 @@ import { pickChallenge, rememberChallenge } from '../content/pick.ts';
 import { newPrompt } from './issue.ts';
 import type { InactiveSpan, Member, Prompt, Schedule, Unreachable, UnreachableReason } from '../model.ts';
 import { syncBoardEntries } from '../boards/upkeep.ts';
+import type { BoardStore, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & PromptStore & TeamStore & BoardStore>;
 
 export type SlotPlan =
   | { kind: 'send' }
@@ -53,7 +57,7 @@ export function planSlot(member: Pick<Member, 'schedule' | 'meetings'>, slotAt: 
  * Issues the slot's prompt now but holds it as a snooze until `until`, so the existing snooze path delivers it.
  * If a snoozed or held prompt is already waiting, that one comes at its time and this slot folds into it.
  */
-export async function holdPrompt(ctx: CoreContext, member: Member, slotAt: number, until: number): Promise<Member> {
+export async function holdPrompt(ctx: Ctx, member: Member, slotAt: number, until: number): Promise<Member> {
   if (member.snoozedPromptId !== null && member.snoozeUntil !== null) return member;
   const challenge = pickChallenge({ hasBand: member.hasBand, recentIds: member.recentChallengeIds });
   const prompt: Prompt = { ...newPrompt(ctx, member, 'personal', challenge, slotAt, member.schedule.timezone), status: 'snoozed' };
@@ -87,7 +91,7 @@ export function addReasonedSpan(spans: InactiveSpan[], span: InactiveSpan & { to
  * span stops at the window's end: the evening and night after it excuse nothing. Away for the day (out of office, a
  * holiday) counts from the window's opening when this is the day's first slot (the person was away before it came).
  */
-export async function skipUnreachableSlot(ctx: CoreContext, member: Member, slotAt: number, plan: { until: number; reason: UnreachableReason }): Promise<Member> {
+export async function skipUnreachableSlot(ctx: Ctx, member: Member, slotAt: number, plan: { until: number; reason: UnreachableReason }): Promise<Member> {
   const windowStart = windowStartOf(member.schedule, slotAt);
   const firstSlot = slotAt - windowStart <= member.schedule.intervalMinutes * 60_000;
   const from = AWAY_REASONS.has(plan.reason) && firstSlot ? Math.min(slotAt, windowStart) : slotAt;

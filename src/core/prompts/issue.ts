@@ -10,6 +10,10 @@ import type { Delivery } from '../ports/index.ts';
 import { endOfLocalDay, localTimeLabel } from '../schedule/slots.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { requireMember } from '../people/members.ts';
+import type { MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
+
+/** The store roles these use cases touch, their own and those of the use cases they call. */
+type Ctx = CoreContext<MemberStore & PromptStore & TeamStore>;
 
 export function promptView(prompt: Prompt, challenge: Challenge, timezone: string): PromptView {
   return {
@@ -27,7 +31,7 @@ export function teamPromptView(prompt: Prompt, challenge: Challenge, team: Pick<
 }
 
 /** A new prompt for a member (personal) or a team, expiring at the end of the slot's local day. */
-export function newPrompt(ctx: CoreContext, owner: Member | Team, kind: Prompt['kind'], challenge: Challenge, slotAt: number, timezone: string): Prompt {
+export function newPrompt(ctx: Ctx, owner: Member | Team, kind: Prompt['kind'], challenge: Challenge, slotAt: number, timezone: string): Prompt {
   return {
     id: newPromptId(owner.platform, owner.tenantId),
     kind,
@@ -56,7 +60,7 @@ export interface IssuedPrompt {
 }
 
 /** Picks the member's next challenge and builds the prompt for `slotAt`; the member comes back with it remembered. */
-export function issuePrompt(ctx: CoreContext, member: Member, slotAt: number): IssuedPrompt {
+export function issuePrompt(ctx: Ctx, member: Member, slotAt: number): IssuedPrompt {
   const challenge = pickChallenge({ hasBand: member.hasBand, recentIds: member.recentChallengeIds });
   const prompt = newPrompt(ctx, member, 'personal', challenge, slotAt, member.schedule.timezone);
   return {
@@ -67,7 +71,7 @@ export function issuePrompt(ctx: CoreContext, member: Member, slotAt: number): I
 }
 
 /** The platform call for an issued prompt, with its metric and log; returns the platform's receipt, not yet stored. */
-export async function sendIssuedPrompt(ctx: CoreContext, issued: IssuedPrompt): Promise<Delivery> {
+export async function sendIssuedPrompt(ctx: Ctx, issued: IssuedPrompt): Promise<Delivery> {
   const { member, prompt, view } = issued;
   const messenger = messengerFor(ctx, member.platform);
   if (!messenger) throw new ValidationError(`No ${member.platform} connection is configured.`);
@@ -78,7 +82,7 @@ export async function sendIssuedPrompt(ctx: CoreContext, issued: IssuedPrompt): 
 }
 
 /** Picks a challenge, stores the prompt, sends it, records it. Returns the stored prompt and its view. */
-export async function sendPersonalPrompt(ctx: CoreContext, member: Member, slotAt: number): Promise<{ prompt: Prompt; view: PromptView }> {
+export async function sendPersonalPrompt(ctx: Ctx, member: Member, slotAt: number): Promise<{ prompt: Prompt; view: PromptView }> {
   if (!messengerFor(ctx, member.platform)) throw new ValidationError(`No ${member.platform} connection is configured.`);
   const issued = issuePrompt(ctx, member, slotAt);
   await ctx.store.putPrompt(issued.prompt, PROMPT_TTL_MS);
@@ -89,18 +93,18 @@ export async function sendPersonalPrompt(ctx: CoreContext, member: Member, slotA
   return { prompt: { ...issued.prompt, delivery }, view: issued.view };
 }
 
-async function recordDelivery(ctx: CoreContext, prompt: Prompt, delivery: Delivery): Promise<void> {
+async function recordDelivery(ctx: Ctx, prompt: Prompt, delivery: Delivery): Promise<void> {
   if (Object.keys(delivery).length > 0) await ctx.store.setPromptDelivery(prompt.id, delivery);
 }
 
 /** "now": one prompt right away, outside the schedule; the schedule carries on unchanged. */
-export async function promptNow(ctx: CoreContext, memberId: string): Promise<{ prompt: Prompt; view: PromptView }> {
+export async function promptNow(ctx: Ctx, memberId: string): Promise<{ prompt: Prompt; view: PromptView }> {
   const member = await requireMember(ctx, memberId);
   return sendPersonalPrompt(ctx, member, ctx.clock.now());
 }
 
 /** Sends a snoozed prompt again, unless it was closed or has expired meanwhile. */
-export async function resendSnoozed(ctx: CoreContext, member: Member, promptId: string): Promise<boolean> {
+export async function resendSnoozed(ctx: Ctx, member: Member, promptId: string): Promise<boolean> {
   const prompt = await ctx.store.getPrompt(promptId);
   const challenge = prompt ? challengeById(prompt.challengeId) : undefined;
   if (!prompt || !challenge || prompt.expiresAt <= ctx.clock.now()) return false;
@@ -113,7 +117,7 @@ export async function resendSnoozed(ctx: CoreContext, member: Member, promptId: 
   return true;
 }
 
-export async function sendTeamPrompt(ctx: CoreContext, teamId: string, slotAt: number): Promise<{ prompt: Prompt; view: TeamPromptView }> {
+export async function sendTeamPrompt(ctx: Ctx, teamId: string, slotAt: number): Promise<{ prompt: Prompt; view: TeamPromptView }> {
   const team = await ctx.store.getTeam(teamId);
   if (!team) throw new NotFoundError('That team');
   const messenger = messengerFor(ctx, team.platform);

@@ -5,7 +5,7 @@ import { messengerFor } from '../context.ts';
 import type { Platform, Unreachable } from '../model.ts';
 import type { ReachabilityQuery } from '../ports/index.ts';
 
-export async function reachabilityOf(ctx: CoreContext, queries: ReachabilityQuery[]): Promise<Array<Unreachable | null>> {
+export async function reachabilityOf(ctx: Pick<CoreContext<unknown>, 'messengers' | 'logger'>, queries: ReachabilityQuery[]): Promise<Array<Unreachable | null>> {
   const answers: Array<Unreachable | null> = queries.map(() => null);
   const byPlatform = new Map<Platform, number[]>();
   queries.forEach(({ member }, i) => byPlatform.set(member.platform, [...(byPlatform.get(member.platform) ?? []), i]));

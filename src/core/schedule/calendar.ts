@@ -201,11 +201,6 @@ export function isoWeekKey(instantMs: number, timezone: string): string {
   return weekKeyOfNumber(daysFromCivil(year, month, day));
 }
 
-/** The ISO week "YYYY-Www" a local date belongs to. */
-export function weekKeyOfDay(day: string): string {
-  return weekKeyOfNumber(dayNumber(day));
-}
-
 /** ISO weekday of a local date: 1 = Monday .. 7 = Sunday. */
 export function isoWeekday(day: string): number {
   return weekdayOfNumber(dayNumber(day));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../../src/scheduler/scheduler.ts';
 import { makeCore } from '../../helpers/core-fixture.ts';
 import { eachJob } from '../../helpers/each-job.ts';
+import { commitOne } from '../../helpers/commit-one.ts';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -83,7 +84,7 @@ describe('scheduler', () => {
     core.clock.set('2026-11-25T10:00:05Z');
     // An instance claims the member and dies before committing.
     const claims = await core.store.claimDue(core.clock.t, 10, 30_000, 'dead-instance');
-    expect(claims.map((c) => c.memberId)).toEqual(['web:local:x']);
+    expect(claims.map((c) => c.jobId)).toEqual(['web:local:x']);
     const [, b] = twoSchedulers(core);
     await b.tickOnce();
     expect(core.messenger.prompts).toHaveLength(0);
@@ -92,7 +93,7 @@ describe('scheduler', () => {
     await b.tickOnce();
     expect(core.messenger.prompts).toHaveLength(1);
     // The dead instance's late commit is fenced out.
-    expect(await core.store.commitDue('web:local:x', 'dead-instance', 0)).toBe(false);
+    expect(await commitOne(core.store, 'web:local:x', 'dead-instance', 0)).toBe(false);
   });
 
   it('a failed platform send is counted, not retried, and the schedule moves on', async () => {
@@ -127,7 +128,6 @@ describe('scheduler', () => {
     const store = core.store;
     const counting = Object.assign(Object.create(store) as typeof store, {
       commitDueMany: (token: string, commits: Parameters<typeof store.commitDueMany>[1]) => ((calls.many += 1), store.commitDueMany(token, commits)),
-      commitDue: (id: string, token: string, next: number | null) => ((calls.one += 1), store.commitDue(id, token, next)),
     });
     const scheduler = createScheduler(
       {

@@ -1,4 +1,5 @@
 // The team leaderboard read from the stored board: it must show what counting every member's activity shows.
+import { handleOne } from '../../../helpers/handle-one.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankBoard } from '../../../../src/core/progress/standings.ts';
@@ -170,7 +171,7 @@ describe('team leaderboard', () => {
     await completeOne(core, bob);
     const digestAt = Date.parse('2026-11-30T09:00:00Z');
     core.clock.t = digestAt;
-    await core.service.handleDue(`digest|${TEAM}`, digestAt);
+    await handleOne(core.service, `digest|${TEAM}`, digestAt);
     const top = core.messenger.digests[0]?.view.top ?? [];
     expect(top.map((r) => [r.displayName, r.streak, r.weekPoints, r.rank])).toEqual([
       ['bob', 1, 2, 1],

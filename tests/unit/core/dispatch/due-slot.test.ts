@@ -1,4 +1,5 @@
 // A member's slot coming due: one store call takes the slot and records the prompt before the platform is called.
+import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../../src/adapters/memory/index.ts';
 import { BreakService, type Delivery, type Member, type Messenger, type PromptView } from '../../../../src/core/index.ts';
@@ -49,7 +50,7 @@ async function setUp(options: { messenger: boolean } = { messenger: true }) {
 describe('a due slot', () => {
   it('is taken, its prompt stored and counted and the member updated before the platform call, so a quick click finds it', async () => {
     const { store, messenger, service } = await setUp();
-    expect(await service.handleDue(MEMBER, SLOT)).toBe(SLOT + 3600_000);
+    expect(await handleOne(service, MEMBER, SLOT)).toBe(SLOT + 3600_000);
     expect(messenger.seen).toHaveLength(1);
     const [during] = messenger.seen;
     expect(during).toMatchObject({ promptStored: true, slotTaken: true, promptsSent: 1 });
@@ -60,8 +61,8 @@ describe('a due slot', () => {
 
   it('handled a second time (a lease that ran out) sends nothing and counts nothing more', async () => {
     const { store, messenger, service } = await setUp();
-    await service.handleDue(MEMBER, SLOT);
-    expect(await service.handleDue(MEMBER, SLOT)).toBe(SLOT + 3600_000);
+    await handleOne(service, MEMBER, SLOT);
+    expect(await handleOne(service, MEMBER, SLOT)).toBe(SLOT + 3600_000);
     expect(messenger.seen).toHaveLength(1);
     expect((await store.getActivity(MEMBER)).promptsSent).toBe(1);
   });
@@ -69,9 +70,9 @@ describe('a due slot', () => {
   it('whose platform call fails is counted as failed and not sent again, and the schedule moves on', async () => {
     const { store, messenger, failures, service } = await setUp();
     messenger.fail = true;
-    expect(await service.handleDue(MEMBER, SLOT)).toBe(SLOT + 3600_000);
+    expect(await handleOne(service, MEMBER, SLOT)).toBe(SLOT + 3600_000);
     messenger.fail = false;
-    await service.handleDue(MEMBER, SLOT);
+    await handleOne(service, MEMBER, SLOT);
     expect(messenger.seen).toHaveLength(1);
     expect(failures).toEqual(['web']);
     expect((await store.getActivity(MEMBER)).promptsSent).toBe(1);
@@ -79,7 +80,7 @@ describe('a due slot', () => {
 
   it('of a member whose platform is not connected records nothing and is counted as failed', async () => {
     const { store, failures, service } = await setUp({ messenger: false });
-    expect(await service.handleDue(MEMBER, SLOT)).toBe(SLOT + 3600_000);
+    expect(await handleOne(service, MEMBER, SLOT)).toBe(SLOT + 3600_000);
     expect(failures).toEqual(['web']);
     expect((await store.getActivity(MEMBER)).promptsSent).toBe(0);
     expect(await store.markSent(MEMBER, SLOT, 60_000)).toBe(true);

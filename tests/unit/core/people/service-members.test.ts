@@ -1,3 +1,4 @@
+import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
 import { NotEnrolledError } from '../../../../src/core/index.ts';
 import { makeCore } from '../../../helpers/core-fixture.ts';
@@ -50,7 +51,7 @@ describe('members: opt-in, schedule, pause, stop and forget', () => {
     await core.service.start(ADA);
     await core.service.stop(ADA);
     expect(await core.store.getDue(ADA)).toBeNull();
-    expect(await core.service.handleDue(ADA, core.clock.t)).toBeNull();
+    expect(await handleOne(core.service, ADA, core.clock.t)).toBeNull();
     await core.service.start(ADA);
     expect(await core.store.getDue(ADA)).not.toBeNull();
   });

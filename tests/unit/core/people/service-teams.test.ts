@@ -1,5 +1,7 @@
+import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
 import { makeCore } from '../../../helpers/core-fixture.ts';
+import { jobId } from '../../../../src/core/index.ts';
 
 const TEAM = 'web:local:design';
 const OTHER = 'web:local:ops';
@@ -59,11 +61,13 @@ describe('teams and leaderboards', () => {
     const core = makeCore('2026-11-24T10:00:00Z');
     const ada = await member(core, 'ada');
     const bob = await member(core, 'bob');
-    const { prompt } = await core.service.sendTeamPrompt(TEAM);
+    await core.service.setTeamChallengeTime(TEAM, '10:00');
+    await handleOne(core.service, jobId({ kind: 'team', teamId: TEAM }), core.clock.now());
     expect(core.messenger.teamPrompts).toHaveLength(1);
-    const first = await core.service.click(prompt.id, ada, { kind: 'done' });
-    const again = await core.service.click(prompt.id, ada, { kind: 'done' });
-    const second = await core.service.click(prompt.id, bob, { kind: 'done' });
+    const promptId = core.messenger.teamPrompts[0]!.view.promptId;
+    const first = await core.service.click(promptId, ada, { kind: 'done' });
+    const again = await core.service.click(promptId, ada, { kind: 'done' });
+    const second = await core.service.click(promptId, bob, { kind: 'done' });
     expect([first.joinedCount, again.outcome, second.joinedCount]).toEqual([1, 'already-done', 2]);
     expect((await core.service.stats(bob)).totalPoints).toBe(1);
   });
@@ -74,11 +78,11 @@ describe('teams and leaderboards', () => {
     const { nextAt } = await core.service.setTeamChallengeTime(TEAM, '11:30');
     expect(new Date(nextAt ?? 0).toISOString()).toBe('2026-11-24T11:30:00.000Z');
     core.clock.set('2026-11-24T11:30:02Z');
-    const next = await core.service.handleDue(`team|${TEAM}`, nextAt ?? 0);
+    const next = await handleOne(core.service, `team|${TEAM}`, nextAt ?? 0);
     expect(core.messenger.teamPrompts).toHaveLength(1);
     expect(new Date(next ?? 0).toISOString()).toBe('2026-11-25T11:30:00.000Z');
     // Handling the same slot again (a second instance, a retry) sends nothing more.
-    await core.service.handleDue(`team|${TEAM}`, nextAt ?? 0);
+    await handleOne(core.service, `team|${TEAM}`, nextAt ?? 0);
     expect(core.messenger.teamPrompts).toHaveLength(1);
   });
 
@@ -88,7 +92,7 @@ describe('teams and leaderboards', () => {
     const digestAt = await core.store.getDue(`digest|${TEAM}`);
     expect(new Date(digestAt ?? 0).toISOString()).toBe('2026-11-30T09:00:00.000Z');
     core.clock.t = digestAt ?? 0;
-    await core.service.handleDue(`digest|${TEAM}`, digestAt ?? 0);
+    await handleOne(core.service, `digest|${TEAM}`, digestAt ?? 0);
     expect(core.messenger.digests).toHaveLength(1);
     expect(core.messenger.digests[0]?.view.weekKey).toBe('2026-W48');
   });

@@ -1,4 +1,5 @@
 // Excused days through the whole core: what a member who games the rules, or one who is truly away, sees.
+import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
 import { makeCore } from '../../../helpers/core-fixture.ts';
 
@@ -27,7 +28,7 @@ async function adaWithMondayDone(reachableAt?: (slotAt: number) => number | null
   await core.service.updateSettings(ADA, { start: '09:00', end: '18:00' });
   let due = (await core.store.getDue(ADA)) as number;
   core.clock.t = due;
-  due = (await core.service.handleDue(ADA, due)) as number;
+  due = (await handleOne(core.service, ADA, due)) as number;
   const first = core.messenger.prompts[0];
   if (!first) throw new Error('no prompt on Monday');
   await core.service.click(first.view.promptId, ADA, { kind: 'done' });
@@ -39,7 +40,7 @@ async function runUntil(core: ReturnType<typeof makeCore>, due: number, untilIso
   let next: number | null = due;
   while (next !== null && next < at(untilIso)) {
     core.clock.t = next;
-    next = await core.service.handleDue(ADA, next);
+    next = await handleOne(core.service, ADA, next);
   }
   core.clock.set(untilIso);
   return next ?? Number.POSITIVE_INFINITY;

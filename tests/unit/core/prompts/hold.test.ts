@@ -1,4 +1,5 @@
 // Holding or skipping a slot whose member cannot be reached: the pure plan, and the core asking each platform once per batch.
+import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
 import { planSlot } from '../../../../src/core/prompts/hold.ts';
 import type { CoreMetrics, Member, ReachabilityQuery, Unreachable, UnreachableReason } from '../../../../src/core/index.ts';
@@ -84,20 +85,20 @@ describe('the core asks the platform once per batch and holds or skips', () => {
     const world = await setup(({ member }) => (member.id === ADA ? { reason: 'meeting', until } : null));
     world.clock.set('2026-11-25T09:00:00Z'); // the 10:00 slot
     const due = at('2026-11-25T09:00:00Z');
-    const outcomes = await world.service.handleDueBatch([{ memberId: ADA, dueAt: due }, { memberId: BEA, dueAt: due }], 4);
+    const outcomes = await world.service.handleDueBatch([{ jobId: ADA, dueAt: due }, { jobId: BEA, dueAt: due }], 4);
     expect(world.asked).toEqual([2]);
     expect(world.messenger.prompts.map((p) => p.to)).toEqual([BEA]);
     expect(outcomes[0]).toEqual({ nextDueAt: until });
     expect(world.counted).toEqual([['held', 'web', 'meeting']]);
     world.clock.set('2026-11-25T09:20:00Z');
-    await world.service.handleDue(ADA, until);
+    await handleOne(world.service, ADA, until);
     expect(world.messenger.prompts.map((p) => [p.to, p.at])).toEqual([[BEA, due], [ADA, until]]);
   });
 
   it('out of office skips the slot, counts it, and keeps the time as an excused span with its reason', async () => {
     const world = await setup(() => ({ reason: 'out_of_office', until: null }));
     world.clock.set('2026-11-25T09:00:00Z'); // 10:00 Berlin: the day's first slot
-    await world.service.handleDue(ADA, at('2026-11-25T09:00:00Z'));
+    await handleOne(world.service, ADA, at('2026-11-25T09:00:00Z'));
     expect(world.messenger.prompts).toHaveLength(0);
     expect(world.counted).toEqual([['skipped', 'web', 'out_of_office']]);
     const member = (await world.store.getMember(ADA)) as Member;
@@ -109,7 +110,7 @@ describe('the core asks the platform once per batch and holds or skips', () => {
   it('out of office first seen late in the day counts only from that slot', async () => {
     const world = await setup(() => ({ reason: 'out_of_office', until: null }));
     world.clock.set('2026-11-25T15:00:00Z'); // 16:00 Berlin
-    await world.service.handleDue(ADA, at('2026-11-25T15:00:00Z'));
+    await handleOne(world.service, ADA, at('2026-11-25T15:00:00Z'));
     const member = (await world.store.getMember(ADA)) as Member;
     expect(member.inactiveSpans).toEqual([{ from: at('2026-11-25T15:00:00Z'), to: at('2026-11-25T16:00:00Z'), reason: 'out_of_office' }]);
   });
@@ -119,7 +120,7 @@ describe('the core asks the platform once per batch and holds or skips', () => {
       throw new Error('presence service down');
     });
     world.clock.set('2026-11-25T09:00:00Z');
-    await world.service.handleDue(ADA, at('2026-11-25T09:00:00Z'));
+    await handleOne(world.service, ADA, at('2026-11-25T09:00:00Z'));
     expect(world.messenger.prompts.map((p) => p.to)).toEqual([ADA]);
     expect(world.counted).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
 import { makeCore } from '../../../helpers/core-fixture.ts';
 
@@ -75,7 +76,7 @@ describe('Done, Snooze and Skip', () => {
     expect(snoozed.snoozedUntil).toBe(core.clock.t + 10 * 60_000);
     expect(await core.store.getDue(ADA)).toBe(core.clock.t + 10 * 60_000);
     core.clock.advance(10 * 60_000);
-    await core.service.handleDue(ADA, core.clock.t);
+    await handleOne(core.service, ADA, core.clock.t);
     const resent = core.messenger.prompts.filter((p) => p.view.promptId === prompt.id);
     expect(resent).toHaveLength(2);
     expect((await core.service.click(prompt.id, ADA, { kind: 'done' })).outcome).toBe('done');

@@ -11,11 +11,12 @@ import {
   localWallTimeMs,
   nextDay,
   previousDay,
-  weekKeyOfDay,
 } from '../../../../src/core/schedule/calendar.ts';
 
 const at = (text: string): number => Date.parse(text);
 const iso = (ms: number): string => new Date(ms).toISOString();
+/** The ISO week of a local date: the week key of its noon in UTC. */
+const weekKeyOfDay = (day: string): string => isoWeekKey(Date.parse(`${day}T12:00:00Z`), 'UTC');
 
 describe('local days', () => {
   it('puts the same instant on different local dates in different zones', () => {
