@@ -1,6 +1,7 @@
 // Local calendar days and ISO weeks in IANA zones. Zone offsets and clock changes come from luxon and Intl (the
 // platform's ICU time-zone data); the date-only steps (next day, weekday, ISO week) are plain integer arithmetic.
 import { DateTime, IANAZone } from 'luxon';
+import { BoundedMemo } from '../memo.ts';
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** What the en-US formatter below prints, e.g. "11/25/2026, 09:05". */
@@ -10,18 +11,11 @@ const WALL_CLOCK_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{1,})(?:,|) (\d{2}):(\d{2}
 export function isValidTimezone(name: string): boolean {
   if (typeof name !== 'string' || name.length === 0 || name.trim() !== name) return false;
   // luxon builds an Intl formatter to answer (about 0.3 ms), and every Teams click and enrolment asks.
-  let valid = zoneValidity.get(name);
-  if (valid === undefined) {
-    valid = IANAZone.isValidZone(name);
-    // Names come from users and platforms: the cache is bounded, and starts over when full.
-    if (zoneValidity.size >= ZONE_VALIDITY_LIMIT) zoneValidity.clear();
-    zoneValidity.set(name, valid);
-  }
-  return valid;
+  return zoneValidity.get(name, (zone) => IANAZone.isValidZone(zone));
 }
 
-const zoneValidity = new Map<string, boolean>();
-const ZONE_VALIDITY_LIMIT = 1024;
+/** Names come from users and platforms: the memo is bounded. */
+const zoneValidity = new BoundedMemo<string, boolean>(1024);
 
 /** Capital letter at the start of each part of a zone name: "america/new_york" -> "America/New_York". */
 function titleCaseZone(name: string): string {
@@ -131,14 +125,13 @@ interface WallClock {
   minute: number;
 }
 
-/** Formatters are costly to build and zones are few: one per zone, kept for the life of the process. */
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+/** Formatters are costly to build and zones are few: one per zone. */
+const wallClockFormats = new BoundedMemo<string, Intl.DateTimeFormat>(1024);
 
 function wallClockFormat(timezone: string): Intl.DateTimeFormat {
-  let format = wallClockFormats.get(timezone);
-  if (format === undefined) {
+  return wallClockFormats.get(timezone, () => {
     if (!isValidTimezone(timezone)) throw new RangeError(`unknown time zone "${timezone}"`);
-    format = new Intl.DateTimeFormat('en-US', {
+    return new Intl.DateTimeFormat('en-US', {
       timeZone: timezone,
       year: 'numeric',
       month: 'numeric',
@@ -148,26 +141,19 @@ function wallClockFormat(timezone: string): Intl.DateTimeFormat {
       hourCycle: 'h23',
       numberingSystem: 'latn',
     });
-    wallClockFormats.set(timezone, format);
-  }
-  return format;
+  });
 }
 
 /** Readings already made: the members of one tick share their slot instant, and it is read several times each. */
-const wallClockCache = new Map<string, WallClock>();
-const WALL_CLOCK_CACHE_LIMIT = 4096;
+const wallClockReadings = new BoundedMemo<string, WallClock>(4096);
 
 /** The local date and time of an instant in `timezone` (seconds dropped); throws on an unknown zone. */
 function wallClock(instantMs: number, timezone: string): WallClock {
-  const key = `${instantMs} ${timezone}`;
-  const cached = wallClockCache.get(key);
-  if (cached !== undefined) return cached;
-  const format = wallClockFormat(timezone);
-  if (!Number.isFinite(instantMs)) throw new RangeError(`cannot place ${instantMs} in time zone "${timezone}"`);
-  const wall = readWallClock(format, instantMs);
-  if (wallClockCache.size >= WALL_CLOCK_CACHE_LIMIT) wallClockCache.clear();
-  wallClockCache.set(key, wall);
-  return wall;
+  return wallClockReadings.get(`${instantMs} ${timezone}`, () => {
+    const format = wallClockFormat(timezone);
+    if (!Number.isFinite(instantMs)) throw new RangeError(`cannot place ${instantMs} in time zone "${timezone}"`);
+    return readWallClock(format, instantMs);
+  });
 }
 
 function readWallClock(format: Intl.DateTimeFormat, instantMs: number): WallClock {
@@ -231,16 +217,9 @@ export function localWallTimeMs(day: string, minuteOfDay: number, timezone: stri
 }
 
 /** Day starts are fixed facts of the zone data, and the scheduler asks for the same few again and again. */
-const dayStartCache = new Map<string, number>();
-const DAY_START_CACHE_LIMIT = 4096;
+const dayStarts = new BoundedMemo<string, number>(4096);
 
 /** The first instant of a local date in `timezone` (01:00 where midnight itself is skipped). */
 export function dayStartMs(day: string, timezone: string): number {
-  const key = `${timezone} ${day}`;
-  const cached = dayStartCache.get(key);
-  if (cached !== undefined) return cached;
-  const start = localWallTimeMs(day, 0, timezone);
-  if (dayStartCache.size >= DAY_START_CACHE_LIMIT) dayStartCache.clear();
-  dayStartCache.set(key, start);
-  return start;
+  return dayStarts.get(`${timezone} ${day}`, () => localWallTimeMs(day, 0, timezone));
 }

@@ -1,6 +1,7 @@
 // Pure: working hours + interval + IANA zone -> prompt instants. Slots are local wall times; luxon maps them to instants.
 import type { Schedule } from '../model.ts';
 import { dayStartMs, isoWeekday, localDay, localTimeOfDay, localWallTimeMs, nextDay, previousDay } from './calendar.ts';
+import { BoundedMemo } from '../memo.ts';
 
 /** Days searched forward; any non-empty week pattern has a slot within 8, the rest is margin for odd zones. */
 const SEARCH_DAYS = 16;
@@ -62,17 +63,12 @@ export function nextPromptAt(schedule: Schedule, after: Date): Date | null {
   if (Number.isNaN(afterMs)) throw new RangeError('nextPromptAt needs a valid "after" date');
   // The members of one tick mostly share a schedule and the instant asked about, so the answer is often known.
   const key = `${schedule.timezone}|${schedule.workdays.join(',')}|${schedule.start}|${schedule.end}|${schedule.intervalMinutes}|${afterMs}`;
-  const known = answers.get(key);
-  if (known !== undefined) return known === null ? null : new Date(known);
-  const found = searchNextPromptAt(schedule, afterMs);
-  if (answers.size >= ANSWER_CACHE_LIMIT) answers.clear();
-  answers.set(key, found);
+  const found = answers.get(key, () => searchNextPromptAt(schedule, afterMs));
   return found === null ? null : new Date(found);
 }
 
 /** Recent answers of nextPromptAt, by schedule and instant; cleared whole when full. */
-const answers = new Map<string, number | null>();
-const ANSWER_CACHE_LIMIT = 4096;
+const answers = new BoundedMemo<string, number | null>(4096);
 
 function searchNextPromptAt(schedule: Schedule, afterMs: number): number | null {
   const minutes = slotMinutesOfWindow(schedule);
