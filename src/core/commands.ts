@@ -7,6 +7,7 @@ import type { TeamInput } from './people/teams.ts';
 import { localTimeLabel } from './schedule/slots.ts';
 import { DateTime } from 'luxon';
 import type { Member } from './model.ts';
+import { forgetPreviewText } from './people/forget-preview.ts';
 import { MEDICAL_NOTE } from './content/catalogue.ts';
 
 export const COMMAND_WORDS = [
@@ -43,6 +44,8 @@ export type CommandReply =
   | { kind: 'text'; text: string }
   | { kind: 'help'; unknown: string | null; text: string }
   | { kind: 'settings'; member: Member }
+  /** forget-me asks first: `text` says what would go; a confirm button carries `memberId` (the asker's own id). */
+  | { kind: 'forget-confirm'; memberId: string; text: string }
   | { kind: 'stats'; view: StatsView }
   | { kind: 'leaderboard'; view: LeaderboardView | null; workspace: WorkspaceBoardView; text: string }
   | { kind: 'error'; text: string };
@@ -55,7 +58,7 @@ export const HELP_TEXT = [
   '• hours 09:00-17:00, every 60, days mon-fri, timezone Europe/Berlin, band on|off',
   '• settings: open the settings form',
   '• join / leave: join or leave this channel\'s team; team-time 11:30 sets a daily team challenge',
-  '• leaderboard, stats, forget-me (deletes everything the bot knows about you)',
+  '• leaderboard, stats, forget-me (says what it would delete and asks you to confirm)',
   MEDICAL_NOTE,
 ].join('\n');
 
@@ -89,10 +92,7 @@ export async function runCommand(service: BreakService, ctx: CommandContext, tex
 
 async function execute(service: BreakService, ctx: CommandContext, command: ReturnType<typeof parseCommand>): Promise<CommandReply> {
   if (command.word === 'help') return { kind: 'help', unknown: command.unknown, text: HELP_TEXT };
-  if (command.word === 'forget-me') {
-    await service.forget(ctx.memberId);
-    return { kind: 'text', text: 'Done: everything the bot knew about you is deleted. Say "start" any time to begin again.' };
-  }
+  if (command.word === 'forget-me') return forgetReply(service, ctx.memberId, command.args);
   const member = await service.enrol({ memberId: ctx.memberId, displayName: ctx.displayName, timezone: ctx.timezone, address: ctx.address });
   const tz = member.schedule.timezone;
   const now = service.ctx.clock.now();
@@ -153,6 +153,18 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
       return { kind: 'stats', view: await service.stats(member.id) };
   }
 }
+
+/** "forget-me" asks (deleting nothing); "forget-me confirm" deletes at once. Neither creates anybody. */
+async function forgetReply(service: BreakService, memberId: string, args: string): Promise<CommandReply> {
+  if (/^confirm$/i.test(args.trim())) {
+    await service.forget(memberId);
+    return { kind: 'text', text: FORGOTTEN_TEXT };
+  }
+  if (!(await service.getMember(memberId))) return { kind: 'text', text: 'The bot knows nothing about you, so there is nothing to delete.' };
+  return { kind: 'forget-confirm', memberId, text: forgetPreviewText(await service.stats(memberId)) };
+}
+
+export const FORGOTTEN_TEXT = 'Done: everything the bot knew about you is deleted. Say "start" any time to begin again.';
 
 function settingsPatch(word: 'hours' | 'every' | 'days' | 'timezone' | 'band', args: string) {
   switch (word) {

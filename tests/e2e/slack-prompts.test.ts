@@ -44,14 +44,47 @@ describe('Slack: enrol and prompts', () => {
     expect(world.slack.callsOf('users.info')).toHaveLength(1);
   });
 
-  it('/breaks forget-me deletes the person, takes them off the workspace roster and resets their Home tab', async () => {
+  it('/breaks forget-me says what it would delete with a confirm button, and deletes nothing yet', async () => {
     await world.command('UADA', 'start');
     const reply = await world.command('UADA', 'forget-me');
-    expect(reply.body['text']).toMatch(/everything the bot knew about you is deleted/);
+    expect(reply.text).toMatch(/This deletes everything the bot knows about you/);
+    const buttons = (reply.body['blocks'] as Array<{ type: string; elements?: Array<Record<string, unknown>> }>).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+    expect(buttons.map((b) => [b['action_id'], b['value']])).toEqual([['forget_confirm', `slack:${WORKSPACE}:UADA`]]);
+    expect((await world.store.getMember(`slack:${WORKSPACE}:UADA`))?.active).toBe(true);
+    expect(await world.store.getDue(`slack:${WORKSPACE}:UADA`)).not.toBeNull();
+  });
+
+  it('the forget_confirm button deletes the person, takes them off the workspace roster, says so in place and resets their Home tab', async () => {
+    await world.command('UADA', 'start');
+    await world.command('UADA', 'forget-me');
+    const responseUrl = world.slack.responseUrl('confirm');
+    await world.click({ userId: 'UADA', actionId: 'forget_confirm', value: `slack:${WORKSPACE}:UADA`, channelId: 'DUADA', messageTs: '1.1', responseUrl });
+    const answer = await world.slack.waitForResponse((p) => p.path === new URL(responseUrl).pathname);
+    expect(answer.body['replace_original']).toBe(true);
+    expect(JSON.stringify(answer.body)).toMatch(/everything the bot knew about you is deleted/);
     expect(await world.store.getMember(`slack:${WORKSPACE}:UADA`)).toBeNull();
     expect(await world.store.teamMemberIds(`slack:${WORKSPACE}:~members`)).toEqual([]);
     const home = await world.slack.waitForCall('views.publish', (c) => /Start breaks/.test(c.args['view'] ?? ''));
     expect(home.args['user_id']).toBe('UADA');
+  });
+
+  it('a forget_confirm click carrying someone else\'s id deletes nobody and tells the clicker', async () => {
+    await world.command('UADA', 'start');
+    await world.command('UBOB', 'start');
+    const responseUrl = world.slack.responseUrl('confirm');
+    await world.click({ userId: 'UBOB', actionId: 'forget_confirm', value: `slack:${WORKSPACE}:UADA`, channelId: 'DUADA', messageTs: '1.1', responseUrl });
+    const answer = await world.slack.waitForResponse((p) => p.path === new URL(responseUrl).pathname);
+    expect(JSON.stringify(answer.body)).toMatch(/only delete your own/);
+    expect(await world.store.getMember(`slack:${WORKSPACE}:UADA`)).not.toBeNull();
+    expect(await world.store.getMember(`slack:${WORKSPACE}:UBOB`)).not.toBeNull();
+  });
+
+  it('/breaks forget-me confirm deletes at once', async () => {
+    await world.command('UADA', 'start');
+    const reply = await world.command('UADA', 'forget-me confirm');
+    expect(reply.text).toMatch(/everything the bot knew about you is deleted/);
+    expect(await world.store.getMember(`slack:${WORKSPACE}:UADA`)).toBeNull();
+    expect(await world.store.teamMemberIds(`slack:${WORKSPACE}:~members`)).toEqual([]);
   });
 
   it('/breaks help and an unknown word answer with the help text and create nobody', async () => {

@@ -120,9 +120,40 @@ describe('Teams commands', () => {
     });
   });
 
-  it('forget-me deletes everything the bot knew', async () => {
+  it('forget-me says what it would delete on a card with a forget_confirm action, and deletes nothing yet', async () => {
     await say('start');
-    expect(textOf(await say('forget-me'))).toMatch(/everything the bot knew about you is deleted/);
+    const calls = await say('forget-me');
+    const card = calls.map((c) => cardOf(c.body)).find((c) => c !== null);
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/This deletes everything the bot knows about you/);
+    const action = (card?.['actions'] as Array<Record<string, unknown>>)[0];
+    expect(action).toMatchObject({ type: 'Action.Execute', verb: 'forget_confirm', data: { memberId: ada.memberId } });
+    expect(action?.['fallback']).toMatchObject({ type: 'Action.Submit', data: { verb: 'forget_confirm', memberId: ada.memberId } });
+    expect((await h.bot.service.getMember(ada.memberId))?.active).toBe(true);
+  });
+
+  it('the forget_confirm action (Execute or its Submit fallback) deletes the clicker, and only with their own id', async () => {
+    await say('start');
+    const bob = teamsUser('Bob');
+    await h.post(h.message(bob, 'start'));
+    const refused = await h.post(h.execute(bob, 'forget_confirm', { memberId: ada.memberId }));
+    expect(JSON.stringify(refused.body)).toMatch(/only delete your own/);
+    expect(await h.bot.service.getMember(ada.memberId)).not.toBeNull();
+
+    const done = await h.post(h.execute(ada, 'forget_confirm', { memberId: ada.memberId }));
+    expect(done.status).toBe(200);
+    expect(cardText((done.body as { value?: unknown }).value)).toMatch(/everything the bot knew about you is deleted/);
+    expect(await h.bot.service.getMember(ada.memberId)).toBeNull();
+
+    h.connector.reset();
+    await h.post(h.submit(bob, { verb: 'forget_confirm', memberId: bob.memberId }));
+    expect(await h.bot.service.getMember(bob.memberId)).toBeNull();
+    expect(textOf([...h.connector.sent()])).toMatch(/everything the bot knew about you is deleted/);
+  });
+
+  it('forget-me confirm typed deletes at once', async () => {
+    await say('start');
+    expect(textOf(await say('forget-me confirm'))).toMatch(/everything the bot knew about you is deleted/);
     expect(await h.bot.service.getMember(ada.memberId)).toBeNull();
   });
 });

@@ -227,6 +227,16 @@ describe('web chat boards and settings', () => {
     expect(stats.json.error).toMatch(/not started/);
     expect((await get('leaderboard?name=Ada&team=Design')).status).toBe(409);
   });
+
+  it('typed "forget-me" only asks; "forget-me confirm" deletes', async () => {
+    await signIn('Ada', 'Design');
+    await command('Ada', 'start', 'Design');
+    const asked = await command('Ada', 'forget-me', 'Design');
+    expect(asked).toMatchObject({ kind: 'forget-confirm', memberId: 'web:local:ada' });
+    expect((await get('stats?name=Ada')).status).toBe(200);
+    expect(await command('Ada', 'forget-me confirm', 'Design')).toMatchObject({ kind: 'text', text: expect.stringMatching(/deleted/) });
+    expect((await get('stats?name=Ada')).status).toBe(409);
+  });
 });
 
 describe('web chat input checking', () => {

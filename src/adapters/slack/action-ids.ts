@@ -8,6 +8,8 @@ export const ACTION = {
   homeStop: 'home_stop',
   homePause: 'home_pause_1h',
   homeSettings: 'home_settings',
+  /** forget-me's confirm button; its value is the asker's own member id. */
+  forgetConfirm: 'forget_confirm',
 } as const;
 
 export const SETTINGS_CALLBACK_ID = 'break_settings';

@@ -3,6 +3,7 @@ import { isCoreError, parseCommand, runCommand, type CommandReply, type CommandW
 import { renderLeaderboard, renderStats, renderText } from './blocks/boards.ts';
 import type { SlackMessage } from './blocks/kit.ts';
 import { renderSettingsModal } from './blocks/settings-modal.ts';
+import { renderForgetConfirm } from './blocks/forget.ts';
 import type { SlackDeps, Workspace } from './deps.ts';
 import { refreshHome } from './home.ts';
 import { isTeamChannel, slackMemberId, slackTeamId, workspaceRosterId } from './ids.ts';
@@ -38,6 +39,8 @@ function replyMessage(reply: Exclude<CommandReply, { kind: 'settings' }>): Slack
       return renderStats(reply.view);
     case 'leaderboard':
       return renderLeaderboard(reply.view, reply.workspace, reply.text);
+    case 'forget-confirm':
+      return renderForgetConfirm(reply.text, reply.memberId);
     case 'text':
     case 'error':
       return renderText(reply.text);
@@ -57,7 +60,8 @@ export async function handleCommand(deps: SlackDeps, workspace: Workspace, paylo
       team = { teamId: slackTeamId(workspace.id, payload.channel_id), name, timezone: member.schedule.timezone, address: { channel: payload.channel_id } };
     }
     const reply = await deps.work.run(() => runCommand(deps.service, { memberId: id, displayName: '', timezone: member?.schedule.timezone, team }, payload.text));
-    if (word === 'forget-me') await deps.store.removeTeamMember(workspaceRosterId(workspace.id), id);
+    // Only "forget-me confirm" deletes; the question alone leaves the person where they were.
+    if (word === 'forget-me' && !(await deps.store.getMember(id))) await deps.store.removeTeamMember(workspaceRosterId(workspace.id), id);
     if (reply.kind === 'settings') {
       await deps.api.call(workspace.id, 'views.open', { trigger_id: payload.trigger_id, view: renderSettingsModal(reply.member, { channelId: payload.channel_id }) }, workspace.token);
     } else {

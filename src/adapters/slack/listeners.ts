@@ -12,9 +12,10 @@ import { blockActionsPayload, botTokenRevoked, commandPayload, eventEnvelope, vi
 import { saveSettings } from './settings.ts';
 import { describeSlackError } from './slack-errors.ts';
 import { forgetWorkspace } from './uninstall.ts';
+import { handleForgetConfirm } from './forget-confirm.ts';
 
 const BREAK_ACTIONS = [ACTION.done, ACTION.snooze, ACTION.skip] as const;
-const OUR_ACTIONS = new RegExp(`^(${[...BREAK_ACTIONS, ...HOME_ACTION_IDS].join('|')})$`);
+const OUR_ACTIONS = new RegExp(`^(${[...BREAK_ACTIONS, ...HOME_ACTION_IDS, ACTION.forgetConfirm].join('|')})$`);
 
 function workspaceOf(teamId: string, context: { botToken?: string | undefined }): Workspace {
   return { id: teamId, token: context.botToken };
@@ -48,6 +49,14 @@ export function registerListeners(app: App, deps: ClickDeps): void {
       await handleHomeAction(deps, workspaceOf(payload.team.id, context), payload.user.id, actionId, payload.trigger_id).catch(failed('home action'));
     });
   }
+
+  app.action(ACTION.forgetConfirm, async ({ ack, body, context }) => {
+    await ack();
+    const payload = blockActionsPayload.parse(body);
+    if (!(await firstDelivery(deps.store, payload.team.id, payload.trigger_id))) return;
+    const clicked = payload.actions.find((a) => a.action_id === ACTION.forgetConfirm);
+    await handleForgetConfirm(deps, workspaceOf(payload.team.id, context), payload, clicked?.value).catch(failed('forget confirm'));
+  });
 
   // Anything else clickable (a link button, an old message's control) is acknowledged so Slack shows no error.
   app.action({ action_id: new RegExp(`^(?!${OUR_ACTIONS.source.slice(1, -1)}$).*`) }, async ({ ack }) => {

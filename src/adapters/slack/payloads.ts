@@ -37,6 +37,7 @@ export const blockActionsPayload = z.object({
   container: z.object({ type: z.string(), channel_id: id.optional(), message_ts: id.optional() }).optional(),
   channel: z.object({ id }).optional(),
   message: z.object({ ts: id }).optional(),
+  response_url: z.url().optional(),
   response_urls: z.array(anObject).optional(),
 });
 export type BlockActionsPayload = z.infer<typeof blockActionsPayload>;

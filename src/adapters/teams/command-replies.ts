@@ -4,6 +4,7 @@ import type { CommandReply } from '../../core/index.ts';
 import { helpCard, leaderboardCard, statsCard } from './cards/command-cards.ts';
 import { settingsCard, settingsValuesOf } from './cards/settings-card.ts';
 import { cardActivity } from './outbox.ts';
+import { forgetConfirmCard } from './cards/forget-cards.ts';
 
 export function replyActivity(reply: CommandReply): Partial<Activity> {
   switch (reply.kind) {
@@ -18,5 +19,7 @@ export function replyActivity(reply: CommandReply): Partial<Activity> {
       return cardActivity(statsCard(reply.view), 'Your break stats');
     case 'leaderboard':
       return cardActivity(leaderboardCard(reply.view, reply.workspace, reply.text), reply.text);
+    case 'forget-confirm':
+      return cardActivity(forgetConfirmCard(reply.text, reply.memberId), 'Delete everything the bot knows about you?');
   }
 }

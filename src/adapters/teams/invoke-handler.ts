@@ -5,6 +5,8 @@ import { breakClickSchema, handleBreakClick } from './break-clicks.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/card-kit.ts';
 import { displayNameOf, memberIdOf, timezoneOf } from './identity.ts';
 import type { TurnDeps } from './turn-deps.ts';
+import { forgottenCard } from './cards/forget-cards.ts';
+import { confirmForget, forgetConfirmSchema } from './forget-confirm.ts';
 
 export const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
@@ -41,6 +43,13 @@ export async function onInvoke(deps: TurnDeps, context: TurnContext): Promise<vo
     return;
   }
   const execute = executeSchema.safeParse(activity.value);
+  const forget = execute.success ? forgetConfirmSchema.safeParse({ ...execute.data.action.data, verb: execute.data.action.verb }) : null;
+  const forgetter = memberIdOf(activity);
+  if (forget?.success && forgetter) {
+    const outcome = await confirmForget(deps, forgetter, forget.data);
+    if (outcome.kind === 'not-yours') return sendInvokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: outcome.message });
+    return sendInvokeResponse(context, { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: forgottenCard(outcome.message) });
+  }
   const click = execute.success ? breakClickSchema.safeParse({ ...execute.data.action.data, verb: execute.data.action.verb }) : null;
   const memberId = memberIdOf(activity);
   if (!click?.success || !memberId) return sendInvokeResponse(context, errorResponse(400, 'BadRequest', 'This card action is not one the bot knows.'));

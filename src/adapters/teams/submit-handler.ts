@@ -11,6 +11,7 @@ import type { Sender } from './sender.ts';
 import { parseSettingsForm } from './settings-form.ts';
 import { reply, showInPlace } from './turn-replies.ts';
 import type { TurnDeps } from './turn-deps.ts';
+import { confirmForget, forgetConfirmSchema } from './forget-confirm.ts';
 
 const submissionSchema = z.looseObject({ verb: z.string() });
 const commandSubmissionSchema = z.looseObject({ verb: z.literal('command'), command: z.string().max(200) });
@@ -46,6 +47,11 @@ export async function onSubmit(deps: TurnDeps, context: TurnContext, sender: Sen
   const verb = submissionSchema.safeParse(value);
   if (verb.success && breakClickSchema.shape.verb.safeParse(verb.data.verb).success) return clickFromSubmit(deps, context, sender, value);
   if (verb.success && verb.data.verb === SETTINGS_SAVE_VERB) return saveSettings(deps, context, sender, value);
+  const forget = forgetConfirmSchema.safeParse(value);
+  if (forget.success) {
+    const outcome = await confirmForget(deps, sender.memberId, forget.data);
+    return void (await reply(deps, context, sender.tenantId, { type: 'message', text: outcome.message }));
+  }
   const command = commandSubmissionSchema.safeParse(value);
   if (command.success) return runWords(deps, context, sender, command.data.command);
   await reply(deps, context, sender.tenantId, cardActivity(helpCard(HELP_TEXT, null)));

@@ -133,7 +133,8 @@ async function command(text) {
     return;
   }
   renderReply(reply, word);
-  if (word === 'forget-me' || word === 'forget') {
+  // "forget-me" only asks (the dialog confirms); "forget-me confirm" has deleted, so the session ends.
+  if ((word === 'forget-me' || word === 'forget') && reply.kind === 'text') {
     leave(reply.text);
     return;
   }
@@ -164,6 +165,10 @@ function renderReply(reply, word) {
     case 'leaderboard':
       say(bubble('bot', reply.text));
       renderBoard({ view: reply.view, workspace: reply.workspace });
+      return;
+    case 'forget-confirm':
+      say(bubble('bot', reply.text));
+      openForgetDialog();
       return;
   }
 }
@@ -261,10 +266,11 @@ byId('settings-form').addEventListener('submit', async (event) => {
 });
 
 const forgetDialog = byId('forget-dialog');
-byId('forget-button').addEventListener('click', () => {
+function openForgetDialog() {
   forgetDialog.returnValue = '';
   forgetDialog.showModal();
-});
+}
+byId('forget-button').addEventListener('click', openForgetDialog);
 forgetDialog.addEventListener('close', async () => {
   if (forgetDialog.returnValue !== 'confirm' || !state.session) return;
   try {
