@@ -119,16 +119,16 @@ export class MemoryStore implements Store {
     this.dueIndex.clear(id);
   }
 
-  async setDue(memberId: string, dueAt: number): Promise<void> {
-    this.dueIndex.set(memberId, dueAt);
+  async setDue(jobId: string, dueAt: number): Promise<void> {
+    this.dueIndex.set(jobId, dueAt);
   }
 
-  async clearDue(memberId: string): Promise<void> {
-    this.dueIndex.clear(memberId);
+  async clearDue(jobId: string): Promise<void> {
+    this.dueIndex.clear(jobId);
   }
 
-  async getDue(memberId: string): Promise<number | null> {
-    return this.dueIndex.get(memberId);
+  async getDue(jobId: string): Promise<number | null> {
+    return this.dueIndex.get(jobId);
   }
 
   async claimDue(now: number, limit: number, leaseMs: number, token: string): Promise<Claim[]> {
@@ -143,9 +143,9 @@ export class MemoryStore implements Store {
     return this.dueIndex.reap(now);
   }
 
-  async markSent(memberId: string, slotAt: number, ttlMs: number): Promise<boolean> {
-    requireJobId(memberId);
-    return this.sent.setIfAbsent(pair(memberId, String(slotAt)), true, ttlMs);
+  async markSent(jobId: string, slotAt: number, ttlMs: number): Promise<boolean> {
+    requireJobId(jobId);
+    return this.sent.setIfAbsent(pair(jobId, String(slotAt)), true, ttlMs);
   }
 
   async recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]> {

@@ -122,16 +122,16 @@ export class RedisStore implements Store {
     await this.dueIndex.clear(id);
   }
 
-  setDue(memberId: string, dueAt: number): Promise<void> {
-    return this.dueIndex.set(memberId, dueAt);
+  setDue(jobId: string, dueAt: number): Promise<void> {
+    return this.dueIndex.set(jobId, dueAt);
   }
 
-  clearDue(memberId: string): Promise<void> {
-    return this.dueIndex.clear(memberId);
+  clearDue(jobId: string): Promise<void> {
+    return this.dueIndex.clear(jobId);
   }
 
-  getDue(memberId: string): Promise<number | null> {
-    return this.dueIndex.get(memberId);
+  getDue(jobId: string): Promise<number | null> {
+    return this.dueIndex.get(jobId);
   }
 
   claimDue(now: number, limit: number, leaseMs: number, token: string): Promise<Claim[]> {
@@ -146,9 +146,9 @@ export class RedisStore implements Store {
     return this.dueIndex.reap(now);
   }
 
-  async markSent(memberId: string, slotAt: number, ttlMs: number): Promise<boolean> {
-    requireJobId(memberId);
-    const reply = await guard(this.redis.set(this.keys.sent(memberId, slotAt), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'));
+  async markSent(jobId: string, slotAt: number, ttlMs: number): Promise<boolean> {
+    requireJobId(jobId);
+    const reply = await guard(this.redis.set(this.keys.sent(jobId, slotAt), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'));
     return reply === 'OK';
   }
 
