@@ -28,6 +28,7 @@ function typicalMember(i: number, workspaces: string[], now: number): Member {
     displayName: NAMES[i % NAMES.length]!,
     schedule: { timezone: TIMEZONES[i % TIMEZONES.length]!, workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
     hasBand: i % 4 === 0,
+    avoidTags: [],
     active: true,
     pausedUntil: null,
     inactiveSpans: [

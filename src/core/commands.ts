@@ -9,10 +9,16 @@ import { DateTime } from 'luxon';
 import type { Member } from './model.ts';
 import { forgetPreviewText } from './people/forget-preview.ts';
 import { MEDICAL_NOTE } from './content/catalogue.ts';
+import { avoidSummary } from './content/avoid.ts';
+import { CHALLENGE_TAGS, describeAvoid, parseAvoid } from './content/tags.ts';
+
+function parseAvoidHelp(): string {
+  return `Say "avoid" with any of ${CHALLENGE_TAGS.join(', ')} (e.g. "avoid stairs,balance"), or "avoid none".`;
+}
 
 export const COMMAND_WORDS = [
   'help', 'start', 'stop', 'pause', 'resume', 'now', 'settings', 'hours', 'every', 'days', 'timezone',
-  'band', 'join', 'leave', 'team-time', 'leaderboard', 'stats', 'forget-me',
+  'band', 'avoid', 'join', 'leave', 'team-time', 'leaderboard', 'stats', 'forget-me',
 ] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
@@ -56,6 +62,7 @@ export const HELP_TEXT = [
   '• now: get a break right away',
   '• pause 2h | pause until 2026-12-01 | resume',
   '• hours 09:00-17:00, every 60, days mon-fri, timezone Europe/Berlin, band on|off',
+  '• avoid stairs,balance (tags: standing, walking, stairs, balance, band, floor-space; "avoid standing,walking" = seated only) | avoid none',
   '• settings: open the settings form',
   '• join / leave: join or leave this channel\'s team; team-time 11:30 sets a daily team challenge',
   '• leaderboard, stats, forget-me (says what it would delete and asks you to confirm)',
@@ -126,6 +133,13 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
       const { member: m, nextAt } = await service.updateSettings(member.id, settingsPatch(command.word, command.args));
       const next = m.active ? ` Next break: ${when(nextAt, m.schedule.timezone)}.` : ' Say "start" to turn breaks on.';
       return { kind: 'text', text: `Saved: ${scheduleLine(m)}${m.hasBand ? ', with a resistance band' : ''}.${next}` };
+    }
+    case 'avoid': {
+      if (command.args.trim() === '') return { kind: 'text', text: `You avoid ${describeAvoid(member.avoidTags)}. ${parseAvoidHelp()}` };
+      const parsed = parseAvoid(command.args);
+      if (!parsed.ok) return { kind: 'error', text: parsed.error };
+      const { member: m } = await service.updateSettings(member.id, { avoidTags: parsed.tags });
+      return { kind: 'text', text: avoidSummary(m) };
     }
     case 'join': {
       if (!ctx.team) return { kind: 'error', text: 'Type "join" in the channel whose team you want to join.' };

@@ -14,6 +14,7 @@ export { memberId, teamId, tenantOf } from './ids.ts';
 export { SNOOZE_MINUTES, DAILY_POINT_CAP } from './context.ts';
 export { challengeById, CHALLENGES } from './content/pick.ts';
 export { MEDICAL_NOTE } from './content/catalogue.ts';
+export { CHALLENGE_TAGS, TAG_LABELS, describeAvoid, knownTags, parseAvoid } from './content/tags.ts';
 export { isValidTimezone, localDay, isoWeekKey } from './schedule/calendar.ts';
 export { localTimeLabel } from './schedule/slots.ts';
 export { teamPromptView } from './prompts/issue.ts';

@@ -55,6 +55,8 @@ export interface Member {
   timezoneAssumed?: boolean;
   /** Equipment the member has; "none" challenges are always allowed. */
   hasBand: boolean;
+  /** Challenge tags the member asked to avoid (`avoid stairs,balance`); empty for none. */
+  avoidTags: ChallengeTag[];
   /** Opted in with "start"; false until then and after "stop". */
   active: boolean;
   /** Epoch ms until which prompts are paused, or null. */

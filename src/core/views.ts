@@ -1,5 +1,5 @@
 // Platform-neutral views. Adapters render these as Block Kit, Adaptive Cards or HTML; the core never renders markup.
-import type { Challenge, Schedule } from './model.ts';
+import type { Challenge, Schedule, ChallengeTag } from './model.ts';
 
 export interface PromptView {
   promptId: string;
@@ -84,6 +84,8 @@ export interface StatsView {
   pausedUntil: number | null;
   schedule: Schedule;
   hasBand: boolean;
+  /** Tags the member avoids; empty for none. */
+  avoidTags: ChallengeTag[];
   streak: number;
   todayCount: number;
   weekPoints: number;

@@ -23,6 +23,7 @@ export function makeBusyMember(user: string): Member {
     displayName: 'Zoë Ørsted "the tester"',
     schedule: { timezone: 'America/New_York', workdays: [1, 3, 5, 7], start: '08:30', end: '18:15', intervalMinutes: 45 },
     hasBand: true,
+    avoidTags: ['stairs', 'balance'],
     active: true,
     pausedUntil: T0 + 3600_000,
     inactiveSpans: [

@@ -110,7 +110,7 @@ describe('Slack settings modal', () => {
     expect(await res.text()).toBe('');
     const note = await world.slack.waitForCall('chat.postEphemeral', () => true, 5000, before);
     expect(note.args['channel']).toBe('C0DESIGN');
-    expect(note.args['text']).toBe('Saved: Mon, Wed, Fri, 08:00-16:00, every 45 minutes, Europe/Lisbon.');
+    expect(note.args['text']).toBe('Saved: Mon, Wed, Fri, 08:00-16:00, every 45 minutes, Europe/Lisbon; avoiding nothing.');
     await world.slack.waitForCall('views.publish', () => true, 5000, before);
     const member = await world.store.getMember(ADA);
     expect(member?.schedule).toEqual({ timezone: 'Europe/Lisbon', workdays: [1, 3, 5], start: '08:00', end: '16:00', intervalMinutes: 45 });

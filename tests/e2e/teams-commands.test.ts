@@ -87,6 +87,7 @@ describe('Teams commands', () => {
       ['Input.ChoiceSet', 'days', '1,2,3,4,5'],
       ['Input.Text', 'timezone', 'Europe/Berlin'],
       ['Input.Toggle', 'band', 'false'],
+      ['Input.ChoiceSet', 'avoid', ''],
     ]);
   });
 

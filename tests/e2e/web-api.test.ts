@@ -206,6 +206,16 @@ describe('web chat boards and settings', () => {
     expect(json.hasBand).toBe(true);
   });
 
+  it('settings carry what to avoid; an unknown tag is a 400 that changes nothing', async () => {
+    await signIn('Ada');
+    const body = { name: 'Ada', timezone: 'Europe/Berlin', start: '09:00', end: '17:00', intervalMinutes: 60, workdays: [1, 2, 3, 4, 5], hasBand: false };
+    expect((await post('settings', { ...body, avoidTags: ['stairs', 'balance'] })).json.avoidTags).toEqual(['stairs', 'balance']);
+    const bad = await post('settings', { ...body, avoidTags: ['skydiving'] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/avoidTags/);
+    expect(((await get('stats?name=Ada')).json as StatsView).avoidTags).toEqual(['stairs', 'balance']);
+  });
+
   it('settings the schedule rules reject come back as a 400 with a readable reason and change nothing', async () => {
     await signIn('Ada');
     const { status, json } = await post('settings', {

@@ -49,6 +49,7 @@ describe('member codec', () => {
       displayName: 'Zoë',
       schedule: { timezone: 'America/New_York', workdays: [1, 3, 5, 7], start: '08:30', end: '18:15', intervalMinutes: 45 },
       hasBand: true,
+      avoidTags: [],
       active: true,
       pausedUntil: 1764068400000,
       inactiveSpans: [

@@ -9,11 +9,11 @@ import { LIMITS } from '../../src/adapters/slack/blocks/limits.ts';
 const member: Member = {
   id: 'slack:T1:U1', platform: 'slack', tenantId: 'T1', displayName: 'Ada',
   schedule: { timezone: 'Europe/Berlin', workdays: [1, 2, 4], start: '08:30', end: '16:30', intervalMinutes: 45 },
-  hasBand: true, active: true, pausedUntil: null, inactiveSpans: [], teamIds: [], recentChallengeIds: [],
+  hasBand: true, avoidTags: ['stairs'], active: true, pausedUntil: null, inactiveSpans: [], teamIds: [], recentChallengeIds: [],
   snoozedPromptId: null, snoozeUntil: null, meetings: 'hold', holidays: null, address: {}, createdAt: 0,
 };
 
-function state(values: { tz?: string; start?: string; end?: string; interval?: string; days?: string[]; band?: boolean }): SubmittedState {
+function state(values: { tz?: string; start?: string; end?: string; interval?: string; days?: string[]; band?: boolean; avoid?: string[] }): SubmittedState {
   return {
     [FIELD.timezone]: { value: { value: values.tz ?? 'Europe/Berlin' } },
     [FIELD.start]: { value: { selected_time: values.start ?? '09:00' } },
@@ -21,8 +21,20 @@ function state(values: { tz?: string; start?: string; end?: string; interval?: s
     [FIELD.interval]: { value: { selected_option: { value: values.interval ?? '60' } } },
     [FIELD.days]: { value: { selected_options: (values.days ?? ['1', '2', '3', '4', '5']).map((value) => ({ value })) } },
     [FIELD.band]: { value: { selected_options: values.band ? [{ value: 'band' }] : [] } },
+    [FIELD.avoid]: { value: { selected_options: (values.avoid ?? []).map((value) => ({ value })) } },
   };
 }
+
+describe('settings modal: what to avoid', () => {
+  it('shows the member\'s avoided tags ticked, and reads the ticked ones back (unknown values dropped)', () => {
+    const json = JSON.stringify(renderSettingsModal(member, { channelId: null }).blocks);
+    expect(json).toContain('"block_id":"avoid"');
+    expect(json).toMatch(/"initial_options":\[\{"text":\{"type":"plain_text","text":"Stairs"/);
+    const parsed = parseSettingsSubmission(state({ avoid: ['walking', 'standing', 'skydiving'] }));
+    expect(parsed).toMatchObject({ ok: true, patch: { avoidTags: ['standing', 'walking'] } });
+    expect(parseSettingsSubmission(state({}))).toMatchObject({ ok: true, patch: { avoidTags: [] } });
+  });
+});
 
 describe('settings modal', () => {
   it('opens filled with the member\'s current settings', () => {
@@ -41,7 +53,7 @@ describe('settings modal', () => {
   it('a valid submission becomes one settings patch', () => {
     expect(parseSettingsSubmission(state({ tz: 'america/new_york', start: '08:30', end: '16:30', interval: '45', days: ['1', '3'], band: true }))).toEqual({
       ok: true,
-      patch: { timezone: 'America/New_York', start: '08:30', end: '16:30', intervalMinutes: 45, workdays: [1, 3], hasBand: true },
+      patch: { timezone: 'America/New_York', start: '08:30', end: '16:30', intervalMinutes: 45, workdays: [1, 3], hasBand: true, avoidTags: [] },
     });
   });
 

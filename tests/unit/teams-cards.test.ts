@@ -22,6 +22,7 @@ const stats: StatsView = {
   pausedUntil: Date.parse('2026-03-03T12:00:00Z'),
   schedule: { timezone: 'Europe/Berlin', workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
   hasBand: false,
+  avoidTags: [],
   streak: 3,
   todayCount: 2,
   weekPoints: 7,
@@ -58,7 +59,7 @@ const everyCard: Array<[string, AdaptiveCard]> = [
   ['leaderboard', leaderboardCard(board, workspace, '')],
   ['leaderboard without a team', leaderboardCard(null, { rows: [] }, 'You are not in a team yet.')],
   ['digest', digestCard({ teamId: board.teamId, teamName: 'Design', weekKey: '2026-W10', streak: 2, participation: 0.5, top: board.rows })],
-  ['settings', settingsCard({ start: '09:00', end: '17:00', interval: '60', days: ['1', '2'], timezone: 'UTC', band: true }, ['the interval is wrong'])],
+  ['settings', settingsCard({ start: '09:00', end: '17:00', interval: '60', days: ['1', '2'], timezone: 'UTC', band: true, avoid: ['stairs'] }, ['the interval is wrong'])],
   ['settings saved', settingsSavedCard('Mon-Fri, 09:00-17:00')],
 ];
 

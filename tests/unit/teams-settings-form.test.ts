@@ -8,9 +8,16 @@ describe('Teams settings form', () => {
   it('a good submission becomes one settings patch, with the zone spelled canonically', () => {
     expect(parseSettingsForm(good)).toEqual({
       ok: true,
-      values: { start: '08:30', end: '16:30', interval: '45', days: ['1', '2', '4'], timezone: 'europe/berlin', band: true },
-      patch: { start: '08:30', end: '16:30', intervalMinutes: 45, timezone: 'Europe/Berlin', workdays: [1, 2, 4], hasBand: true },
+      values: { start: '08:30', end: '16:30', interval: '45', days: ['1', '2', '4'], timezone: 'europe/berlin', band: true, avoid: [] },
+      patch: { start: '08:30', end: '16:30', intervalMinutes: 45, timezone: 'Europe/Berlin', workdays: [1, 2, 4], hasBand: true, avoidTags: [] },
     });
+  });
+
+  it('reads the ticked things to avoid, and refuses one it does not know', () => {
+    expect(parseSettingsForm({ ...good, avoid: 'walking,standing' })).toMatchObject({ ok: true, patch: { avoidTags: ['standing', 'walking'] } });
+    const bad = parseSettingsForm({ ...good, avoid: 'stairs,skydiving' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.join(' ')).toMatch(/Only the listed things can be avoided/);
   });
 
   it('a numeric interval, as some clients send it, is read too', () => {

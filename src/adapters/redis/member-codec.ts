@@ -4,9 +4,9 @@
 // - flags: 1 stopped (not active), 2 hasBand, 4 time zone assumed (DEFAULT_TIMEZONE); left out (with rest) when 0, as for a started member without a band,
 //   the usual case for the members the scheduler reads;
 // - rest is an object of what differs from the codec's own defaults: schedule fields unlike CODEC_SCHEDULE_DEFAULTS,
-//   and the optional fields (pause, spans, teams, recent challenges, snooze, address, meetings "ignore", holiday calendar). Left out when empty.
+//   and the optional fields (pause, spans, teams, recent challenges, snooze, address, meetings "ignore", holiday calendar, avoided tags). Left out when empty.
 // Version 1 (a JSON object with "s" for the schedule) is still read, so members stored before keep working.
-import type { InactiveSpan, Member, UnreachableReason } from '../../core/index.ts';
+import type { ChallengeTag, InactiveSpan, Member, UnreachableReason } from '../../core/index.ts';
 
 /**
  * The schedule fields version 2 leaves out when a member has them. Fixed with the format, deliberately not the
@@ -46,12 +46,14 @@ interface StoredRest {
   m?: 1;
   /** holidays: the chosen public-holiday calendar */
   h?: string;
+  /** avoidTags */
+  v?: ChallengeTag[];
 }
 
 type StoredMemberV2 = [name: string, timezone: string, createdAtSeconds: number, flags?: number, rest?: StoredRest];
 
 /** Version 1: an object with the schedule as a 5-tuple and createdAt in ms. */
-interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd' | 'm' | 'h'> {
+interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd' | 'm' | 'h' | 'v'> {
   n: string;
   s: [string, string | number[], string, string, number];
   c: number;
@@ -96,6 +98,7 @@ function encodeRest(member: Member): StoredRest | null {
   if (Object.keys(member.address).length > 0) rest.d = member.address;
   if (member.meetings === 'ignore') rest.m = 1;
   if (member.holidays !== null) rest.h = member.holidays;
+  if (member.avoidTags.length > 0) rest.v = member.avoidTags;
   return Object.keys(rest).length > 0 ? rest : null;
 }
 
@@ -109,7 +112,7 @@ export function encodeMember(member: Member): string {
 }
 
 /** The fields both versions keep the same way, from version 2's rest or a version 1 record. */
-function optionalFields(stored: StoredRest, tenantPrefix: string): Pick<Member, 'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'meetings' | 'holidays' | 'address'> {
+function optionalFields(stored: StoredRest, tenantPrefix: string): Pick<Member, 'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'meetings' | 'holidays' | 'address' | 'avoidTags'> {
   const spans: InactiveSpan[] = (stored.x ?? []).map(([from, to, reason]) => (reason === undefined ? { from, to } : { from, to, reason }));
   return {
     pausedUntil: stored.p ?? null,
@@ -121,6 +124,7 @@ function optionalFields(stored: StoredRest, tenantPrefix: string): Pick<Member, 
     meetings: stored.m === 1 ? 'ignore' : 'hold',
     holidays: stored.h ?? null,
     address: stored.d ?? {},
+    avoidTags: stored.v ?? [],
   };
 }
 

@@ -1,5 +1,5 @@
 // The settings modal: opened from /breaks settings or the App Home, saved with per-field errors shown inside it.
-import { formatDays, isCoreError, type Member } from '../../core/index.ts';
+import { describeAvoid, formatDays, isCoreError, type Member } from '../../core/index.ts';
 import { renderText } from './blocks/boards.ts';
 import { parseSettingsMetadata, renderSettingsModal, type SettingsSubmission } from './blocks/settings-modal.ts';
 import type { SlackDeps, Workspace } from './deps.ts';
@@ -14,7 +14,7 @@ export async function openSettings(deps: SlackDeps, workspace: Workspace, member
 
 function savedText(member: Member): string {
   const s = member.schedule;
-  return `Saved: ${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} minutes, ${s.timezone}${member.hasBand ? ', with a resistance band' : ''}.`;
+  return `Saved: ${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} minutes, ${s.timezone}${member.hasBand ? ', with a resistance band' : ''}; avoiding ${describeAvoid(member.avoidTags)}.`;
 }
 
 /** After the ack: save, then confirm where the form was opened (or in the DM) and refresh the App Home. */

@@ -1,6 +1,6 @@
 // The shapes the web chat accepts. Every body and query is parsed here; a bad one names its field in a 400.
 import { z } from 'zod';
-import { isValidTimezone, type ClickAction } from '../../core/index.ts';
+import { CHALLENGE_TAGS, isValidTimezone, type ClickAction } from '../../core/index.ts';
 import { nameSchema, teamNameSchema } from './identity.ts';
 
 /** Input the person can fix: the route answers 400 with this message. */
@@ -38,6 +38,8 @@ export const settingsBody = z.object({
   intervalMinutes: z.number({ error: 'intervalMinutes must be a number of minutes' }).int({ error: 'intervalMinutes must be whole minutes' }),
   workdays: z.array(z.number({ error: 'workdays holds ISO weekday numbers, 1 = Monday' }).int(), { error: 'workdays must be a list of weekday numbers' }),
   hasBand: z.boolean({ error: 'hasBand must be true or false' }),
+  // Left out: the member's avoid list stays as it is.
+  avoidTags: z.array(z.enum(CHALLENGE_TAGS, { error: `avoidTags holds only ${CHALLENGE_TAGS.join(', ')}` }), { error: 'avoidTags must be a list of tags' }).max(CHALLENGE_TAGS.length).optional(),
 });
 
 export const clickBody = z

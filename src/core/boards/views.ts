@@ -125,6 +125,7 @@ export async function stats(ctx: Ctx, memberId: string): Promise<StatsView> {
     pausedUntil: member.pausedUntil,
     schedule: member.schedule,
     hasBand: member.hasBand,
+    avoidTags: member.avoidTags,
     streak: await currentStreak(ctx, member, now),
     todayCount: activity.days[today] ?? 0,
     weekPoints: activity.weekPoints[weekKey] ?? 0,

@@ -1,6 +1,7 @@
 // The pick: which challenge a member gets next. Pure: the catalogue, the member's history and a random source in, a challenge out.
 import { CATALOGUE } from './catalogue.ts';
-import type { Challenge } from '../model.ts';
+import type { Challenge, ChallengeTag } from '../model.ts';
+import { ValidationError } from '../errors.ts';
 
 export { SOURCE_CREDIT } from './catalogue.ts';
 
@@ -20,6 +21,10 @@ export function challengeById(id: string): Challenge | undefined {
 
 export interface PickInput {
   hasBand: boolean;
+  /** Tags the member said to avoid: no challenge carrying one of them is picked. */
+  avoidTags?: readonly ChallengeTag[];
+  /** Challenge ids that must not be picked at all (the one a swap replaces). */
+  excludeIds?: readonly string[];
   /** Challenge ids the member has had, newest first. */
   recentIds: readonly string[];
   /** Returns a number in [0, 1); defaults to Math.random. */
@@ -27,14 +32,33 @@ export interface PickInput {
   catalogue?: readonly Challenge[];
 }
 
+/** Said when a member's band and avoid settings leave no challenge: shown to them, so it says how to fix it. */
+export class NothingToPickError extends ValidationError {
+  constructor() {
+    super('No challenge is left that avoids everything you asked to avoid. Say "avoid none" (or avoid fewer things) to get breaks again.');
+    this.name = 'NothingToPickError';
+  }
+}
+
+/** The challenges a member can be given at all: no band without a band, nothing with an avoided tag, nothing excluded. */
+export function allowedChallenges(input: Omit<PickInput, 'recentIds' | 'random'>): Challenge[] {
+  const catalogue = input.catalogue ?? CHALLENGES;
+  const avoid = new Set(input.avoidTags ?? []);
+  const exclude = new Set(input.excludeIds ?? []);
+  return catalogue.filter(
+    (challenge) =>
+      (input.hasBand || challenge.equipment === 'none') && !challenge.tags.some((tag) => avoid.has(tag)) && !exclude.has(challenge.id),
+  );
+}
+
 /**
- * A challenge the member can do (no band challenge without a band) that is not among their
- * RECENT_AVOID newest ones, chosen at random; if all of those are recent, the least recently used.
+ * A challenge the member can do (see allowedChallenges) that is not among their RECENT_AVOID newest
+ * ones, chosen at random; if all of those are recent, the least recently used. Throws
+ * NothingToPickError rather than break the band or avoid rule when nothing is allowed.
  */
 export function pickChallenge(input: PickInput): Challenge {
-  const catalogue = input.catalogue ?? CHALLENGES;
-  const allowed = catalogue.filter((challenge) => input.hasBand || challenge.equipment === 'none');
-  if (allowed.length === 0) throw new Error('The challenge catalogue has nothing this member can do.');
+  const allowed = allowedChallenges(input);
+  if (allowed.length === 0) throw new NothingToPickError();
 
   const avoided = new Set(input.recentIds.slice(0, RECENT_AVOID));
   const eligible = allowed.filter((challenge) => !avoided.has(challenge.id));

@@ -11,6 +11,7 @@ import { ValidationError } from '../errors.ts';
 import type { Member } from '../model.ts';
 import { forEachPooled } from './pool.ts';
 import type { PromptSendInput, PromptSettleInput } from '../ports/index.ts';
+import { allowedChallenges } from '../content/pick.ts';
 import { issuePrompt, sendIssuedPrompt, SENT_MARKER_TTL_MS, type IssuedPrompt } from '../prompts/issue.ts';
 import type { BoardStore, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
 
@@ -38,6 +39,8 @@ export async function handleSlots(ctx: Ctx, slots: DueSlot[], concurrency: numbe
       deliveryFailed(ctx, member, new ValidationError(`No ${member.platform} connection is configured.`));
       return;
     }
+    // Their avoid list leaves nothing: the slot passes without a prompt (they were told when they set it).
+    if (allowedChallenges({ hasBand: member.hasBand, avoidTags: member.avoidTags }).length === 0) return;
     // One member's bad record fails that member's job alone, never the rest of the batch.
     results[j] = await orFailed(async () => {
       const plan = planSlot(member, slotAt, unreachableOf.get(slot) ?? null);

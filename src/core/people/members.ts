@@ -3,7 +3,7 @@ import type { CoreContext } from '../context.ts';
 import { MAX_INACTIVE_SPANS } from '../context.ts';
 import { NotEnrolledError, ValidationError } from '../errors.ts';
 import { tenantOf } from '../ids.ts';
-import type { InactiveSpan, Member, Schedule } from '../model.ts';
+import type { ChallengeTag, InactiveSpan, Member, Schedule } from '../model.ts';
 import { nextPromptAt } from '../schedule/slots.ts';
 import { DEFAULT_SCHEDULE_FIELDS, scheduleSchema } from '../schedule/schedule-schema.ts';
 import { isValidTimezone } from '../schedule/calendar.ts';
@@ -40,6 +40,7 @@ export function newMember(id: string, fields: { displayName: string; timezone: s
     displayName: fields.displayName || id,
     schedule: { timezone: fields.timezone, ...DEFAULT_SCHEDULE_FIELDS, workdays: [...DEFAULT_SCHEDULE_FIELDS.workdays] },
     hasBand: false,
+    avoidTags: [],
     active: false,
     pausedUntil: null,
     inactiveSpans: [],
@@ -170,6 +171,7 @@ export interface SettingsPatch {
   end?: string | undefined;
   intervalMinutes?: number | undefined;
   hasBand?: boolean | undefined;
+  avoidTags?: ChallengeTag[] | undefined;
 }
 
 /** Validates the whole resulting schedule, so one bad field changes nothing. */
@@ -192,7 +194,7 @@ export async function updateSettings(
   }
   const { timezoneAssumed: _assumed, ...rest } = member;
   // A zone the member sets is no longer an assumption.
-  const updated: Member = { ...(patch.timezone === undefined ? member : rest), schedule: parsed.data, hasBand: patch.hasBand ?? member.hasBand };
+  const updated: Member = { ...(patch.timezone === undefined ? member : rest), schedule: parsed.data, hasBand: patch.hasBand ?? member.hasBand, avoidTags: patch.avoidTags ?? member.avoidTags };
   await ctx.store.putMember(updated);
   // Workdays and zone decide the streak.
   await syncBoardEntries(ctx, updated);

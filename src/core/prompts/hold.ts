@@ -4,7 +4,7 @@
 import type { CoreContext } from '../context.ts';
 import { PROMPT_TTL_MS, MAX_INACTIVE_SPANS } from '../context.ts';
 import { localDay, localWallTimeMs } from '../schedule/calendar.ts';
-import { pickChallenge, rememberChallenge } from '../content/pick.ts';
+import { allowedChallenges, pickChallenge, rememberChallenge } from '../content/pick.ts';
 import { newPrompt } from './issue.ts';
 import type { InactiveSpan, Member, Prompt, Schedule, Unreachable, UnreachableReason } from '../model.ts';
 import { syncBoardEntries } from '../boards/upkeep.ts';
@@ -59,7 +59,8 @@ export function planSlot(member: Pick<Member, 'schedule' | 'meetings'>, slotAt: 
  */
 export async function holdPrompt(ctx: Ctx, member: Member, slotAt: number, until: number): Promise<Member> {
   if (member.snoozedPromptId !== null && member.snoozeUntil !== null) return member;
-  const challenge = pickChallenge({ hasBand: member.hasBand, recentIds: member.recentChallengeIds });
+  if (allowedChallenges({ hasBand: member.hasBand, avoidTags: member.avoidTags }).length === 0) return member;
+  const challenge = pickChallenge({ hasBand: member.hasBand, avoidTags: member.avoidTags, recentIds: member.recentChallengeIds });
   const prompt: Prompt = { ...newPrompt(ctx, member, 'personal', challenge, slotAt, member.schedule.timezone), status: 'snoozed' };
   await ctx.store.putPrompt(prompt, PROMPT_TTL_MS);
   const held: Member = {

@@ -61,7 +61,7 @@ export interface IssuedPrompt {
 
 /** Picks the member's next challenge and builds the prompt for `slotAt`; the member comes back with it remembered. */
 export function issuePrompt(ctx: Ctx, member: Member, slotAt: number): IssuedPrompt {
-  const challenge = pickChallenge({ hasBand: member.hasBand, recentIds: member.recentChallengeIds });
+  const challenge = pickChallenge({ hasBand: member.hasBand, avoidTags: member.avoidTags, recentIds: member.recentChallengeIds });
   const prompt = newPrompt(ctx, member, 'personal', challenge, slotAt, member.schedule.timezone);
   return {
     prompt,

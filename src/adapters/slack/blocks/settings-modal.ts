@@ -1,13 +1,13 @@
 // The settings form (views.open) and the reading of its submission: the same fields as the typed commands,
 // validated by the core's schedule rules, with each error placed on its own field inside the modal.
 import type { types } from '@slack/bolt';
-import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, scheduleSchema, type Member, type SettingsPatch } from '../../../core/index.ts';
+import { CHALLENGE_TAGS, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, TAG_LABELS, knownTags, scheduleSchema, type ChallengeTag, type Member, type SettingsPatch } from '../../../core/index.ts';
 import { SETTINGS_CALLBACK_ID } from '../action-ids.ts';
 import { option } from './kit.ts';
 import { LIMITS, clip } from './limits.ts';
 
 /** block_id of each field; the action_id inside every block is "value". */
-export const FIELD = { timezone: 'tz', start: 'start', end: 'end', interval: 'interval', days: 'days', band: 'band' } as const;
+export const FIELD = { timezone: 'tz', start: 'start', end: 'end', interval: 'interval', days: 'days', band: 'band', avoid: 'avoid' } as const;
 const VALUE = 'value';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -16,6 +16,7 @@ const INTERVALS = [15, 20, 30, 45, 60, 75, 90, 120, 180, 240] as const;
 const dayOption = (day: number) => option(DAY_NAMES[day - 1] ?? String(day), String(day));
 const intervalOption = (minutes: number) => option(`Every ${minutes} minutes`, String(minutes));
 const BAND_OPTION = option('I have a resistance band', 'band');
+const avoidOption = (tag: ChallengeTag) => option(TAG_LABELS[tag], tag);
 
 /** Carried through the modal so the confirmation can go back to where the form was opened. */
 export interface SettingsMetadata {
@@ -29,6 +30,8 @@ export function renderSettingsModal(member: Member, metadata: SettingsMetadata):
   if (member.hasBand) band.initial_options = [BAND_OPTION];
   const days: types.Checkboxes = { type: 'checkboxes', action_id: VALUE, options: [1, 2, 3, 4, 5, 6, 7].map(dayOption) };
   if (s.workdays.length > 0) days.initial_options = s.workdays.map(dayOption);
+  const avoid: types.Checkboxes = { type: 'checkboxes', action_id: VALUE, options: CHALLENGE_TAGS.map(avoidOption) };
+  if (member.avoidTags.length > 0) avoid.initial_options = member.avoidTags.map(avoidOption);
   return {
     type: 'modal',
     callback_id: SETTINGS_CALLBACK_ID,
@@ -55,6 +58,14 @@ export function renderSettingsModal(member: Member, metadata: SettingsMetadata):
       // Optional in Slack's eyes, so that an empty choice reaches us and gets our own explanation.
       { type: 'input', block_id: FIELD.days, optional: true, label: { type: 'plain_text', text: 'Workdays' }, element: days },
       { type: 'input', block_id: FIELD.band, optional: true, label: { type: 'plain_text', text: 'Equipment' }, element: band },
+      {
+        type: 'input',
+        block_id: FIELD.avoid,
+        optional: true,
+        label: { type: 'plain_text', text: 'Leave out challenges that need' },
+        hint: { type: 'plain_text', text: 'Tick Standing and Walking for seated challenges only.' },
+        element: avoid,
+      },
     ],
   };
 }
@@ -107,7 +118,8 @@ export function parseSettingsSubmission(state: SubmittedState): SettingsSubmissi
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const hasBand = (field(FIELD.band).selected_options ?? []).some((o) => o.value === 'band');
-  return { ok: true, patch: { ...parsed.data, hasBand } };
+  const avoidTags = knownTags((field(FIELD.avoid).selected_options ?? []).map((o) => o.value));
+  return { ok: true, patch: { ...parsed.data, hasBand, avoidTags } };
 }
 
 export function parseSettingsMetadata(raw: string | undefined): SettingsMetadata {

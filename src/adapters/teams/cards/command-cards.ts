@@ -1,6 +1,6 @@
 // Cards for command replies: welcome, help, stats, leaderboards and the weekly digest.
 import { DateTime } from 'luxon';
-import { formatDays, ordinal } from '../../../core/index.ts';
+import { formatDays, ordinal, describeAvoid } from '../../../core/index.ts';
 import type { DigestView, LeaderboardView, MemberBoardRow, StatsView, TeamBoardRow, WorkspaceBoardView } from '../../../core/index.ts';
 import { card, facts, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement } from './card-kit.ts';
 
@@ -61,6 +61,7 @@ export function statsCard(view: StatsView): AdaptiveCard {
     ['Schedule', `${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} min`],
     ['Time zone', s.timezone],
     ['Resistance band', view.hasBand ? 'yes' : 'no'],
+    ['Avoiding', describeAvoid(view.avoidTags)],
     ['Streak', `${view.streak} workday${view.streak === 1 ? '' : 's'}`],
     ['Today', String(view.todayCount)],
     ['This week', `${view.weekPoints} point${view.weekPoints === 1 ? '' : 's'}`],

@@ -1,5 +1,5 @@
 // The settings form: inputs for hours, interval, days, time zone and band, posted back with verb settings_save.
-import type { Member } from '../../../core/index.ts';
+import { CHALLENGE_TAGS, TAG_LABELS, type Member } from '../../../core/index.ts';
 import { card, heading, text, type AdaptiveCard, type CardElement } from './card-kit.ts';
 
 export const SETTINGS_SAVE_VERB = 'settings_save';
@@ -13,6 +13,8 @@ export interface SettingsFormValues {
   days: string[];
   timezone: string;
   band: boolean;
+  /** Tags to avoid, as submitted. */
+  avoid: string[];
 }
 
 const DAY_CHOICES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((title, i) => ({ title, value: String(i + 1) }));
@@ -26,6 +28,7 @@ export function settingsValuesOf(member: Member): SettingsFormValues {
     days: s.workdays.map(String),
     timezone: s.timezone,
     band: member.hasBand,
+    avoid: [...member.avoidTags],
   };
 }
 
@@ -46,6 +49,15 @@ function inputs(values: SettingsFormValues): CardElement[] {
     { type: 'Input.ChoiceSet', id: 'days', label: 'Workdays', isMultiSelect: true, style: 'expanded', value: values.days.join(','), choices: DAY_CHOICES },
     { type: 'Input.Text', id: 'timezone', label: 'Time zone (e.g. Europe/Berlin)', value: values.timezone, isRequired: true, errorMessage: 'Give a time zone.' },
     { type: 'Input.Toggle', id: 'band', title: 'I have a resistance band', valueOn: 'true', valueOff: 'false', value: values.band ? 'true' : 'false' },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'avoid',
+      label: 'Leave out challenges that need (Standing + Walking = seated only)',
+      isMultiSelect: true,
+      style: 'expanded',
+      value: values.avoid.join(','),
+      choices: CHALLENGE_TAGS.map((tag) => ({ title: TAG_LABELS[tag], value: tag })),
+    },
   ];
 }
 

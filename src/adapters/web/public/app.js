@@ -2,7 +2,7 @@
 import { api, ApiError } from './api.js';
 import { byId } from './dom.js';
 import { bubble, digestCard, promptCard, setCardBusy, showResult, statsSummary } from './cards.js';
-import { browserTimezone, buildWorkdayBoxes, fillSettings, fillTimezones, readSettings, renderBoard, renderHeader } from './panels.js';
+import { browserTimezone, buildAvoidBoxes, buildWorkdayBoxes, fillSettings, fillTimezones, readSettings, renderBoard, renderHeader } from './panels.js';
 
 const STORAGE_KEY = 'deskbreak.web.session';
 const conversation = byId('conversation');
@@ -283,6 +283,7 @@ forgetDialog.addEventListener('close', async () => {
 
 async function boot() {
   buildWorkdayBoxes();
+  buildAvoidBoxes();
   const saved = loadSaved();
   fillTimezones(byId('signin-timezone'), saved?.timezone ?? browserTimezone());
   if (saved) {

@@ -2,6 +2,15 @@
 import { byId, dayAndTime, h, ordinal, percent } from './dom.js';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** The challenge tags a person can avoid, with their labels (the core's CHALLENGE_TAGS and TAG_LABELS). */
+export const AVOID_TAGS = [
+  ['standing', 'Standing'],
+  ['walking', 'Walking'],
+  ['stairs', 'Stairs'],
+  ['balance', 'Balance (one leg)'],
+  ['band', 'Resistance band'],
+  ['floor-space', 'Clear floor space'],
+];
 
 export function browserTimezone() {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -88,6 +97,11 @@ export function buildWorkdayBoxes() {
     h('label', { class: 'day' }, h('input', { type: 'checkbox', name: 'workdays', value: String(index + 1) }), h('span', {}, label))));
 }
 
+export function buildAvoidBoxes() {
+  byId('avoid-boxes').replaceChildren(...AVOID_TAGS.map(([tag, label]) =>
+    h('label', { class: 'day' }, h('input', { type: 'checkbox', name: 'avoid', value: tag }), h('span', {}, label))));
+}
+
 export function fillSettings(stats) {
   const form = byId('settings-form');
   fillTimezones(byId('settings-timezone'), stats.schedule.timezone);
@@ -96,6 +110,7 @@ export function fillSettings(stats) {
   byId('settings-interval').value = String(stats.schedule.intervalMinutes);
   for (const box of form.querySelectorAll('input[name="workdays"]')) box.checked = stats.schedule.workdays.includes(Number(box.value));
   byId('settings-band').checked = stats.hasBand;
+  for (const box of form.querySelectorAll('input[name="avoid"]')) box.checked = (stats.avoidTags ?? []).includes(box.value);
 }
 
 export function readSettings() {
@@ -107,5 +122,6 @@ export function readSettings() {
     intervalMinutes: Number(byId('settings-interval').value),
     workdays: [...form.querySelectorAll('input[name="workdays"]:checked')].map((box) => Number(box.value)),
     hasBand: byId('settings-band').checked,
+    avoidTags: [...form.querySelectorAll('input[name="avoid"]:checked')].map((box) => box.value),
   };
 }
