@@ -24,6 +24,7 @@ export { ordinal } from './progress/ranking.ts';
 export { parseJobId, jobId } from './dispatch/jobs.ts';
 export type { Job } from './dispatch/jobs.ts';
 export type { DueOutcome } from './dispatch/due-outcome.ts';
+export { rememberRetrySlot } from './dispatch/retry-slot.ts';
 export type { TeamInput } from './people/teams.ts';
 export type { SettingsPatch, EnrolInput } from './people/members.ts';
 export { newMember } from './people/members.ts';

@@ -1,6 +1,6 @@
 // One scheduler tick: claim due jobs in batches, let the core handle each batch, commit the next slots with the claim
 // token in one store call per batch.
-import type { Claim, Clock, DueOutcome, Logger, Store } from '../core/index.ts';
+import { rememberRetrySlot, type Claim, type Clock, type DueOutcome, type Logger, type Store } from '../core/index.ts';
 
 /** The core's handler for a claimed batch: one outcome per job, in order. */
 export type HandleDueBatch = (jobs: Claim[], concurrency: number) => Promise<DueOutcome[]>;
@@ -62,13 +62,20 @@ async function handleBatch(deps: TickDeps, options: TickOptions, claims: Claim[]
     outcomes = claims.map(() => ({ failed: err }));
   }
   const retryAt = deps.clock.now() + options.retryDelayMs;
+  const retries: Array<Promise<void>> = [];
   const commits = claims.map((claim, i) => {
     const outcome = outcomes[i] ?? { failed: new Error('no outcome') };
     if (!('failed' in outcome)) return { jobId: claim.jobId, nextDueAt: outcome.nextDueAt };
     result.failed += 1;
     deps.logger.warn({ jobId: claim.jobId, err: describe(outcome.failed) }, 'due job failed; retrying later');
+    // The retry is due at retryAt, which is no slot: the slot it stands for is kept beside it.
+    const known = outcome.slotDueAt !== undefined;
+    retries.push(rememberRetrySlot(deps.store, claim.jobId, outcome.slotDueAt ?? claim.dueAt, known).catch((err: unknown) => {
+      deps.logger.warn({ jobId: claim.jobId, err: describe(err) }, "could not keep a retried job's slot");
+    }));
     return { jobId: claim.jobId, nextDueAt: retryAt };
   });
+  await Promise.all(retries);
   try {
     const committed = await deps.store.commitDueMany(options.token, commits);
     for (const ok of committed) ok ? (result.committed += 1) : (result.fenced += 1);

@@ -12,10 +12,10 @@ import type { Claim } from '../ports/index.ts';
 import { SENT_MARKER_TTL_MS, sendTeamPrompt } from '../prompts/issue.ts';
 import { errorName } from './slot-sends.ts';
 import { messengerFor } from '../context.ts';
-import type { BoardStore, DueIndex, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
+import type { BoardStore, DueIndex, MemberStore, PromptStore, RecordStore, TeamStore } from '../ports/index.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
-type Ctx = CoreContext<MemberStore & DueIndex & PromptStore & TeamStore & BoardStore>;
+type Ctx = CoreContext<MemberStore & DueIndex & PromptStore & TeamStore & BoardStore & RecordStore>;
 
 const DIGEST_TIME = '09:00';
 

@@ -11,10 +11,11 @@ import { resendSnoozed } from '../prompts/issue.ts';
 import { nextPromptAt } from '../schedule/slots.ts';
 import { handleSlots, type DueSlot } from './slot-sends.ts';
 import { spreadOffsetMs } from '../schedule/spread.ts';
-import type { BoardStore, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
+import type { BoardStore, MemberStore, PromptStore, RecordStore, TeamStore } from '../ports/index.ts';
+import { forgetRetrySlot, retrySlotDueAt } from './retry-slot.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
-type Ctx = CoreContext<MemberStore & PromptStore & TeamStore & BoardStore>;
+type Ctx = CoreContext<MemberStore & PromptStore & TeamStore & BoardStore & RecordStore>;
 
 /** Where a member's job stands after its snooze and pause are brought up to date. */
 type MemberStep = { outcome: DueOutcome } | { member: Member; slotAt: number | null };
@@ -28,17 +29,25 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
   }
   const now = ctx.clock.now();
   const outcomes: DueOutcome[] = jobs.map(() => ({ nextDueAt: null }));
+  // The due instant of the slot each job stands for: its own, or a retried job's kept slot.
+  const slotDues = jobs.map((job) => job.dueAt);
+  const retried = new Set<number>();
   const slots: Array<DueSlot & { position: number }> = [];
   await forEachPooled(jobs, concurrency, async (job, i) => {
     const member = members[i];
     if (!member) return;
     try {
-      const step = await bringUpToDate(ctx, member, job.dueAt, now);
+      const kept = isScheduleSlot(member, job.dueAt - spreadOffsetMs(member.id, ctx.spreadSeconds)) ? null : await retrySlotDueAt(ctx.store, job.jobId, job.dueAt);
+      if (kept !== null) {
+        slotDues[i] = kept;
+        retried.add(i);
+      }
+      const step = await bringUpToDate(ctx, member, slotDues[i] as number, now);
       if ('outcome' in step) outcomes[i] = step.outcome;
       else if (step.slotAt !== null) slots.push({ member: step.member, slotAt: step.slotAt, position: i });
       else outcomes[i] = { nextDueAt: nextDueAt(ctx, step.member, Math.max(now, job.dueAt)) };
     } catch (failed) {
-      outcomes[i] = { failed };
+      outcomes[i] = { failed, slotDueAt: slotDues[i] as number };
     }
   });
   const handled = await handleSlots(ctx, slots, concurrency);
@@ -47,11 +56,15 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
     const dueAt = (jobs[position] as Claim).dueAt;
     if (!result) return;
     try {
-      outcomes[position] = 'failed' in result ? result : { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt)) };
+      outcomes[position] = 'failed' in result ? { ...result, slotDueAt: slotDues[position] as number } : { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt)) };
     } catch (failed) {
-      outcomes[position] = { failed };
+      outcomes[position] = { failed, slotDueAt: slotDues[position] as number };
     }
   });
+  // A retry that came to an outcome no longer needs its kept slot; one that failed again keeps it.
+  await Promise.all(
+    [...retried].filter((i) => !('failed' in (outcomes[i] as DueOutcome))).map((i) => forgetRetrySlot(ctx.store, (jobs[i] as Claim).jobId).catch(() => undefined)),
+  );
   return outcomes;
 }
 

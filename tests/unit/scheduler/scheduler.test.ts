@@ -199,3 +199,59 @@ describe('scheduler', () => {
     expect(await core.store.getDue(broken.id)).toBe(Date.parse('2026-11-25T10:00:31Z'));
   });
 });
+
+describe('a retried job keeps its slot', () => {
+  it('a store error on the first attempt of a claimed job: the slot is sent on the retry', async () => {
+    const core = makeCore('2026-11-25T09:30:00Z', { spreadSeconds: 0 });
+    const id = 'web:local:retried';
+    await core.service.enrol({ memberId: id, displayName: id, timezone: 'UTC' });
+    await core.service.start(id);
+    const scheduler = createScheduler(
+      { store: core.store, clock: core.clock, logger: silent, handleDueBatch: (jobs, concurrency) => core.service.handleDueBatch(jobs, concurrency) },
+      { tickSeconds: 5, batchSize: 50, leaseMs: 60_000 },
+    );
+    // A brief store error: the first read of the batch's members fails.
+    const getMembers = core.store.getMembers.bind(core.store);
+    let failures = 1;
+    core.store.getMembers = async (ids) => {
+      if (failures-- > 0) throw new Error('store unavailable for a moment');
+      return getMembers(ids);
+    };
+    core.clock.set('2026-11-25T10:00:01Z');
+    expect(await scheduler.tickOnce()).toMatchObject({ claimed: 1, failed: 1 });
+    expect(core.messenger.prompts).toHaveLength(0);
+    expect(await core.store.getDue(id)).toBe(Date.parse('2026-11-25T10:00:31Z'));
+
+    core.clock.set('2026-11-25T10:00:31Z');
+    expect(await scheduler.tickOnce()).toMatchObject({ claimed: 1, failed: 0 });
+    expect(core.messenger.prompts.map((p) => [p.to, p.view.localTime])).toEqual([[id, '10:00']]);
+    // Then the schedule carries on from the slot after, and nothing is sent twice.
+    expect(await core.store.getDue(id)).toBe(Date.parse('2026-11-25T11:00:00Z'));
+    core.clock.set('2026-11-25T10:01:05Z');
+    await scheduler.tickOnce();
+    expect(core.messenger.prompts).toHaveLength(1);
+  });
+
+  it('a retry comes too late for its slot once the slot is stale: nothing is sent for it', async () => {
+    const core = makeCore('2026-11-25T09:30:00Z', { spreadSeconds: 0 });
+    const id = 'web:local:late-retry';
+    await core.service.enrol({ memberId: id, displayName: id, timezone: 'UTC' });
+    await core.service.start(id);
+    const scheduler = createScheduler(
+      { store: core.store, clock: core.clock, logger: silent, handleDueBatch: (jobs, concurrency) => core.service.handleDueBatch(jobs, concurrency) },
+      { tickSeconds: 5, batchSize: 50, leaseMs: 60_000 },
+    );
+    const getMembers = core.store.getMembers.bind(core.store);
+    let failures = 1;
+    core.store.getMembers = async (ids) => {
+      if (failures-- > 0) throw new Error('store unavailable for a moment');
+      return getMembers(ids);
+    };
+    core.clock.set('2026-11-25T10:00:01Z');
+    await scheduler.tickOnce();
+    core.clock.set('2026-11-25T10:20:00Z');
+    await scheduler.tickOnce();
+    expect(core.messenger.prompts).toHaveLength(0);
+    expect(await core.store.getDue(id)).toBe(Date.parse('2026-11-25T11:00:00Z'));
+  });
+});
