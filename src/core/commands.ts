@@ -1,5 +1,5 @@
 // The command words every platform shares (/breaks in Slack, plain messages in Teams and the web chat).
-import { isCoreError } from './errors.ts';
+import { isCoreError, ValidationError } from './errors.ts';
 import type { LeaderboardView, StatsView, WorkspaceBoardView } from './views.ts';
 import { formatDays, parseDays, parseEvery, parseHours, parsePause, parseTimezone } from './schedule/schedule-schema.ts';
 import type { BreakService } from './service.ts';
@@ -69,8 +69,15 @@ export const HELP_TEXT = [
   MEDICAL_NOTE,
 ].join('\n');
 
-function when(at: number | null, timezone: string): string {
-  if (at === null) return 'no upcoming break (no workdays set)';
+/** Why a member (or team) has no next break, when it has none. */
+function noBreakReason(owner: { active?: boolean; workdays: readonly number[] }): string {
+  if (owner.active === false) return 'none while breaks are off (say "start")';
+  if (owner.workdays.length === 0) return 'no upcoming break (no workdays set)';
+  return 'no upcoming break';
+}
+
+function when(at: number | null, timezone: string, reason = 'no upcoming break'): string {
+  if (at === null) return reason;
   const local = DateTime.fromMillis(at, { zone: timezone });
   return `${local.toFormat('cccc d LLL')} at ${localTimeLabel(at, timezone)} (${timezone})`;
 }
@@ -106,19 +113,22 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
   switch (command.word) {
     case 'start': {
       const { member: m, nextAt } = await service.start(member.id);
-      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz)}.${assumedZoneNote(m)}\n${MEDICAL_NOTE}` };
+      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz, noBreakReason({ ...m, workdays: m.schedule.workdays }))}.${assumedZoneNote(m)}\n${MEDICAL_NOTE}` };
     }
     case 'stop':
       await service.stop(member.id);
       return { kind: 'text', text: 'Breaks are off. Your streak and points are kept; say "start" to turn them back on.' };
     case 'pause': {
       const until = parsePause(command.args, now, tz);
-      const { nextAt } = await service.pause(member.id, until);
-      return { kind: 'text', text: `Paused until ${when(until, tz)}. Paused days never break your streak. Next break: ${when(nextAt, tz)}.` };
+      const { member: m, nextAt } = await service.pause(member.id, until);
+      return { kind: 'text', text: `Paused until ${when(until, tz)}. Paused days never break your streak. Next break: ${when(nextAt, tz, noBreakReason({ ...m, workdays: m.schedule.workdays }))}.` };
     }
     case 'resume': {
-      const { nextAt } = await service.resume(member.id);
-      return { kind: 'text', text: `Welcome back. Next break: ${when(nextAt, tz)}.` };
+      if (!member.active) return { kind: 'text', text: 'Breaks are off, so there is no pause to end: say "start" to turn them on.' };
+      const wasPaused = member.pausedUntil !== null && member.pausedUntil > now;
+      const { member: m, nextAt } = await service.resume(member.id);
+      const next = `Next break: ${when(nextAt, tz, noBreakReason({ ...m, workdays: m.schedule.workdays }))}.`;
+      return { kind: 'text', text: wasPaused ? `Welcome back. ${next}` : `You were not paused. ${next}` };
     }
     case 'now':
       await service.promptNow(member.id);
@@ -131,7 +141,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
     case 'timezone':
     case 'band': {
       const { member: m, nextAt } = await service.updateSettings(member.id, settingsPatch(command.word, command.args));
-      const next = m.active ? ` Next break: ${when(nextAt, m.schedule.timezone)}.` : ' Say "start" to turn breaks on.';
+      const next = m.active ? ` Next break: ${when(nextAt, m.schedule.timezone, noBreakReason({ ...m, workdays: m.schedule.workdays }))}.` : ' Say "start" to turn breaks on.';
       return { kind: 'text', text: `Saved: ${scheduleLine(m)}${m.hasBand ? ', with a resistance band' : ''}.${next}` };
     }
     case 'avoid': {
@@ -151,6 +161,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
     }
     case 'leave': {
       if (!ctx.team) return { kind: 'error', text: 'Type "leave" in the channel whose team you want to leave.' };
+      if (!member.teamIds.includes(ctx.team.teamId)) return { kind: 'text', text: `You are not in ${ctx.team.name}, so there is nothing to leave.` };
       await service.leaveTeam(member.id, ctx.team.teamId);
       return { kind: 'text', text: `You left ${ctx.team.name}.` };
     }
@@ -159,10 +170,10 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
       const team = await service.ensureTeam({ ...ctx.team, timezone: ctx.team.timezone ?? tz });
       const time = /^(off|none)$/i.test(command.args.trim()) ? null : command.args.trim();
       const { nextAt } = await service.setTeamChallengeTime(team.id, time);
-      return { kind: 'text', text: time === null ? 'The daily team challenge is off.' : `Daily team challenge set for ${time}. Next: ${when(nextAt, team.timezone)}.` };
+      return { kind: 'text', text: time === null ? 'The daily team challenge is off.' : `Daily team challenge set for ${time}. Next: ${when(nextAt, team.timezone, team.workdays.length === 0 ? 'none (the team has no workdays set)' : 'none')}.` };
     }
     case 'leaderboard':
-      return leaderboardReply(service, member, ctx.team?.teamId ?? null);
+      return leaderboardReply(service, member, ctx.team ?? null);
     case 'stats':
       return { kind: 'stats', view: await service.stats(member.id) };
   }
@@ -191,15 +202,29 @@ function settingsPatch(word: 'hours' | 'every' | 'days' | 'timezone' | 'band', a
     case 'timezone':
       return { timezone: parseTimezone(args) };
     case 'band':
-      return { hasBand: !/^(off|no|none|false)$/i.test(args.trim()) };
+      return { hasBand: parseBand(args) };
   }
 }
 
-async function leaderboardReply(service: BreakService, member: Member, channelTeamId: string | null): Promise<CommandReply> {
-  const teamId = channelTeamId && member.teamIds.includes(channelTeamId) ? channelTeamId : (channelTeamId ?? member.teamIds[0] ?? null);
-  const team = teamId ? await service.ctx.store.getTeam(teamId) : null;
+/** "band on" / "band off" (and yes/no, true/false); anything else is a question back, not a guess. */
+function parseBand(args: string): boolean {
+  const word = args.trim().toLowerCase();
+  if (/^(on|yes|true)$/.test(word)) return true;
+  if (/^(off|no|none|false)$/.test(word)) return false;
+  throw new ValidationError('Say "band on" if you have a resistance band, or "band off" if you do not.');
+}
+
+/**
+ * The channel's team when it has one; otherwise the member's own first team, with words saying which is shown.
+ * Looking never creates a team.
+ */
+async function leaderboardReply(service: BreakService, member: Member, channel: TeamInput | null): Promise<CommandReply> {
+  const channelTeam = channel ? await service.ctx.store.getTeam(channel.teamId) : null;
+  const ownTeamId = member.teamIds[0] ?? null;
+  const team = channelTeam ?? (ownTeamId ? await service.ctx.store.getTeam(ownTeamId) : null);
   const view = team ? await service.leaderboard(team.id, member.id) : null;
   const workspace = await service.workspaceBoard(member.platform, member.tenantId, team?.id ?? null);
-  const text = view ? `Leaderboard for ${view.teamName}` : 'You are not in a team yet: type "join" in a team channel.';
+  const noChannelTeam = channel && !channelTeam ? `Nobody has joined ${channel.name}'s team yet: type "join" there to start it.` : null;
+  const text = [noChannelTeam, view ? `Leaderboard for ${view.teamName}` : 'You are not in a team yet: type "join" in a team channel.'].filter((line) => line !== null).join(' ');
   return { kind: 'leaderboard', view, workspace, text };
 }
