@@ -22,8 +22,6 @@ export const SNOOZE_MINUTES = [10, 30, 60] as const;
 export const PROMPT_TTL_MS = 8 * 24 * 3600_000;
 /** A slot found later than this (process down, backlog) is skipped rather than sent at an odd time. */
 export const STALE_SLOT_MS = 15 * 60_000;
-/** How many inactive spans a member keeps: older ones are too old to matter for a streak. */
-export const MAX_INACTIVE_SPANS = 30;
 
 export function messengerFor(ctx: Pick<CoreContext<unknown>, 'messengers'>, platform: Platform): Messenger | null {
   return ctx.messengers[platform] ?? null;

@@ -44,6 +44,16 @@ export interface InactiveSpan {
   reason?: UnreachableReason;
 }
 
+/** A schedule no longer in force: it decided the local days before `until` (and from the previous one's `until`). */
+export interface PastSchedule {
+  /** Local date YYYY-MM-DD from which the next schedule applied (the day of the change). */
+  until: string;
+  timezone: string;
+  workdays: number[];
+  start: string;
+  end: string;
+}
+
 export interface Member {
   /** `slack:<teamId>:<userId>`, `teams:<tenantId>:<aadObjectId>` or `web:local:<name>`. */
   id: string;
@@ -61,8 +71,12 @@ export interface Member {
   active: boolean;
   /** Epoch ms until which prompts are paused, or null. */
   pausedUntil: number | null;
-  /** Pauses and stops, newest last; kept short (see MAX_INACTIVE_SPANS). */
+  /** Pauses, stops and skipped unreachable slots not yet settled into excusedDays, newest last (see members.ts). */
   inactiveSpans: InactiveSpan[];
+  /** Local days (YYYY-MM-DD, ascending) settled as excused from spans that ended before today; kept for the streak's look-back. */
+  excusedDays?: string[];
+  /** Schedules in force before the current one, oldest first; kept for the streak's look-back. */
+  pastSchedules?: PastSchedule[];
   /** Team ids this member belongs to. */
   teamIds: string[];
   /** Most recent challenge ids first, for the no-repeat rule. */

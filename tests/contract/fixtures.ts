@@ -30,6 +30,8 @@ export function makeBusyMember(user: string): Member {
       { from: T0 - 86_400_000, to: T0 - 80_000_000 },
       { from: T0, to: null },
     ],
+    excusedDays: ['2026-11-02', '2026-11-03'],
+    pastSchedules: [{ until: '2026-11-10', timezone: 'Europe/Berlin', workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }],
     teamIds: [TEAM_ID, `slack:${TENANT}:C02OPS`],
     recentChallengeIds: ['glute-squeeze', 'chair-bridge'],
     snoozedPromptId: `slack:${TENANT}:pSNOOZED`,

@@ -4,7 +4,8 @@
 // - flags: 1 stopped (not active), 2 hasBand, 4 time zone assumed (DEFAULT_TIMEZONE); left out (with rest) when 0, as for a started member without a band,
 //   the usual case for the members the scheduler reads;
 // - rest is an object of what differs from the codec's own defaults: schedule fields unlike CODEC_SCHEDULE_DEFAULTS,
-//   and the optional fields (pause, spans, teams, recent challenges, snooze, address, meetings "ignore", holiday calendar, avoided tags). Left out when empty.
+//   and the optional fields (pause, spans, teams, recent challenges, snooze, address, meetings "ignore", holiday calendar,
+//   avoided tags, excused days, past schedules). Left out when empty.
 // Version 1 (a JSON object with "s" for the schedule) is still read, so members stored before keep working.
 import type { ChallengeTag, InactiveSpan, Member, UnreachableReason } from '../../core/index.ts';
 
@@ -48,12 +49,16 @@ interface StoredRest {
   h?: string;
   /** avoidTags */
   v?: ChallengeTag[];
+  /** excusedDays */
+  y?: string[];
+  /** pastSchedules as [until, timezone, workdays, start, end] */
+  o?: Array<[string, string, string | number[], string, string]>;
 }
 
 type StoredMemberV2 = [name: string, timezone: string, createdAtSeconds: number, flags?: number, rest?: StoredRest];
 
 /** Version 1: an object with the schedule as a 5-tuple and createdAt in ms. */
-interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd' | 'm' | 'h' | 'v'> {
+interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd' | 'm' | 'h' | 'v' | 'y' | 'o'> {
   n: string;
   s: [string, string | number[], string, string, number];
   c: number;
@@ -99,6 +104,10 @@ function encodeRest(member: Member): StoredRest | null {
   if (member.meetings === 'ignore') rest.m = 1;
   if (member.holidays !== null) rest.h = member.holidays;
   if (member.avoidTags.length > 0) rest.v = member.avoidTags;
+  if (member.excusedDays !== undefined && member.excusedDays.length > 0) rest.y = member.excusedDays;
+  if (member.pastSchedules !== undefined && member.pastSchedules.length > 0) {
+    rest.o = member.pastSchedules.map((past) => [past.until, past.timezone, encodeWorkdays(past.workdays), past.start, past.end]);
+  }
   return Object.keys(rest).length > 0 ? rest : null;
 }
 
@@ -112,9 +121,18 @@ export function encodeMember(member: Member): string {
 }
 
 /** The fields both versions keep the same way, from version 2's rest or a version 1 record. */
-function optionalFields(stored: StoredRest, tenantPrefix: string): Pick<Member, 'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'meetings' | 'holidays' | 'address' | 'avoidTags'> {
+type OptionalFields = Pick<
+  Member,
+  'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'meetings' | 'holidays' | 'address' | 'avoidTags' | 'excusedDays' | 'pastSchedules'
+>;
+
+function optionalFields(stored: StoredRest, tenantPrefix: string): OptionalFields {
   const spans: InactiveSpan[] = (stored.x ?? []).map(([from, to, reason]) => (reason === undefined ? { from, to } : { from, to, reason }));
   return {
+    ...(stored.y === undefined ? {} : { excusedDays: stored.y }),
+    ...(stored.o === undefined
+      ? {}
+      : { pastSchedules: stored.o.map(([until, timezone, workdays, start, end]) => ({ until, timezone, workdays: decodeWorkdays(workdays), start, end })) }),
     pausedUntil: stored.p ?? null,
     inactiveSpans: spans,
     teamIds: (stored.t ?? []).map((teamId) => decodeTeamId(teamId, tenantPrefix)),

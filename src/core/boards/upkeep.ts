@@ -22,7 +22,9 @@ export function streakInputOf(member: Member, activity: MemberActivity, now: num
     workdays: member.schedule.workdays,
     timezone: member.schedule.timezone,
     window: { start: member.schedule.start, end: member.schedule.end },
+    pastSchedules: member.pastSchedules,
     inactiveSpans: member.inactiveSpans,
+    excusedDays: member.excusedDays,
     now,
     since: member.createdAt,
   };

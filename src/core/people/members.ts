@@ -1,6 +1,5 @@
 // Member use cases: enrol, start, stop, pause, resume, settings, forget. Each keeps the due index in step.
 import type { CoreContext } from '../context.ts';
-import { MAX_INACTIVE_SPANS } from '../context.ts';
 import { NotEnrolledError, ValidationError } from '../errors.ts';
 import { tenantOf } from '../ids.ts';
 import type { ChallengeTag, InactiveSpan, Member, Schedule } from '../model.ts';
@@ -9,6 +8,7 @@ import { DEFAULT_SCHEDULE_FIELDS, scheduleSchema } from '../schedule/schedule-sc
 import { isValidTimezone } from '../schedule/calendar.ts';
 import { spreadOffsetMs } from '../schedule/spread.ts';
 import { syncBoardEntries } from '../boards/upkeep.ts';
+import { withScheduleChange, withSpan } from '../progress/member-history.ts';
 import type { BoardStore, DueIndex, MemberStore, TeamStore } from '../ports/index.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
@@ -101,8 +101,9 @@ function closeOpenSpan(spans: InactiveSpan[], now: number): InactiveSpan[] {
   return spans.map((span) => (span.to === null || span.to > now ? { ...span, to: now } : span));
 }
 
-function addSpan(spans: InactiveSpan[], span: InactiveSpan): InactiveSpan[] {
-  return [...spans, span].slice(-MAX_INACTIVE_SPANS);
+/** The member with any open span closed at `now` and `span` added; spans of past days settle into excused days. */
+function addSpan(member: Member, span: InactiveSpan, now: number): Member {
+  return { ...member, ...withSpan({ ...member, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) }, span, now) };
 }
 
 async function syncRosters(ctx: Ctx, member: Member): Promise<void> {
@@ -128,8 +129,8 @@ export async function start(ctx: Ctx, memberId: string): Promise<{ member: Membe
 export async function stop(ctx: Ctx, memberId: string): Promise<Member> {
   const member = await requireMember(ctx, memberId);
   const now = ctx.clock.now();
-  const spans = member.active ? addSpan(closeOpenSpan(member.inactiveSpans, now), { from: now, to: null }) : member.inactiveSpans;
-  const stopped: Member = { ...member, active: false, pausedUntil: null, snoozedPromptId: null, snoozeUntil: null, inactiveSpans: spans };
+  const history = member.active ? addSpan(member, { from: now, to: null }, now) : member;
+  const stopped: Member = { ...history, active: false, pausedUntil: null, snoozedPromptId: null, snoozeUntil: null };
   await ctx.store.putMember(stopped);
   await syncRosters(ctx, stopped);
   await ctx.store.clearDue(memberId);
@@ -142,11 +143,7 @@ export async function pause(ctx: Ctx, memberId: string, until: number): Promise<
   if (!member.active) throw new ValidationError('Breaks are not running, so there is nothing to pause. Say "start" first.');
   const now = ctx.clock.now();
   if (until <= now) throw new ValidationError('A pause must end in the future.');
-  const paused: Member = {
-    ...member,
-    pausedUntil: until,
-    inactiveSpans: addSpan(closeOpenSpan(member.inactiveSpans, now), { from: now, to: until }),
-  };
+  const paused: Member = { ...addSpan(member, { from: now, to: until }, now), pausedUntil: until };
   await ctx.store.putMember(paused);
   // Paused days never break a streak, so the instant it would break moves.
   await syncBoardEntries(ctx, paused);
@@ -193,8 +190,16 @@ export async function updateSettings(
     throw new ValidationError(parsed.error.issues.map((issue) => issue.message).join('; '));
   }
   const { timezoneAssumed: _assumed, ...rest } = member;
+  // The old schedule keeps deciding the days before today (a change never rewrites past days).
+  const pastSchedules = withScheduleChange(member, parsed.data, ctx.clock.now());
   // A zone the member sets is no longer an assumption.
-  const updated: Member = { ...(patch.timezone === undefined ? member : rest), schedule: parsed.data, hasBand: patch.hasBand ?? member.hasBand, avoidTags: patch.avoidTags ?? member.avoidTags };
+  const updated: Member = {
+    ...(patch.timezone === undefined ? member : rest),
+    schedule: parsed.data,
+    hasBand: patch.hasBand ?? member.hasBand,
+    avoidTags: patch.avoidTags ?? member.avoidTags,
+    ...(pastSchedules.length > 0 ? { pastSchedules } : {}),
+  };
   await ctx.store.putMember(updated);
   // Workdays and zone decide the streak.
   await syncBoardEntries(ctx, updated);

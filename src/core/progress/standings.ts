@@ -1,6 +1,7 @@
 // Pure: what a team board keeps of a member (streak and the instant it breaks) and the board's order.
 import { isoWeekday, localDay } from '../schedule/calendar.ts';
 import type { BoardRow } from '../ports/index.ts';
+import { memberDays } from './member-days.ts';
 import { memberStreak, streakAliveUntil, type MemberStreakInput } from './streaks.ts';
 
 export interface MemberStanding {
@@ -9,12 +10,13 @@ export interface MemberStanding {
   aliveUntil: number | null;
 }
 
-/** The newest workday on or before `today` with a completion (only workdays count toward a streak), or null. */
-export function lastCompletedWorkday(days: Record<string, number>, workdays: number[], today: string): string | null {
+/** The newest workday (by the days' own schedule, when given as a test) on or before `today` with a completion, or null. */
+export function lastCompletedWorkday(days: Record<string, number>, workdays: number[] | ((day: string) => boolean), today: string): string | null {
+  const isWorkday = typeof workdays === 'function' ? workdays : (day: string) => workdays.includes(isoWeekday(day));
   let newest: string | null = null;
   for (const [day, count] of Object.entries(days)) {
     // ISO dates compare correctly as strings.
-    if (count > 0 && day <= today && (newest === null || day > newest) && workdays.includes(isoWeekday(day))) newest = day;
+    if (count > 0 && day <= today && (newest === null || day > newest) && isWorkday(day)) newest = day;
   }
   return newest;
 }
@@ -23,7 +25,7 @@ export function lastCompletedWorkday(days: Record<string, number>, workdays: num
 export function memberStanding(input: MemberStreakInput): MemberStanding {
   const streak = memberStreak(input);
   if (streak === 0) return { streak, aliveUntil: null };
-  const lastDay = lastCompletedWorkday(input.days, input.workdays, localDay(input.now, input.timezone));
+  const lastDay = lastCompletedWorkday(input.days, memberDays(input).isWorkday, localDay(input.now, input.timezone));
   // A positive streak always has a completed workday behind it; the guard only satisfies the type.
   if (lastDay === null) return { streak: 0, aliveUntil: null };
   const aliveUntil = streakAliveUntil({ ...input, lastCompletedDay: lastDay });

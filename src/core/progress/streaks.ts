@@ -9,34 +9,23 @@
 //   paused, stopped, skipped for Do Not Disturb, or any other unreachable time fed in. A span that merely touches a
 //   day (a 15-minute pause, DND from 16:30 to the next morning) excuses nothing.
 //   An excused day with a completion counts; an excused day without one is skipped.
+// - Each past day is judged by the schedule in force that day (workdays and window): a settings change applies from
+//   the day it is made, so a missed Wednesday stays missed after Wednesday stops being a workday.
 // - The walk also stops before the local day the member was created (`since`).
-import type { InactiveSpan, TeamDay } from '../model.ts';
+import type { TeamDay } from '../model.ts';
 import { dayStartMs, localDay, nextDay, previousDay, isoWeekday } from '../schedule/calendar.ts';
-import { isExcusedDay, type Excuses, type UnreachableSpan, type WorkWindow } from './excused-days.ts';
+import { memberDays, type MemberDaysSource } from './member-days.ts';
 
 /** How far back a streak is ever counted, so an old record cannot make a read unbounded. */
 export const MAX_DAYS_BACK = 400;
 
-export interface MemberStreakInput {
+export interface MemberStreakInput extends MemberDaysSource {
   /** Completions per local day, YYYY-MM-DD -> count. */
   days: Record<string, number>;
-  workdays: number[];
-  timezone: string;
-  /** The working window's local start and end "HH:MM"; the product's default hours when left out. */
-  window?: { start: string; end: string } | undefined;
-  /** Pauses, stops and slots skipped as unreachable, as the member record keeps them. */
-  inactiveSpans: InactiveSpan[];
-  /** More unreachable time from other sources (meetings, out of office, holidays). */
-  unreachable?: readonly UnreachableSpan[] | undefined;
-  /** Local days excused outright (holidays, or days settled earlier from spans no longer kept). */
-  excusedDays?: readonly string[] | undefined;
   now: number;
   /** When the member was created; days before its local date are never visited. */
   since?: number | undefined;
 }
-
-/** The product's default working hours (schedule-schema.ts DEFAULT_SCHEDULE_FIELDS), for callers that give none. */
-const DEFAULT_WINDOW = { start: '09:00', end: '17:00' } as const;
 
 export interface TeamStreakInput {
   days: Record<string, TeamDay>;
@@ -61,36 +50,16 @@ function countBack(today: string, oldest: string | null, judge: (day: string) =>
   return streak;
 }
 
-interface ExcuseSource {
-  workdays: number[];
-  timezone: string;
-  window?: { start: string; end: string } | undefined;
-  inactiveSpans: readonly InactiveSpan[];
-  unreachable?: readonly UnreachableSpan[] | undefined;
-  excusedDays?: readonly string[] | undefined;
-}
-
-/** Decides excused days for one input: the spans and days gathered once, each day judged by its window. */
-function excuseJudge(input: ExcuseSource): (day: string) => boolean {
-  const excuses: Excuses = {
-    spans: [...input.inactiveSpans.map((span): UnreachableSpan => ({ from: span.from, to: span.to, reason: span.reason ?? 'paused' })), ...(input.unreachable ?? [])],
-    days: new Set(input.excusedDays ?? []),
-  };
-  const { start, end } = input.window ?? DEFAULT_WINDOW;
-  const window: WorkWindow = { timezone: input.timezone, start, end };
-  return (day) => isExcusedDay(day, window, excuses);
-}
-
 /** Consecutive own workdays with at least one completion, in the member's zone; see the rules above. */
 export function memberStreak(input: MemberStreakInput): number {
-  const { days, workdays, timezone, now, since } = input;
+  const { days, timezone, now, since } = input;
   const today = localDay(now, timezone);
   const oldest = since === undefined ? null : localDay(since, timezone);
-  const excused = excuseJudge(input);
+  const rules = memberDays(input);
   return countBack(today, oldest, (day) => {
-    if (!workdays.includes(isoWeekday(day))) return 'skip';
+    if (!rules.isWorkday(day)) return 'skip';
     if ((days[day] ?? 0) > 0) return 'counts';
-    return excused(day) ? 'skip' : 'breaks';
+    return rules.isExcused(day) ? 'skip' : 'breaks';
   });
 }
 
@@ -108,7 +77,7 @@ export function teamStreak(input: TeamStreakInput): number {
   });
 }
 
-export interface StreakAliveInput extends ExcuseSource {
+export interface StreakAliveInput extends MemberDaysSource {
   /** A workday with at least one completion: the newest such day of the member. */
   lastCompletedDay: string;
 }
@@ -119,12 +88,12 @@ export interface StreakAliveInput extends ExcuseSource {
  * A run of skipped days ends where memberStreak stops looking back (MAX_DAYS_BACK).
  */
 export function streakAliveUntil(input: StreakAliveInput): number {
-  const { lastCompletedDay, workdays, timezone } = input;
-  const excused = excuseJudge(input);
+  const { lastCompletedDay, timezone } = input;
+  const rules = memberDays(input);
   let day = lastCompletedDay;
   for (let ahead = 1; ahead < MAX_DAYS_BACK; ahead += 1) {
     day = nextDay(day);
-    if (workdays.includes(isoWeekday(day)) && !excused(day)) {
+    if (rules.isWorkday(day) && !rules.isExcused(day)) {
       return dayStartMs(nextDay(day), timezone);
     }
   }

@@ -2,12 +2,13 @@
 // time) waits until they can, if that is still inside the slot's working window; otherwise the slot is skipped.
 // Out of office and public holidays skip the slot and record the time as excused (docs/decisions.md, "Quiet times").
 import type { CoreContext } from '../context.ts';
-import { PROMPT_TTL_MS, MAX_INACTIVE_SPANS } from '../context.ts';
+import { PROMPT_TTL_MS } from '../context.ts';
 import { localDay, localWallTimeMs } from '../schedule/calendar.ts';
 import { allowedChallenges, pickChallenge, rememberChallenge } from '../content/pick.ts';
 import { newPrompt } from './issue.ts';
 import type { InactiveSpan, Member, Prompt, Schedule, Unreachable, UnreachableReason } from '../model.ts';
 import { syncBoardEntries } from '../boards/upkeep.ts';
+import { settleSpans } from '../progress/member-history.ts';
 import type { BoardStore, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
@@ -79,11 +80,11 @@ export async function holdPrompt(ctx: Ctx, member: Member, slotAt: number, until
 /** Adds [from, to) with its reason, merging with the newest span when they touch and share the reason. */
 export function addReasonedSpan(spans: InactiveSpan[], span: InactiveSpan & { to: number }): InactiveSpan[] {
   const last = spans[spans.length - 1];
-  // Back-to-back skipped slots extend one span instead of filling the short list with fragments.
+  // Back-to-back skipped slots extend one span instead of filling the list with fragments.
   if (last !== undefined && last.reason === span.reason && last.to !== null && last.to >= span.from && last.from <= span.from) {
     return [...spans.slice(0, -1), { ...last, to: Math.max(last.to, span.to) }];
   }
-  return [...spans, span].slice(-MAX_INACTIVE_SPANS);
+  return [...spans, span];
 }
 
 /**
@@ -97,7 +98,9 @@ export async function skipUnreachableSlot(ctx: Ctx, member: Member, slotAt: numb
   const firstSlot = slotAt - windowStart <= member.schedule.intervalMinutes * 60_000;
   const from = AWAY_REASONS.has(plan.reason) && firstSlot ? Math.min(slotAt, windowStart) : slotAt;
   const to = Math.max(slotAt, Math.min(plan.until, windowEndOf(member.schedule, slotAt)));
-  const skipped: Member = { ...member, inactiveSpans: addReasonedSpan(member.inactiveSpans, { from, to, reason: plan.reason }) };
+  const spans = addReasonedSpan(member.inactiveSpans, { from, to, reason: plan.reason });
+  // Spans of days before today settle into excused days (progress/member-history.ts).
+  const skipped: Member = { ...member, ...settleSpans({ ...member, inactiveSpans: spans }, ctx.clock.now()) };
   await ctx.store.putMember(skipped);
   // The new inactive span keeps the streak alive longer; the team boards must know it too.
   await syncBoardEntries(ctx, skipped);

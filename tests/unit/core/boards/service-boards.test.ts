@@ -8,6 +8,7 @@ import { isoWeekKey } from '../../../../src/core/schedule/calendar.ts';
 import { ValidationError } from '../../../../src/core/errors.ts';
 import type { LeaderboardView } from '../../../../src/core/views.ts';
 import { memberStreak } from '../../../../src/core/progress/streaks.ts';
+import { streakInputOf } from '../../../../src/core/boards/upkeep.ts';
 import { makeCore } from '../../../helpers/core-fixture.ts';
 
 type Core = ReturnType<typeof makeCore>;
@@ -103,13 +104,22 @@ describe('team leaderboard', () => {
     expect((await core.service.leaderboard(TEAM, ada)).rows).toHaveLength(2);
   });
 
-  it('new workdays change the streak the board shows', async () => {
+  it('new workdays apply from the day they are made: the board keeps past days as they were (issue 11)', async () => {
     const core = makeCore('2026-11-27T10:00:00Z'); // Friday
     const ada = await member(core, 'ada');
     await completeOne(core, ada);
     core.clock.set('2026-11-30T10:00:00Z'); // Monday: Saturday was a day off
     expect(table(await core.service.leaderboard(TEAM, ada))).toEqual([['ada', 1, 0, 1]]);
     await core.service.updateSettings(ada, { workdays: [1, 2, 3, 4, 5, 6] });
+    // Saturday was a day off when it passed, so it does not break the streak now.
+    expect(table(await core.service.leaderboard(TEAM, ada))).toEqual([['ada', 1, 0, 1]]);
+    // The next Saturday is a workday: with Monday to Friday done and Saturday missed, the streak breaks.
+    for (const day of ['11-30', '12-01', '12-02', '12-03', '12-04']) {
+      core.clock.set(`2026-${day}T10:00:00Z`);
+      await completeOne(core, ada);
+    }
+    expect(table(await core.service.leaderboard(TEAM, ada))).toEqual([['ada', 6, 5, 1]]);
+    core.clock.set('2026-12-07T10:00:00Z');
     expect(table(await core.service.leaderboard(TEAM, ada))).toEqual([['ada', 0, 0, 1]]);
   });
 
@@ -189,7 +199,8 @@ async function countedBoard(core: Core) {
     const m = await core.store.getMember(id);
     if (!m) continue;
     const { days } = await core.store.getActivity(id);
-    const streak = memberStreak({ days, workdays: m.schedule.workdays, timezone: m.schedule.timezone, inactiveSpans: m.inactiveSpans, now, since: m.createdAt });
+    // Every input the streak rules take, as the member record holds it (schedule history and settled excuses too).
+    const streak = memberStreak(streakInputOf(m, { ...(await core.store.getActivity(id)), days }, now));
     figures.push({ memberId: id, streak, weekPoints: points.get(id) ?? 0 });
   }
   return rankBoard(figures);
