@@ -49,6 +49,18 @@ export class FakeSlack {
   readonly dnd = new Map<string, DndAnswer>();
   /** Set by an OAuth test: what oauth.v2.access hands out. */
   oauthTeam = { id: 'T0OAUTH', name: 'OAuth Workspace' };
+  /** Set for an Enterprise Grid org-wide install: oauth.v2.access then names the org and no team. */
+  oauthEnterprise: { id: string; name: string } | null = null;
+  /** Token rotation on: installs get a refresh token, bot tokens expire after `tokenLifetimeSeconds` by `now()`. */
+  tokenRotation = false;
+  tokenLifetimeSeconds = 43_200;
+  /** How long a refresh takes to answer, so concurrent refreshes overlap. */
+  refreshDelayMs = 0;
+  now: () => number = () => Date.now();
+  /** Rotating bot tokens and when each expires; refresh tokens not yet spent. */
+  readonly tokenExpiry = new Map<string, number>();
+  private readonly liveRefreshTokens = new Set<string>();
+  private issued = 0;
   private readonly rateLimits = new Map<string, number>();
   private readonly platformErrors = new Map<string, string>();
   private readonly troubles = new Map<string, Trouble>();
@@ -146,6 +158,16 @@ export class FakeSlack {
       // A hung call stays open until the client gives up or close() ends every connection.
       return;
     }
+    const expiry = token === null ? undefined : this.tokenExpiry.get(token);
+    if (expiry !== undefined && this.now() >= expiry) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'token_expired' }));
+      return;
+    }
+    if (method === 'oauth.v2.access' && args['grant_type'] === 'refresh_token') {
+      if (this.refreshDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.refreshDelayMs));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.refresh(args)));
+      return;
+    }
     const limited = this.rateLimits.get(method);
     if (limited !== undefined) {
       this.rateLimits.delete(method);
@@ -165,7 +187,9 @@ export class FakeSlack {
         // Only the app-level token opens a socket (Slack: not_allowed_token_type for a bot token).
         return token === APP_TOKEN ? { ok: true, url: this.socketMode.connectionUrl() } : { ok: false, error: token?.startsWith('xapp-') ? 'invalid_auth' : 'not_allowed_token_type' };
       case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'breakbot', team_id: 'T0TEST', user_id: 'UBOT', bot_id: 'BBOT' };
+        return this.oauthEnterprise
+          ? { ok: true, url: 'https://org.enterprise.slack.com/', user: 'breakbot', enterprise_id: this.oauthEnterprise.id, user_id: 'UBOT', bot_id: 'BBOT', is_enterprise_install: true }
+          : { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'breakbot', team_id: 'T0TEST', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'users.info': {
         const user = args['user'] ?? 'U0';
         return { ok: true, user: { id: user, name: user.toLowerCase(), real_name: `Person ${user}`, tz: this.timezones.get(user) ?? 'Europe/Berlin', profile: { display_name: `person-${user.toLowerCase()}` } } };
@@ -193,16 +217,39 @@ export class FakeSlack {
           authed_user: { id: 'UINSTALLER' },
           scope: 'commands,chat:write,im:write,users:read,dnd:read',
           token_type: 'bot',
-          access_token: `xoxb-installed-${this.oauthTeam.id}-secret`,
           bot_user_id: 'UBOT',
-          team: this.oauthTeam,
-          enterprise: null,
-          is_enterprise_install: false,
+          team: this.oauthEnterprise ? null : this.oauthTeam,
+          enterprise: this.oauthEnterprise,
+          is_enterprise_install: this.oauthEnterprise !== null,
+          ...(this.tokenRotation ? this.issueRotating() : { access_token: `xoxb-installed-${this.oauthTeam.id}-secret` }),
         };
       default:
         return { ok: false, error: 'unknown_method' };
     }
   }
+
+  /** A rotating bot token (xoxe.xoxb-) with its single-use refresh token (xoxe-). */
+  private issueRotating(): RotatingTokens {
+    this.issued += 1;
+    const access = `xoxe.xoxb-rotating-${this.issued}-secret`;
+    const refresh = `xoxe-1-refresh-${this.issued}-secret`;
+    this.tokenExpiry.set(access, this.now() + this.tokenLifetimeSeconds * 1000);
+    this.liveRefreshTokens.add(refresh);
+    return { access_token: access, refresh_token: refresh, expires_in: this.tokenLifetimeSeconds };
+  }
+
+  /** grant_type=refresh_token: a refresh token works once (Slack hands out the next one with the new bot token). */
+  private refresh(args: Record<string, string>): Answer {
+    const refreshToken = args['refresh_token'] ?? '';
+    if (args['client_secret'] === undefined || !this.liveRefreshTokens.delete(refreshToken)) return { ok: false, error: 'invalid_refresh_token' };
+    return { ok: true, app_id: 'A0TEST', token_type: 'bot', scope: 'commands,chat:write', bot_user_id: 'UBOT', team: this.oauthTeam, enterprise: null, is_enterprise_install: false, ...this.issueRotating() };
+  }
+}
+
+export interface RotatingTokens {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
 }
 
 async function waitFor<T>(find: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
@@ -292,6 +339,8 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
   await slack.start();
   let t = Date.parse(options.startIso);
   const clock = { now: () => t };
+  // Rotating tokens expire by the test's clock.
+  slack.now = clock.now;
   const store = options.store ? options.store(clock.now) : new MemoryStore({ now: clock.now });
   const loaded = loadConfig({
     SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -3,9 +3,10 @@
 // For OAuth installs, the stored installation.
 import type { Authorize, AuthorizeResult } from '@slack/bolt';
 import type { Logger } from '../../core/index.ts';
-import { installationKey, NoInstallationError, type StoreInstallationStore } from './installation-store.ts';
+import { installationKey, NoInstallationError } from './installation-store.ts';
 import type { SlackApi } from './slack-api.ts';
 import { describeSlackError } from './slack-errors.ts';
+import type { TokenRotation } from './token-rotation.ts';
 
 export function singleWorkspaceAuthorize(api: SlackApi, token: string, logger: Logger): Authorize<boolean> {
   let identity: { botUserId: string; botId: string } | null = null;
@@ -31,10 +32,13 @@ export function singleWorkspaceAuthorize(api: SlackApi, token: string, logger: L
   };
 }
 
-/** Authorization for OAuth installs: the stored installation of the workspace, or of its org for an org-wide install. */
-export function installationAuthorize(installations: StoreInstallationStore): Authorize<boolean> {
+/**
+ * Authorization for OAuth installs: the stored installation of the workspace, or of its org for an org-wide install,
+ * its bot token refreshed first when token rotation is on and it expires soon.
+ */
+export function installationAuthorize(rotation: TokenRotation): Authorize<boolean> {
   return async (source) => {
-    const installation = await installations.fetchInstallation({ teamId: source.teamId, enterpriseId: source.enterpriseId, isEnterpriseInstall: source.isEnterpriseInstall });
+    const installation = await rotation.fresh({ teamId: source.teamId, enterpriseId: source.enterpriseId, isEnterpriseInstall: source.isEnterpriseInstall });
     const bot = installation.bot;
     if (!bot) throw new NoInstallationError(installationKey(source));
     const result: AuthorizeResult = { botToken: bot.token, botUserId: bot.userId, botId: bot.id };

@@ -7,7 +7,7 @@ import type { Config } from '../../config.ts';
 import { installationAuthorize, singleWorkspaceAuthorize } from './authorize.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { ClickDeps } from './clicks.ts';
-import { StoreInstallationStore } from './installation-store.ts';
+import { installationQueryOf, StoreInstallationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackMessenger, type SlackMessenger } from './messenger.ts';
 import { mountOAuthRoutes } from './oauth-install.ts';
@@ -16,6 +16,7 @@ import { createSocketModeReceiver } from './receivers/socket-mode.ts';
 import { SlackApi } from './slack-api.ts';
 import { TeamCountUpdates } from './team-count.ts';
 import { TokenCipher } from './token-cipher.ts';
+import { botTokenOf, refreshWith, TokenRotation } from './token-rotation.ts';
 import { WorkLimit } from './work-limit.ts';
 
 export { slackMemberId, slackTeamId } from './ids.ts';
@@ -59,14 +60,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, service, logger } = options;
   const store = service.ctx.store;
   const installations = config.slackOAuth ? new StoreInstallationStore(store, TokenCipher.fromSecret(encryptionSecret(config, logger))) : null;
+  const rotation = installations && config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET ? new TokenRotation({ installations, store, refresh: refreshWith(config.SLACK_API_URL, config.SLACK_CLIENT_ID, config.SLACK_CLIENT_SECRET, logger), now: () => service.ctx.clock.now(), logger }) : null;
   const botToken = config.SLACK_BOT_TOKEN;
-  const tokenFor = installations
-    ? (teamId: string) => installations.botToken(teamId)
+  const tokenFor = rotation
+    ? async (teamId: string) => botTokenOf(await rotation.fresh(installationQueryOf(teamId)), teamId)
     : async () => {
         if (!botToken) throw new Error('SLACK_BOT_TOKEN is not set');
         return botToken;
       };
-  const api = new SlackApi({ store, apiUrl: config.SLACK_API_URL, tokenFor, logger });
+  const renewToken = rotation ? async (teamId: string, expired: string) => botTokenOf(await rotation.replaceExpired(installationQueryOf(teamId), expired), teamId) : undefined;
+  const api = new SlackApi({ store, apiUrl: config.SLACK_API_URL, tokenFor, ...(renewToken ? { renewToken } : {}), logger });
   const slackLog = boltLogger(logger, LogLevel.WARN);
 
   const router = express.Router();
@@ -81,7 +84,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     // Bolt's per-conversation state is unused here; skipping it saves a lookup on every request.
     convoStore: false,
     clientOptions: { slackApiUrl: config.SLACK_API_URL, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } },
-    authorize: installations ? installationAuthorize(installations) : singleWorkspaceAuthorize(api, botToken ?? '', logger),
+    authorize: rotation ? installationAuthorize(rotation) : singleWorkspaceAuthorize(api, botToken ?? '', logger),
   });
   const deps: ClickDeps = { service, store, api, logger, installations, work: new WorkLimit(WORK_LIMIT), teamCounts: new TeamCountUpdates() };
   registerListeners(app, deps);

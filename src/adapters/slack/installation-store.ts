@@ -13,6 +13,14 @@ export function installationKey(query: { teamId?: string | undefined; enterprise
   throw new Error('an installation needs a team or an enterprise id');
 }
 
+/**
+ * The installation that serves a tenant id as the adapter uses it: an org-wide install's tenant is its enterprise id
+ * (E…), so one installation serves every workspace of the org; any other tenant is a workspace (T…).
+ */
+export function installationQueryOf(tenantId: string): InstallationQuery<boolean> {
+  return tenantId.startsWith('E') ? { teamId: undefined, enterpriseId: tenantId, isEnterpriseInstall: true } : { teamId: tenantId, enterpriseId: undefined, isEnterpriseInstall: false };
+}
+
 export class NoInstallationError extends Error {
   constructor(readonly key: string) {
     super(`no Slack installation for ${key}`);

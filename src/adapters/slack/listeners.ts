@@ -17,8 +17,12 @@ import { handleForgetConfirm } from './forget-confirm.ts';
 const BREAK_ACTIONS = [ACTION.done, ACTION.snooze, ACTION.skip] as const;
 const OUR_ACTIONS = new RegExp(`^(${[...BREAK_ACTIONS, ...HOME_ACTION_IDS, ACTION.forgetConfirm].join('|')})$`);
 
-function workspaceOf(teamId: string, context: { botToken?: string | undefined }): Workspace {
-  return { id: teamId, token: context.botToken };
+/**
+ * Whose people these are: the workspace, or for an org-wide install the whole org (its enterprise id), so a person
+ * met in two workspaces of the org is one member and the org's one installation serves them.
+ */
+function workspaceOf(teamId: string, context: { botToken?: string | undefined; isEnterpriseInstall?: boolean | undefined; enterpriseId?: string | undefined }): Workspace {
+  return { id: context.isEnterpriseInstall && context.enterpriseId ? context.enterpriseId : teamId, token: context.botToken };
 }
 
 export function registerListeners(app: App, deps: ClickDeps): void {
@@ -80,13 +84,13 @@ export function registerListeners(app: App, deps: ClickDeps): void {
     await publishHome(deps, workspaceOf(envelope.team_id, context), event.user).catch(failed('App Home publish'));
   });
 
-  app.event('app_uninstalled', async ({ body }) => {
+  app.event('app_uninstalled', async ({ body, context }) => {
     const envelope = eventEnvelope.parse(body);
     if (!(await firstDelivery(deps.store, envelope.team_id, envelope.event_id))) return;
-    await forgetWorkspace(deps, envelope.team_id).catch(failed('app_uninstalled'));
+    await forgetWorkspace(deps, workspaceOf(envelope.team_id, context).id).catch(failed('app_uninstalled'));
   });
 
-  app.event('tokens_revoked', async ({ body, event }) => {
+  app.event('tokens_revoked', async ({ body, event, context }) => {
     const envelope = eventEnvelope.parse(body);
     if (!(await firstDelivery(deps.store, envelope.team_id, envelope.event_id))) return;
     // Only the bot token ends the installation; a person revoking their own user token changes nothing else.
@@ -94,7 +98,7 @@ export function registerListeners(app: App, deps: ClickDeps): void {
       deps.logger.info({ workspace: envelope.team_id }, 'slack user token revoked: installation kept');
       return;
     }
-    await forgetWorkspace(deps, envelope.team_id).catch(failed('tokens_revoked'));
+    await forgetWorkspace(deps, workspaceOf(envelope.team_id, context).id).catch(failed('tokens_revoked'));
   });
 
   app.error(async (err) => {

@@ -44,6 +44,8 @@ export interface SlackApiOptions {
   apiUrl: string;
   /** The bot token of a workspace; rejects when the workspace has no installation. */
   tokenFor: (teamId: string) => Promise<string>;
+  /** With token rotation: a new token after Slack answered token_expired for `expired` (the call is then made again). */
+  renewToken?: (teamId: string, expired: string) => Promise<string>;
   logger: Logger;
   rates?: Partial<Record<Lane, number>>;
   retry?: Partial<Omit<SendPolicy, 'perSecond'>>;
@@ -78,12 +80,21 @@ export class SlackApi {
   async call(teamId: string, method: string, args: Record<string, unknown>, token?: string): Promise<ApiResult> {
     const lane = LANE_OF_METHOD[method] ?? 'read';
     const repeatable = REPEATABLE_METHODS.has(method);
-    const botToken = token ?? (await this.options.tokenFor(teamId));
+    let botToken = token ?? (await this.options.tokenFor(teamId));
     return limitedSend(
       this.sendDeps,
       `slack:${teamId}:${lane}`,
       { ...this.policy, perSecond: this.rates[lane] },
-      async () => (await this.client.apiCall(method, { ...args, token: botToken })) as ApiResult,
+      async () => {
+        try {
+          return (await this.client.apiCall(method, { ...args, token: botToken })) as ApiResult;
+        } catch (err) {
+          // Expired before its expiry time (a clock off, a refresh elsewhere): renew once and make the call again.
+          if (!(err instanceof webApi.WebAPIPlatformError && err.data.error === 'token_expired' && this.options.renewToken)) throw err;
+          botToken = await this.options.renewToken(teamId, botToken);
+          return (await this.client.apiCall(method, { ...args, token: botToken })) as ApiResult;
+        }
+      },
       (err) => classifySlackError(err, repeatable),
     );
   }

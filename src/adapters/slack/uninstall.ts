@@ -2,6 +2,7 @@
 // people and teams.
 import type { SlackDeps } from './deps.ts';
 import { workspaceRosterId } from './ids.ts';
+import { installationQueryOf } from './installation-store.ts';
 
 export interface ForgottenWorkspace {
   members: number;
@@ -10,7 +11,7 @@ export interface ForgottenWorkspace {
 
 export async function forgetWorkspace(deps: SlackDeps, workspaceId: string): Promise<ForgottenWorkspace> {
   // The installation first: no new work can start for a workspace we no longer hold a token for.
-  if (deps.installations) await deps.installations.deleteInstallation({ teamId: workspaceId, enterpriseId: undefined, isEnterpriseInstall: false });
+  if (deps.installations) await deps.installations.deleteInstallation(installationQueryOf(workspaceId));
   const roster = workspaceRosterId(workspaceId);
   const memberIds = await deps.store.teamMemberIds(roster);
   for (const memberId of memberIds) {
