@@ -8,8 +8,6 @@ import { createMetrics, type AppMetrics } from './http/metrics.ts';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 import { createStore } from './store.ts';
 import { createWebChat } from './adapters/web/index.ts';
-import { createSlackAdapter } from './adapters/slack/index.ts';
-import { createTeamsAdapter } from './adapters/teams/index.ts';
 
 export interface Bot {
   service: BreakService;
@@ -43,13 +41,15 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
     app.use(web.router);
   }
 
-  const slack = config.slackEnabled ? createSlackAdapter({ config, service, logger }) : null;
+  // Each platform's SDK is loaded only when that platform is on: the web chat alone starts without Bolt or botbuilder.
+  const slack = config.slackEnabled ? (await import('./adapters/slack/index.ts')).createSlackAdapter({ config, service, logger }) : null;
   if (slack) {
     service.registerMessenger(slack.messenger);
     app.use(slack.router);
   }
 
   if (config.teamsEnabled) {
+    const { createTeamsAdapter } = await import('./adapters/teams/index.ts');
     const teams = createTeamsAdapter({ config, service, store, logger });
     service.registerMessenger(teams.messenger);
     app.use(teams.router);
