@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BreakService, type Logger } from '../../src/core/index.ts';
 import { MemoryStore } from '../../src/adapters/memory/index.ts';
 import { createSlackMessenger } from '../../src/adapters/slack/messenger.ts';
+import { createDmChannels } from '../../src/adapters/slack/dm-channels.ts';
 import { SlackApi } from '../../src/adapters/slack/slack-api.ts';
 import { slackMemberId } from '../../src/adapters/slack/ids.ts';
 import { createMetrics, type AppMetrics } from '../../src/http/metrics.ts';
@@ -33,7 +34,7 @@ beforeEach(async () => {
   metrics = createMetrics({ defaultMetrics: false });
   // Short backoff: a retry, if one were made, would come well inside the test.
   const api = new SlackApi({ store, apiUrl: slack.apiUrl, tokenFor: async () => 'xoxb-test-token', logger: silent, timeoutMs: TIMEOUT_MS, retry: { baseDelayMs: 20, maxDelayMs: 50 } });
-  service = new BreakService({ store, clock, metrics, messengers: { slack: createSlackMessenger(api, silent) }, spreadSeconds: 0 });
+  service = new BreakService({ store, clock, metrics, messengers: { slack: createSlackMessenger(api, silent, createDmChannels(store)) }, spreadSeconds: 0 });
   await service.enrol({ memberId: ADA, displayName: 'Ada', timezone: 'Europe/Berlin' });
   await service.start(ADA);
 });

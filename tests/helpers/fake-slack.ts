@@ -63,6 +63,7 @@ export class FakeSlack {
   private issued = 0;
   private readonly rateLimits = new Map<string, number>();
   private readonly platformErrors = new Map<string, string>();
+  private readonly platformErrorsOnce = new Map<string, string>();
   private readonly troubles = new Map<string, Trouble>();
   private server: Server | null = null;
   private seq = 0;
@@ -110,6 +111,11 @@ export class FakeSlack {
   failWith(method: string, error: string | null): void {
     if (error === null) this.platformErrors.delete(method);
     else this.platformErrors.set(method, error);
+  }
+
+  /** Only the next call of `method` answers ok:false with this error word. */
+  failOnce(method: string, error: string): void {
+    this.platformErrorsOnce.set(method, error);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -174,7 +180,9 @@ export class FakeSlack {
       res.writeHead(429, { 'retry-after': String(limited), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    const failure = this.platformErrors.get(method);
+    const once = this.platformErrorsOnce.get(method);
+    this.platformErrorsOnce.delete(method);
+    const failure = once ?? this.platformErrors.get(method);
     const answer: Answer = failure ? { ok: false, error: failure } : this.answer(method, args, token);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }

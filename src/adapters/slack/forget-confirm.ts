@@ -6,6 +6,7 @@ import { refreshHome } from './home.ts';
 import { slackMemberId, workspaceRosterId } from './ids.ts';
 import type { BlockActionsPayload } from './payloads.ts';
 import { direct } from './replies.ts';
+import { createDmChannels } from './dm-channels.ts';
 
 const NOT_YOURS = 'This button deletes someone else\'s data: you can only delete your own. Type /breaks forget-me to see what that would be.';
 
@@ -27,6 +28,7 @@ export async function handleForgetConfirm(deps: SlackDeps, workspace: Workspace,
     return;
   }
   await deps.work.run(() => deps.service.forget(memberId));
+  await createDmChannels(deps.store).forget(memberId);
   await deps.store.removeTeamMember(workspaceRosterId(workspace.id), memberId);
   await answer(deps, workspace, payload, FORGOTTEN_TEXT, true);
   await refreshHome(deps, workspace, payload.user.id);

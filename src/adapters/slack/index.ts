@@ -10,6 +10,7 @@ import type { ClickDeps } from './clicks.ts';
 import { installationQueryOf, StoreInstallationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackMessenger, type SlackMessenger } from './messenger.ts';
+import { createDmChannels } from './dm-channels.ts';
 import { mountOAuthRoutes } from './oauth-install.ts';
 import { createHttpReceiver } from './receivers/http.ts';
 import { createSocketModeReceiver } from './receivers/socket-mode.ts';
@@ -91,7 +92,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     router,
-    messenger: createSlackMessenger(api, logger),
+    messenger: createSlackMessenger(api, logger, createDmChannels(store)),
     // Over HTTP the shared server brings the traffic; a Socket Mode connection is opened and closed with the bot.
     start: async () => {
       if (socketMode) await app.start();

@@ -7,7 +7,8 @@ import type { SlackMessage } from './blocks/kit.ts';
 import { dndInfoSchema, quietUntil } from './dnd.ts';
 import { slackParts } from './ids.ts';
 import type { SlackApi } from './slack-api.ts';
-import { describeSlackError } from './slack-errors.ts';
+import { describeSlackError, slackErrorWord } from './slack-errors.ts';
+import { CLOSED_DM_ERRORS, type DmChannels } from './dm-channels.ts';
 
 export interface SlackMessenger extends Messenger {
   reachability(queries: ReachabilityQuery[]): Promise<Array<Unreachable | null>>;
@@ -24,13 +25,17 @@ function channelOf(team: Team): string {
   return team.address['channel'] ?? parts(team.id).localId;
 }
 
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : 'unknown error';
+}
+
 function stringField(result: Record<string, unknown>, key: string): string {
   const value = result[key];
   if (typeof value !== 'string' || value === '') throw new Error(`Slack answer without ${key}`);
   return value;
 }
 
-export function createSlackMessenger(api: SlackApi, logger: Logger): SlackMessenger {
+export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChannels): SlackMessenger {
   async function post(workspaceId: string, channel: string, msg: SlackMessage): Promise<{ channel: string; ts: string }> {
     const posted = await api.call(workspaceId, 'chat.postMessage', { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
     return { channel: typeof posted['channel'] === 'string' ? posted['channel'] : channel, ts: stringField(posted, 'ts') };
@@ -49,15 +54,43 @@ export function createSlackMessenger(api: SlackApi, logger: Logger): SlackMessen
     }
   }
 
+  /** Opens (or finds) the member's DM with the app and keeps its id for the next prompts. */
+  async function openDm(member: Member, workspaceId: string, userId: string): Promise<string> {
+    const opened = await api.call(workspaceId, 'conversations.open', { users: userId });
+    const channel = (opened['channel'] as { id?: unknown } | undefined)?.id;
+    if (typeof channel !== 'string') throw new Error('Slack answer without channel.id');
+    // Not keeping it only costs another conversations.open next time.
+    await dms.save(member.id, channel).catch((err: unknown) => logger.warn({ memberId: member.id, err: errorName(err) }, 'could not keep the DM channel'));
+    return channel;
+  }
+
+  async function keptDm(memberId: string): Promise<string | null> {
+    // Not knowing the channel is not a reason to hold a break back: open it instead.
+    return dms.get(memberId).catch((err: unknown) => {
+      logger.warn({ memberId, err: errorName(err) }, 'could not read the kept DM channel; opening it');
+      return null;
+    });
+  }
+
   return {
     platform: 'slack',
 
     async sendPrompt(member: Member, view: PromptView) {
       const { workspaceId, localId: userId } = parts(member.id);
-      const opened = await api.call(workspaceId, 'conversations.open', { users: userId });
-      const channel = (opened['channel'] as { id?: unknown } | undefined)?.id;
-      if (typeof channel !== 'string') throw new Error('Slack answer without channel.id');
-      return post(workspaceId, channel, renderPrompt(view));
+      const msg = renderPrompt(view);
+      const kept = await keptDm(member.id);
+      if (kept !== null) {
+        try {
+          return await post(workspaceId, kept, msg);
+        } catch (err) {
+          const word = slackErrorWord(err);
+          if (word === null || !CLOSED_DM_ERRORS.has(word)) throw err;
+          // The DM was closed or archived since it was kept: Slack did not post, so open it once more and post there.
+          logger.info({ memberId: member.id, err: word }, 'kept DM channel is gone; reopening it');
+          await dms.forget(member.id);
+        }
+      }
+      return post(workspaceId, await openDm(member, workspaceId, userId), msg);
     },
 
     async sendTeamPrompt(team: Team, view: TeamPromptView) {

@@ -3,6 +3,7 @@
 import type { SlackDeps } from './deps.ts';
 import { workspaceRosterId } from './ids.ts';
 import { installationQueryOf } from './installation-store.ts';
+import { createDmChannels } from './dm-channels.ts';
 
 export interface ForgottenWorkspace {
   members: number;
@@ -14,8 +15,10 @@ export async function forgetWorkspace(deps: SlackDeps, workspaceId: string): Pro
   if (deps.installations) await deps.installations.deleteInstallation(installationQueryOf(workspaceId));
   const roster = workspaceRosterId(workspaceId);
   const memberIds = await deps.store.teamMemberIds(roster);
+  const dms = createDmChannels(deps.store);
   for (const memberId of memberIds) {
     await deps.service.forget(memberId);
+    await dms.forget(memberId);
     await deps.store.removeTeamMember(roster, memberId);
   }
   // Teams go last, so nothing a member's forget touches is left behind; their challenge and digest jobs go with them.
