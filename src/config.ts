@@ -63,11 +63,13 @@ const envSchema = z
     SLACK_BOT_TOKEN: optionalText,
     SLACK_CLIENT_ID: optionalText,
     SLACK_CLIENT_SECRET: optionalText,
-    SLACK_STATE_SECRET: optionalText,
+    SLACK_STATE_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
     // An app-level token turns on Socket Mode: Slack's WebSocket instead of POST /slack/events.
     SLACK_APP_TOKEN: z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)').optional(),
     SLACK_API_URL: z.url({ message: 'must be a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
     TOKEN_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    // The key before the current one, while stored tokens move to the new key (each is re-encrypted when next read).
+    TOKEN_ENCRYPTION_KEY_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' }).optional(),
@@ -85,6 +87,13 @@ const envSchema = z
       if (someOauth && !oauth.every(Boolean)) {
         ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_ID'], message: 'OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET' });
       }
+    }
+    if (env.TOKEN_ENCRYPTION_KEY_PREVIOUS && !env.TOKEN_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEY_PREVIOUS'], message: 'is only used with TOKEN_ENCRYPTION_KEY (the new key)' });
+    }
+    if (env.NODE_ENV === 'production' && env.SLACK_CLIENT_ID && !env.TOKEN_ENCRYPTION_KEY) {
+      // One secret for two jobs (OAuth state and tokens at rest) is tolerated only outside production.
+      ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEY'], message: 'is required for OAuth installs when NODE_ENV=production (32+ random characters; not the SLACK_STATE_SECRET)' });
     }
     if (env.TEAMS_ALLOW_ANONYMOUS && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_ALLOW_ANONYMOUS'], message: 'must not be true when NODE_ENV=production (it turns off Bot Framework authentication)' });

@@ -67,6 +67,25 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).webChatEnabled).toBe(true);
   });
 
+  it('in production, OAuth installs require TOKEN_ENCRYPTION_KEY', () => {
+    const oauth = { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'a-state-secret-of-enough-length' };
+    expect(problemsOf({ ...oauth, NODE_ENV: 'production' }).join()).toMatch(/TOKEN_ENCRYPTION_KEY is required for OAuth installs when NODE_ENV=production/);
+    expect(problemsOf({ ...oauth, NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: 'k'.repeat(32) })).toEqual([]);
+    expect(problemsOf(oauth)).toEqual([]);
+  });
+
+  it('a SLACK_STATE_SECRET under 16 characters gets the config message, not a crash', () => {
+    const problems = problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'short' });
+    expect(problems).toEqual([expect.stringMatching(/^SLACK_STATE_SECRET must be at least 16 characters/)]);
+    expect(problems.join()).not.toContain('short');
+  });
+
+  it('TOKEN_ENCRYPTION_KEY_PREVIOUS needs TOKEN_ENCRYPTION_KEY and the same length', () => {
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEY_PREVIOUS: 'p'.repeat(32) }).join()).toMatch(/TOKEN_ENCRYPTION_KEY_PREVIOUS is only used with TOKEN_ENCRYPTION_KEY/);
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEY: 'k'.repeat(32), TOKEN_ENCRYPTION_KEY_PREVIOUS: 'short' }).join()).toMatch(/TOKEN_ENCRYPTION_KEY_PREVIOUS must be at least 32 characters/);
+    expect(loadConfig({ TOKEN_ENCRYPTION_KEY: 'k'.repeat(32), TOKEN_ENCRYPTION_KEY_PREVIOUS: 'p'.repeat(32) }).TOKEN_ENCRYPTION_KEY_PREVIOUS).toBe('p'.repeat(32));
+  });
+
   it('docker-compose.yml does not turn the web chat on', () => {
     const compose = readFileSync(resolve(import.meta.dirname, '../../docker-compose.yml'), 'utf8');
     expect(compose).not.toMatch(/^\s*WEB_CHAT_ENABLED:/m);

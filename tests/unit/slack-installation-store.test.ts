@@ -35,9 +35,9 @@ describe('token cipher', () => {
     expect(() => cipher.decrypt(sealed, 'slack-installation:T:T2')).toThrow(TokenCipherError);
     expect(() => TokenCipher.fromSecret('another-key-entirely-0000000000000').decrypt(sealed, 'slack-installation:T:T1')).toThrow(TokenCipherError);
     const parts = sealed.split('.');
-    const body = Buffer.from(parts[3] ?? '', 'base64url');
+    const body = Buffer.from(parts[4] ?? '', 'base64url');
     body[0] = (body[0] ?? 0) ^ 1;
-    parts[3] = body.toString('base64url');
+    parts[4] = body.toString('base64url');
     expect(() => cipher.decrypt(parts.join('.'), 'slack-installation:T:T1')).toThrow(TokenCipherError);
   });
 

@@ -52,6 +52,7 @@ export interface SlackAdapter {
 
 function encryptionSecret(config: Config, logger: Logger): string {
   if (config.TOKEN_ENCRYPTION_KEY) return config.TOKEN_ENCRYPTION_KEY;
+  // Only outside production (the config refuses it there): one secret doing two jobs.
   logger.warn({}, 'TOKEN_ENCRYPTION_KEY is not set: Slack tokens are encrypted with a key derived from SLACK_STATE_SECRET; set TOKEN_ENCRYPTION_KEY');
   if (!config.SLACK_STATE_SECRET) throw new Error('TOKEN_ENCRYPTION_KEY or SLACK_STATE_SECRET is needed to store Slack installations');
   return config.SLACK_STATE_SECRET;
@@ -60,7 +61,9 @@ function encryptionSecret(config: Config, logger: Logger): string {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, service, logger } = options;
   const store = service.ctx.store;
-  const installations = config.slackOAuth ? new StoreInstallationStore(store, TokenCipher.fromSecret(encryptionSecret(config, logger))) : null;
+  const installations = config.slackOAuth
+    ? new StoreInstallationStore(store, TokenCipher.fromSecret(encryptionSecret(config, logger), config.TOKEN_ENCRYPTION_KEY_PREVIOUS))
+    : null;
   const rotation = installations && config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET ? new TokenRotation({ installations, store, refresh: refreshWith(config.SLACK_API_URL, config.SLACK_CLIENT_ID, config.SLACK_CLIENT_SECRET, logger), now: () => service.ctx.clock.now(), logger }) : null;
   const botToken = config.SLACK_BOT_TOKEN;
   const tokenFor = rotation

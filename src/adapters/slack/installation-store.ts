@@ -53,7 +53,11 @@ export class StoreInstallationStore implements InstallationStore {
     if (!query.isEnterpriseInstall && query.enterpriseId) keys.push(`E:${query.enterpriseId}`);
     for (const key of keys) {
       const sealed = await this.store.getRecord(INSTALLATION_KIND, key);
-      if (sealed !== null) return JSON.parse(this.cipher.decrypt(sealed, this.context(key))) as Installation<'v1' | 'v2', boolean>;
+      if (sealed === null) continue;
+      const opened = this.cipher.open(sealed, this.context(key));
+      // Sealed by TOKEN_ENCRYPTION_KEY_PREVIOUS (or before key ids): written back under the current key, same content.
+      if (!opened.current) await this.store.putRecord(INSTALLATION_KIND, key, this.cipher.encrypt(opened.plaintext, this.context(key)));
+      return JSON.parse(opened.plaintext) as Installation<'v1' | 'v2', boolean>;
     }
     throw new NoInstallationError(keys[0] ?? 'unknown');
   }
