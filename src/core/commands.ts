@@ -5,6 +5,7 @@ import { formatDays, parseDays, parseEvery, parseHours, parsePause, parseTimezon
 import type { BreakService } from './service.ts';
 import type { TeamInput } from './people/teams.ts';
 import { localTimeLabel } from './schedule/slots.ts';
+import { suggestHolidayCalendar } from './schedule/holidays.ts';
 import { DateTime } from 'luxon';
 import type { Member } from './model.ts';
 import { forgetPreviewText } from './people/forget-preview.ts';
@@ -18,7 +19,7 @@ function parseAvoidHelp(): string {
 
 export const COMMAND_WORDS = [
   'help', 'start', 'stop', 'pause', 'resume', 'now', 'settings', 'hours', 'every', 'days', 'timezone',
-  'band', 'avoid', 'join', 'leave', 'team-time', 'leaderboard', 'stats', 'forget-me',
+  'band', 'avoid', 'meetings', 'holidays', 'join', 'leave', 'team-time', 'leaderboard', 'stats', 'forget-me',
 ] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
@@ -41,6 +42,8 @@ export interface CommandContext {
   displayName: string;
   /** Zone the platform reports for the person, used when they are new. */
   timezone?: string | undefined;
+  /** The person's locale as the platform reports it ("en-AU"), used only to suggest a holiday calendar. */
+  locale?: string | undefined;
   address?: Record<string, string> | undefined;
   /** The channel or team the command was typed in, if any. */
   team?: TeamInput | undefined;
@@ -63,6 +66,8 @@ export const HELP_TEXT = [
   '• pause 2h | pause until 2026-12-01 | resume',
   '• hours 09:00-17:00, every 60, days mon-fri, timezone Europe/Berlin, band on|off',
   '• avoid stairs,balance (tags: standing, walking, stairs, balance, band, floor-space; "avoid standing,walking" = seated only) | avoid none',
+  '• meetings hold|ignore: wait until a meeting, call or huddle ends (hold, the default) or not',
+  '• holidays US | holidays AU-VIC | holidays off: no breaks on public holidays of that calendar',
   '• settings: open the settings form',
   '• join / leave: join or leave this channel\'s team; team-time 11:30 sets a daily team challenge',
   '• leaderboard, stats, forget-me (says what it would delete and asks you to confirm)',
@@ -113,7 +118,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
   switch (command.word) {
     case 'start': {
       const { member: m, nextAt } = await service.start(member.id);
-      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz, noBreakReason({ ...m, workdays: m.schedule.workdays }))}.${assumedZoneNote(m)}\n${MEDICAL_NOTE}` };
+      return { kind: 'text', text: `Breaks are on: ${scheduleLine(m)}. First break: ${when(nextAt, tz, noBreakReason({ ...m, workdays: m.schedule.workdays }))}.${assumedZoneNote(m)}${holidayTip(m, ctx.locale)}\n${MEDICAL_NOTE}` };
     }
     case 'stop':
       await service.stop(member.id);
@@ -121,7 +126,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
     case 'pause': {
       const until = parsePause(command.args, now, tz);
       const { member: m, nextAt } = await service.pause(member.id, until);
-      return { kind: 'text', text: `Paused until ${when(until, tz)}. Paused days never break your streak. Next break: ${when(nextAt, tz, noBreakReason({ ...m, workdays: m.schedule.workdays }))}.` };
+      return { kind: 'text', text: `Paused until ${when(until, tz)}: breaks resume by themselves then. Paused days never break your streak. Next break: ${when(nextAt, tz, noBreakReason({ ...m, workdays: m.schedule.workdays }))}.` };
     }
     case 'resume': {
       if (!member.active) return { kind: 'text', text: 'Breaks are off, so there is no pause to end: say "start" to turn them on.' };
@@ -150,6 +155,19 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
       if (!parsed.ok) return { kind: 'error', text: parsed.error };
       const { member: m } = await service.updateSettings(member.id, { avoidTags: parsed.tags });
       return { kind: 'text', text: avoidSummary(m) };
+    }
+    case 'meetings': {
+      const choice = command.args.trim().toLowerCase();
+      if (choice !== 'hold' && choice !== 'ignore') return { kind: 'error', text: `Say "meetings hold" (wait until a meeting, call or huddle ends; the default) or "meetings ignore". Now: ${member.meetings}.` };
+      await service.updateSettings(member.id, { meetings: choice });
+      return { kind: 'text', text: meetingsText(choice) };
+    }
+    case 'holidays': {
+      const arg = command.args.trim();
+      if (arg === '') return { kind: 'text', text: holidaysNow(member, ctx.locale) };
+      const holidays = /^(off|none)$/i.test(arg) ? null : arg;
+      const { member: m } = await service.updateSettings(member.id, { holidays });
+      return { kind: 'text', text: holidaysNow(m, ctx.locale) };
     }
     case 'join': {
       if (!ctx.team) return { kind: 'error', text: 'Type "join" in the channel whose team you want to join.' };
@@ -190,6 +208,25 @@ async function forgetReply(service: BreakService, memberId: string, args: string
 }
 
 export const FORGOTTEN_TEXT = 'Done: everything the bot knew about you is deleted. Say "start" any time to begin again.';
+
+function meetingsText(choice: Member['meetings']): string {
+  return choice === 'hold'
+    ? 'Saved: a break that lands in a meeting, call, huddle or focus time waits until you are free (within your working hours).'
+    : 'Saved: breaks come even during meetings, calls and huddles. Do Not Disturb and out of office still hold them.';
+}
+
+function holidaysNow(member: Member, locale: string | undefined): string {
+  if (member.holidays !== null) return `No breaks on public holidays of ${member.holidays}; those days never break your streak. Say "holidays off" to stop.`;
+  const suggested = suggestHolidayCalendar(member.schedule.timezone, locale);
+  return `No holiday calendar is set.${suggested ? ` Say "holidays ${suggested}" for the public holidays of ${suggested}.` : ' Say "holidays US" (a country code, or AU-VIC with a region).'}`;
+}
+
+/** Suggested, never applied: the person says the word if it is right. */
+function holidayTip(member: Member, locale: string | undefined): string {
+  if (member.holidays !== null) return '';
+  const suggested = suggestHolidayCalendar(member.schedule.timezone, locale);
+  return suggested ? ` Tip: say "holidays ${suggested}" to get no breaks on ${suggested} public holidays.` : '';
+}
 
 function settingsPatch(word: 'hours' | 'every' | 'days' | 'timezone' | 'band', args: string) {
   switch (word) {

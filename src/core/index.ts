@@ -28,3 +28,5 @@ export { rememberRetrySlot } from './dispatch/retry-slot.ts';
 export type { TeamInput } from './people/teams.ts';
 export type { SettingsPatch, EnrolInput } from './people/members.ts';
 export { newMember } from './people/members.ts';
+export { parseHolidayCalendar, suggestHolidayCalendar } from './schedule/holidays.ts';
+export { UNREACHABLE_REASONS } from './model.ts';

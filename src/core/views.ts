@@ -1,5 +1,5 @@
 // Platform-neutral views. Adapters render these as Block Kit, Adaptive Cards or HTML; the core never renders markup.
-import type { Challenge, Schedule, ChallengeTag } from './model.ts';
+import type { Challenge, MeetingsPreference, Schedule, ChallengeTag } from './model.ts';
 
 export interface PromptView {
   promptId: string;
@@ -86,6 +86,10 @@ export interface StatsView {
   hasBand: boolean;
   /** Tags the member avoids; empty for none. */
   avoidTags: ChallengeTag[];
+  /** What a slot in a meeting, call or huddle does: wait ("hold") or come anyway ("ignore"). */
+  meetings: MeetingsPreference;
+  /** The chosen public-holiday calendar, or null. */
+  holidays: string | null;
   streak: number;
   todayCount: number;
   weekPoints: number;

@@ -30,6 +30,8 @@ const settingsValues = (overrides: Record<string, unknown> = {}) => ({
   interval: { value: { type: 'static_select', selected_option: { value: '45' } } },
   days: { value: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '3' }, { value: '5' }] } },
   band: { value: { type: 'checkboxes', selected_options: [] } },
+  meetings: { value: { type: 'radio_buttons', selected_option: { value: 'ignore' } } },
+  holidays: { value: { type: 'plain_text_input', value: 'pt' } },
   ...overrides,
 });
 
@@ -48,7 +50,7 @@ describe('Slack App Home', () => {
     expect(text).toMatch(/Next break:\* Wednesday 25 Nov at 11:00/);
     expect(text).toMatch(/This week:\* 0 points/);
     expect(text).toMatch(/#design: 1st of 1/);
-    expect(controls(publish)).toEqual(['home_pause_1h', 'home_stop', 'home_settings']);
+    expect(controls(publish)).toEqual(['home_pause_1h', 'home_stop', 'home_meetings', 'home_settings']);
   });
 
   it('the Home tab of someone new offers Start, and the Start button turns breaks on and refreshes it', async () => {
@@ -59,7 +61,7 @@ describe('Slack App Home', () => {
     const before = world.slack.calls.length;
     await world.post(homeActionBody(WORKSPACE, 'UNEW', 'home_start'));
     const refreshed = await world.slack.waitForCall('views.publish', () => true, 5000, before);
-    expect(controls(refreshed)).toEqual(['home_pause_1h', 'home_stop', 'home_settings']);
+    expect(controls(refreshed)).toEqual(['home_pause_1h', 'home_stop', 'home_meetings', 'home_settings']);
     expect((await world.store.getMember(`slack:${WORKSPACE}:UNEW`))?.active).toBe(true);
   });
 
@@ -68,12 +70,26 @@ describe('Slack App Home', () => {
     await world.post(homeActionBody(WORKSPACE, 'UADA', 'home_pause_1h'));
     const paused = await world.slack.waitForCall('views.publish', (c) => /Paused until/.test(textOf(c)));
     expect(textOf(paused)).toMatch(/Paused until Wednesday 25 Nov at 11:05/);
-    expect(controls(paused)).toEqual(['home_stop', 'home_settings']);
+    expect(controls(paused)).toEqual(['home_stop', 'home_meetings', 'home_settings']);
     expect((await world.store.getMember(ADA))?.pausedUntil).toBe(Date.parse(START) + 3600_000);
     await world.post(homeActionBody(WORKSPACE, 'UADA', 'home_stop'));
     const stopped = await world.slack.waitForCall('views.publish', (c) => /Breaks are off/.test(textOf(c)));
     expect(controls(stopped)).toEqual(['home_start', 'home_settings']);
     expect(await world.store.getDue(ADA)).toBeNull();
+  });
+
+  it('the meetings button switches between holding and sending during meetings, and says which is on', async () => {
+    await world.command('UADA', 'start');
+    const before = world.slack.calls.length;
+    await world.post(homeActionBody(WORKSPACE, 'UADA', 'home_meetings', 'ignore'));
+    const ignoring = await world.slack.waitForCall('views.publish', (c) => /breaks come anyway/.test(textOf(c)), 5000, before);
+    expect(JSON.stringify(JSON.parse(ignoring.args['view'] ?? '{}'))).toContain('Hold during meetings');
+    expect((await world.store.getMember(ADA))?.meetings).toBe('ignore');
+    // A forged value changes nothing.
+    await world.post(homeActionBody(WORKSPACE, 'UADA', 'home_meetings', 'sometimes'));
+    await world.post(homeActionBody(WORKSPACE, 'UADA', 'home_meetings', 'hold'));
+    await world.slack.waitForCall('views.publish', (c) => /breaks wait until you are free/.test(textOf(c)), 5000, before);
+    expect((await world.store.getMember(ADA))?.meetings).toBe('hold');
   });
 });
 
@@ -110,7 +126,7 @@ describe('Slack settings modal', () => {
     expect(await res.text()).toBe('');
     const note = await world.slack.waitForCall('chat.postEphemeral', () => true, 5000, before);
     expect(note.args['channel']).toBe('C0DESIGN');
-    expect(note.args['text']).toBe('Saved: Mon, Wed, Fri, 08:00-16:00, every 45 minutes, Europe/Lisbon; avoiding nothing.');
+    expect(note.args['text']).toBe('Saved: Mon, Wed, Fri, 08:00-16:00, every 45 minutes, Europe/Lisbon; avoiding nothing; in meetings: ignore; public holidays: PT.');
     await world.slack.waitForCall('views.publish', () => true, 5000, before);
     const member = await world.store.getMember(ADA);
     expect(member?.schedule).toEqual({ timezone: 'Europe/Lisbon', workdays: [1, 3, 5], start: '08:00', end: '16:00', intervalMinutes: 45 });

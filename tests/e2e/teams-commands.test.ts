@@ -88,6 +88,8 @@ describe('Teams commands', () => {
       ['Input.Text', 'timezone', 'Europe/Berlin'],
       ['Input.Toggle', 'band', 'false'],
       ['Input.ChoiceSet', 'avoid', ''],
+      ['Input.ChoiceSet', 'meetings', 'hold'],
+      ['Input.Text', 'holidays', ''],
     ]);
   });
 

@@ -110,7 +110,7 @@ export function blockActionBody(input: ClickInput): SlackBody {
   return { form: { payload: JSON.stringify(payload) } };
 }
 
-export function homeActionBody(teamId: string, userId: string, actionId: string): SlackBody {
+export function homeActionBody(teamId: string, userId: string, actionId: string, value = 'x'): SlackBody {
   const payload = {
     type: 'block_actions',
     team: { id: teamId },
@@ -119,7 +119,7 @@ export function homeActionBody(teamId: string, userId: string, actionId: string)
     trigger_id: newTriggerId(),
     container: { type: 'view', view_id: 'V1' },
     view: { id: 'V1', type: 'home' },
-    actions: [{ type: 'button', action_id: actionId, block_id: 'home_controls', value: 'x', action_ts: '1' }],
+    actions: [{ type: 'button', action_id: actionId, block_id: 'home_controls', value, action_ts: '1' }],
   };
   return { form: { payload: JSON.stringify(payload) } };
 }

@@ -13,7 +13,7 @@ const member: Member = {
   snoozedPromptId: null, snoozeUntil: null, meetings: 'hold', holidays: null, address: {}, createdAt: 0,
 };
 
-function state(values: { tz?: string; start?: string; end?: string; interval?: string; days?: string[]; band?: boolean; avoid?: string[] }): SubmittedState {
+function state(values: { tz?: string; start?: string; end?: string; interval?: string; days?: string[]; band?: boolean; avoid?: string[]; meetings?: string; holidays?: string }): SubmittedState {
   return {
     [FIELD.timezone]: { value: { value: values.tz ?? 'Europe/Berlin' } },
     [FIELD.start]: { value: { selected_time: values.start ?? '09:00' } },
@@ -22,6 +22,8 @@ function state(values: { tz?: string; start?: string; end?: string; interval?: s
     [FIELD.days]: { value: { selected_options: (values.days ?? ['1', '2', '3', '4', '5']).map((value) => ({ value })) } },
     [FIELD.band]: { value: { selected_options: values.band ? [{ value: 'band' }] : [] } },
     [FIELD.avoid]: { value: { selected_options: (values.avoid ?? []).map((value) => ({ value })) } },
+    [FIELD.meetings]: { value: { selected_option: { value: values.meetings ?? 'hold' } } },
+    [FIELD.holidays]: { value: { value: values.holidays ?? null } },
   };
 }
 
@@ -53,8 +55,16 @@ describe('settings modal', () => {
   it('a valid submission becomes one settings patch', () => {
     expect(parseSettingsSubmission(state({ tz: 'america/new_york', start: '08:30', end: '16:30', interval: '45', days: ['1', '3'], band: true }))).toEqual({
       ok: true,
-      patch: { timezone: 'America/New_York', start: '08:30', end: '16:30', intervalMinutes: 45, workdays: [1, 3], hasBand: true, avoidTags: [] },
+      patch: { timezone: 'America/New_York', start: '08:30', end: '16:30', intervalMinutes: 45, workdays: [1, 3], hasBand: true, avoidTags: [], meetings: 'hold', holidays: null },
     });
+  });
+
+  it('reads "in meetings" and a holiday calendar; an unknown calendar is reported on its field', () => {
+    expect(parseSettingsSubmission(state({ meetings: 'ignore', holidays: 'au-vic' }))).toMatchObject({ ok: true, patch: { meetings: 'ignore', holidays: 'AU-VIC' } });
+    const result = parseSettingsSubmission(state({ holidays: 'XX' }));
+    expect(!result.ok && result.errors[FIELD.holidays]).toMatch(/"XX" is not a holiday calendar/);
+    const regionless = parseSettingsSubmission(state({ holidays: 'AU-ZZ' }));
+    expect(!regionless.ok && regionless.errors[FIELD.holidays]).toMatch(/AU has no region "ZZ"; its regions are ACT, NSW/);
   });
 
   it('an unknown time zone is reported on the time zone field', () => {

@@ -23,6 +23,8 @@ const stats: StatsView = {
   schedule: { timezone: 'Europe/Berlin', workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
   hasBand: false,
   avoidTags: [],
+  meetings: 'hold',
+  holidays: null,
   streak: 3,
   todayCount: 2,
   weekPoints: 7,
@@ -59,7 +61,7 @@ const everyCard: Array<[string, AdaptiveCard]> = [
   ['leaderboard', leaderboardCard(board, workspace, '')],
   ['leaderboard without a team', leaderboardCard(null, { rows: [] }, 'You are not in a team yet.')],
   ['digest', digestCard({ teamId: board.teamId, teamName: 'Design', weekKey: '2026-W10', streak: 2, participation: 0.5, top: board.rows })],
-  ['settings', settingsCard({ start: '09:00', end: '17:00', interval: '60', days: ['1', '2'], timezone: 'UTC', band: true, avoid: ['stairs'] }, ['the interval is wrong'])],
+  ['settings', settingsCard({ start: '09:00', end: '17:00', interval: '60', days: ['1', '2'], timezone: 'UTC', band: true, avoid: ['stairs'], meetings: 'ignore', holidays: 'AU-VIC' }, ['the interval is wrong'])],
   ['settings saved', settingsSavedCard('Mon-Fri, 09:00-17:00')],
 ];
 

@@ -8,8 +8,8 @@ describe('Teams settings form', () => {
   it('a good submission becomes one settings patch, with the zone spelled canonically', () => {
     expect(parseSettingsForm(good)).toEqual({
       ok: true,
-      values: { start: '08:30', end: '16:30', interval: '45', days: ['1', '2', '4'], timezone: 'europe/berlin', band: true, avoid: [] },
-      patch: { start: '08:30', end: '16:30', intervalMinutes: 45, timezone: 'Europe/Berlin', workdays: [1, 2, 4], hasBand: true, avoidTags: [] },
+      values: { start: '08:30', end: '16:30', interval: '45', days: ['1', '2', '4'], timezone: 'europe/berlin', band: true, avoid: [], meetings: 'hold', holidays: '' },
+      patch: { start: '08:30', end: '16:30', intervalMinutes: 45, timezone: 'Europe/Berlin', workdays: [1, 2, 4], hasBand: true, avoidTags: [], meetings: 'hold', holidays: null },
     });
   });
 
@@ -18,6 +18,13 @@ describe('Teams settings form', () => {
     const bad = parseSettingsForm({ ...good, avoid: 'stairs,skydiving' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.join(' ')).toMatch(/Only the listed things can be avoided/);
+  });
+
+  it('meetings and a holiday calendar are read; an unknown calendar is a mistake that names it', () => {
+    expect(parseSettingsForm({ ...good, meetings: 'ignore', holidays: 'au-vic' })).toMatchObject({ ok: true, patch: { meetings: 'ignore', holidays: 'AU-VIC' } });
+    const form = parseSettingsForm({ ...good, holidays: 'Narnia' });
+    expect(form.ok).toBe(false);
+    if (!form.ok) expect(form.errors.join(' ')).toMatch(/Narnia/);
   });
 
   it('a numeric interval, as some clients send it, is read too', () => {

@@ -10,6 +10,7 @@ export const ACTION = {
   homeSettings: 'home_settings',
   /** forget-me's confirm button; its value is the asker's own member id. */
   forgetConfirm: 'forget_confirm',
+  homeMeetings: 'home_meetings',
 } as const;
 
 export const SETTINGS_CALLBACK_ID = 'break_settings';

@@ -13,7 +13,7 @@ import { describeSlackError } from './slack-errors.ts';
 import { ensureMember } from './people.ts';
 
 /** Words after which the App Home shows something different. */
-const HOME_WORDS: ReadonlySet<CommandWord> = new Set(['start', 'stop', 'pause', 'resume', 'hours', 'every', 'days', 'timezone', 'band', 'join', 'leave', 'forget-me']);
+const HOME_WORDS: ReadonlySet<CommandWord> = new Set(['start', 'stop', 'pause', 'resume', 'hours', 'every', 'days', 'timezone', 'band', 'meetings', 'holidays', 'join', 'leave', 'forget-me']);
 /** Words that act on the channel's team. */
 const TEAM_WORDS: ReadonlySet<CommandWord> = new Set(['join', 'leave', 'team-time', 'leaderboard']);
 /** Slack's placeholder names for channels whose real name it does not send. */

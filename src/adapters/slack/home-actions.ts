@@ -15,15 +15,21 @@ const WORD_OF_ACTION: Record<string, string> = {
   [ACTION.homePause]: 'pause 1h',
 };
 
-export const HOME_ACTION_IDS = [ACTION.homeStart, ACTION.homeStop, ACTION.homePause, ACTION.homeSettings] as const;
+export const HOME_ACTION_IDS = [ACTION.homeStart, ACTION.homeStop, ACTION.homePause, ACTION.homeSettings, ACTION.homeMeetings] as const;
 
-export async function handleHomeAction(deps: SlackDeps, workspace: Workspace, userId: string, actionId: string, triggerId: string): Promise<void> {
+/** The meetings button carries its choice as its value; anything else there is ignored. */
+function wordOf(actionId: string, value: string | undefined): string | undefined {
+  if (actionId === ACTION.homeMeetings) return value === 'hold' || value === 'ignore' ? `meetings ${value}` : undefined;
+  return WORD_OF_ACTION[actionId];
+}
+
+export async function handleHomeAction(deps: SlackDeps, workspace: Workspace, userId: string, actionId: string, triggerId: string, value?: string): Promise<void> {
   const member = await ensureMember(deps, workspace, userId);
   if (actionId === ACTION.homeSettings) {
     await openSettings(deps, workspace, member, triggerId, null);
     return;
   }
-  const word = WORD_OF_ACTION[actionId];
+  const word = wordOf(actionId, value);
   if (word === undefined) return;
   const reply = await deps.work.run(() => runCommand(deps.service, { memberId: slackMemberId(workspace.id, userId), displayName: '' }, word));
   // The Home tab shows the new state; only a refusal needs words, and the DM is the one place to put them.

@@ -50,7 +50,8 @@ export function registerListeners(app: App, deps: ClickDeps): void {
       await ack();
       const payload = blockActionsPayload.parse(body);
       if (!(await firstDelivery(deps.store, payload.team.id, payload.trigger_id))) return;
-      await handleHomeAction(deps, workspaceOf(payload.team.id, context), payload.user.id, actionId, payload.trigger_id).catch(failed('home action'));
+      const value = payload.actions.find((a) => a.action_id === actionId)?.value;
+      await handleHomeAction(deps, workspaceOf(payload.team.id, context), payload.user.id, actionId, payload.trigger_id, value).catch(failed('home action'));
     });
   }
 

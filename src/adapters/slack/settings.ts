@@ -14,7 +14,7 @@ export async function openSettings(deps: SlackDeps, workspace: Workspace, member
 
 function savedText(member: Member): string {
   const s = member.schedule;
-  return `Saved: ${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} minutes, ${s.timezone}${member.hasBand ? ', with a resistance band' : ''}; avoiding ${describeAvoid(member.avoidTags)}.`;
+  return `Saved: ${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} minutes, ${s.timezone}${member.hasBand ? ', with a resistance band' : ''}; avoiding ${describeAvoid(member.avoidTags)}; in meetings: ${member.meetings}; public holidays: ${member.holidays ?? 'none'}.`;
 }
 
 /** After the ack: save, then confirm where the form was opened (or in the DM) and refresh the App Home. */

@@ -13,7 +13,9 @@ import {
   parseInput,
   sessionBody,
   settingsBody,
+  awayBody,
 } from './requests.ts';
+import { AWAY_KIND, getAway, setAway } from './away-status.ts';
 import { openEventStream } from './event-stream.ts';
 import { admitMember, releaseMember } from './limits.ts';
 
@@ -62,9 +64,9 @@ export function createApiRouter(service: BreakService, hub: EventHub, maxMembers
   });
 
   api.post('/settings', async (req, res) => {
-    const { name, ...patch } = parseInput(settingsBody, req.body);
+    const { name, holidays, ...rest } = parseInput(settingsBody, req.body);
     const memberId = webMemberId(name);
-    await service.updateSettings(memberId, patch);
+    await service.updateSettings(memberId, { ...rest, ...(holidays === undefined ? {} : { holidays: holidays === '' ? null : holidays }) });
     res.json(await service.stats(memberId));
   });
 
@@ -74,6 +76,19 @@ export function createApiRouter(service: BreakService, hub: EventHub, maxMembers
     const result = await service.click(body.promptId, memberId, clickAction(body));
     if (CARD_CHANGING.includes(result.outcome)) hub.publish(memberId, 'prompt-update', result, false);
     res.json(result);
+  });
+
+  // The "Busy" / "Out of office" switch: holds or skips prompts as a meeting or out-of-office status would.
+  api.post('/away', async (req, res) => {
+    const body = parseInput(awayBody, req.body);
+    const memberId = webMemberId(body.name);
+    if (!(await service.getMember(memberId))) throw new NotEnrolledError();
+    res.json(await setAway(service.ctx.store, service.ctx.clock, memberId, body.status));
+  });
+
+  api.get('/away', async (req, res) => {
+    const { name } = parseInput(nameQuery, req.query);
+    res.json(await getAway(service.ctx.store, service.ctx.clock, webMemberId(name)));
   });
 
   api.get('/stats', async (req, res) => {
@@ -95,6 +110,7 @@ export function createApiRouter(service: BreakService, hub: EventHub, maxMembers
     const { name } = parseInput(forgetBody, req.body);
     const memberId = webMemberId(name);
     await service.forget(memberId);
+    await service.ctx.store.deleteRecord(AWAY_KIND, memberId);
     hub.forget(memberId);
     await releaseMember(service, memberId);
     res.json({ forgotten: true });

@@ -54,7 +54,7 @@ export function createWebChat(deps: WebChatDeps): WebChat {
   router.use(errorResponder(deps.logger));
   return {
     router,
-    messenger: createWebMessenger(hub, deps.service.ctx.store),
+    messenger: createWebMessenger(hub, deps.service.ctx.store, deps.service.ctx.clock),
     close: () => hub.closeAll(),
   };
 }

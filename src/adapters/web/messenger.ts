@@ -1,10 +1,11 @@
 // The web Messenger: the scheduler and "now" reach people in the browser through their event streams.
-import type { DigestView, Member, Messenger, PromptView, Store, Team, TeamPromptView } from '../../core/index.ts';
+import type { Clock, DigestView, Member, Messenger, PromptView, Store, Team, TeamPromptView } from '../../core/index.ts';
+import { awayReachability } from './away-status.ts';
 import type { EventHub } from './event-hub.ts';
 
 const DELIVERED = { channel: 'web' } as const;
 
-export function createWebMessenger(hub: EventHub, store: Pick<Store, 'teamMemberIds'>): Messenger {
+export function createWebMessenger(hub: EventHub, store: Store, clock: Clock): Messenger {
   return {
     platform: 'web',
     async sendPrompt(member: Member, view: PromptView) {
@@ -18,5 +19,6 @@ export function createWebMessenger(hub: EventHub, store: Pick<Store, 'teamMember
     async sendDigest(team: Team, view: DigestView) {
       for (const memberId of await store.teamMemberIds(team.id)) hub.publish(memberId, 'digest', view);
     },
+    reachability: (queries) => awayReachability(store, clock, queries),
   };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHALLENGE_TAGS, isValidTimezone, type ClickAction } from '../../core/index.ts';
 import { nameSchema, teamNameSchema } from './identity.ts';
+import { AWAY_STATUSES } from './away-status.ts';
 
 /** Input the person can fix: the route answers 400 with this message. */
 export class InputError extends Error {
@@ -40,6 +41,14 @@ export const settingsBody = z.object({
   hasBand: z.boolean({ error: 'hasBand must be true or false' }),
   // Left out: the member's avoid list stays as it is.
   avoidTags: z.array(z.enum(CHALLENGE_TAGS, { error: `avoidTags holds only ${CHALLENGE_TAGS.join(', ')}` }), { error: 'avoidTags must be a list of tags' }).max(CHALLENGE_TAGS.length).optional(),
+  meetings: z.enum(['hold', 'ignore'], { error: 'meetings is "hold" or "ignore"' }).optional(),
+  /** A holiday calendar ("US", "AU-VIC"); "" or null for none; the core checks the name. */
+  holidays: z.string({ error: 'holidays must be a calendar name such as US' }).trim().max(12, { error: 'holidays is a short code such as US or AU-VIC' }).nullable().optional(),
+});
+
+export const awayBody = z.object({
+  name: nameSchema,
+  status: z.enum(AWAY_STATUSES, { error: 'status is "available", "busy" or "out_of_office"' }),
 });
 
 export const clickBody = z

@@ -126,6 +126,8 @@ export async function stats(ctx: Ctx, memberId: string): Promise<StatsView> {
     schedule: member.schedule,
     hasBand: member.hasBand,
     avoidTags: member.avoidTags,
+    meetings: member.meetings,
+    holidays: member.holidays,
     streak: await currentStreak(ctx, member, now),
     todayCount: activity.days[today] ?? 0,
     weekPoints: activity.weekPoints[weekKey] ?? 0,

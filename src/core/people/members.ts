@@ -2,7 +2,8 @@
 import type { CoreContext } from '../context.ts';
 import { NotEnrolledError, ValidationError } from '../errors.ts';
 import { tenantOf } from '../ids.ts';
-import type { ChallengeTag, InactiveSpan, Member, Schedule } from '../model.ts';
+import type { ChallengeTag, InactiveSpan, MeetingsPreference, Member, Schedule } from '../model.ts';
+import { parseHolidayCalendar } from '../schedule/holidays.ts';
 import { nextPromptAt } from '../schedule/slots.ts';
 import { DEFAULT_SCHEDULE_FIELDS, scheduleSchema } from '../schedule/schedule-schema.ts';
 import { isValidTimezone } from '../schedule/calendar.ts';
@@ -169,6 +170,9 @@ export interface SettingsPatch {
   intervalMinutes?: number | undefined;
   hasBand?: boolean | undefined;
   avoidTags?: ChallengeTag[] | undefined;
+  meetings?: MeetingsPreference | undefined;
+  /** A public-holiday calendar ("US", "AU-VIC"; checked by parseHolidayCalendar), or null for none. */
+  holidays?: string | null | undefined;
 }
 
 /** Validates the whole resulting schedule, so one bad field changes nothing. */
@@ -192,6 +196,7 @@ export async function updateSettings(
   const { timezoneAssumed: _assumed, ...rest } = member;
   // The old schedule keeps deciding the days before today (a change never rewrites past days).
   const pastSchedules = withScheduleChange(member, parsed.data, ctx.clock.now());
+  const holidays = patch.holidays === undefined ? member.holidays : patch.holidays === null ? null : parseHolidayCalendar(patch.holidays);
   // A zone the member sets is no longer an assumption.
   const updated: Member = {
     ...(patch.timezone === undefined ? member : rest),
@@ -199,6 +204,8 @@ export async function updateSettings(
     hasBand: patch.hasBand ?? member.hasBand,
     avoidTags: patch.avoidTags ?? member.avoidTags,
     ...(pastSchedules.length > 0 ? { pastSchedules } : {}),
+    meetings: patch.meetings ?? member.meetings,
+    holidays,
   };
   await ctx.store.putMember(updated);
   // Workdays and zone decide the streak.

@@ -56,6 +56,7 @@ export function statsLines(view: StatsView): string[] {
     `*Next break:* ${nextBreakLabel(view.nextPromptAt, s.timezone)}`,
     `*Schedule:* ${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} min, ${s.timezone}${view.hasBand ? ', with a band' : ''}`,
     `*Avoiding:* ${view.avoidTags.length > 0 ? describeAvoid(view.avoidTags) : 'nothing (all challenges)'}`,
+    `*In meetings:* ${view.meetings === 'hold' ? 'breaks wait until you are free' : 'breaks come anyway'} · *Public holidays:* ${view.holidays ?? 'none set'}`,
     `*Status:* ${statusLine(view)}`,
   ];
 }

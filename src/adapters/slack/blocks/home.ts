@@ -12,6 +12,8 @@ function controls(view: StatsView | null): types.ActionsBlock {
   if (view !== null && view.active) {
     if (view.pausedUntil === null) elements.push(button('Pause 1 hour', ACTION.homePause, '1h'));
     elements.push(button('Stop breaks', ACTION.homeStop, 'stop', 'danger'));
+    // The value is the choice the button makes: the other one.
+    elements.push(view.meetings === 'hold' ? button('Send during meetings', ACTION.homeMeetings, 'ignore') : button('Hold during meetings', ACTION.homeMeetings, 'hold'));
   }
   elements.push(button('Settings', ACTION.homeSettings, 'settings'));
   return actions('home_controls', elements);

@@ -1,13 +1,13 @@
 // The settings form (views.open) and the reading of its submission: the same fields as the typed commands,
 // validated by the core's schedule rules, with each error placed on its own field inside the modal.
 import type { types } from '@slack/bolt';
-import { CHALLENGE_TAGS, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, TAG_LABELS, knownTags, scheduleSchema, type ChallengeTag, type Member, type SettingsPatch } from '../../../core/index.ts';
+import { CHALLENGE_TAGS, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, TAG_LABELS, knownTags, parseHolidayCalendar, scheduleSchema, type ChallengeTag, type Member, type SettingsPatch } from '../../../core/index.ts';
 import { SETTINGS_CALLBACK_ID } from '../action-ids.ts';
 import { option } from './kit.ts';
 import { LIMITS, clip } from './limits.ts';
 
 /** block_id of each field; the action_id inside every block is "value". */
-export const FIELD = { timezone: 'tz', start: 'start', end: 'end', interval: 'interval', days: 'days', band: 'band', avoid: 'avoid' } as const;
+export const FIELD = { timezone: 'tz', start: 'start', end: 'end', interval: 'interval', days: 'days', band: 'band', avoid: 'avoid', meetings: 'meetings', holidays: 'holidays' } as const;
 const VALUE = 'value';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -17,6 +17,7 @@ const dayOption = (day: number) => option(DAY_NAMES[day - 1] ?? String(day), Str
 const intervalOption = (minutes: number) => option(`Every ${minutes} minutes`, String(minutes));
 const BAND_OPTION = option('I have a resistance band', 'band');
 const avoidOption = (tag: ChallengeTag) => option(TAG_LABELS[tag], tag);
+const MEETING_OPTIONS = { hold: option('Wait until a meeting, call or huddle ends', 'hold'), ignore: option('Send breaks during meetings too', 'ignore') } as const;
 
 /** Carried through the modal so the confirmation can go back to where the form was opened. */
 export interface SettingsMetadata {
@@ -65,6 +66,20 @@ export function renderSettingsModal(member: Member, metadata: SettingsMetadata):
         label: { type: 'plain_text', text: 'Leave out challenges that need' },
         hint: { type: 'plain_text', text: 'Tick Standing and Walking for seated challenges only.' },
         element: avoid,
+      },
+      {
+        type: 'input',
+        block_id: FIELD.meetings,
+        label: { type: 'plain_text', text: 'In meetings' },
+        element: { type: 'radio_buttons', action_id: VALUE, options: [MEETING_OPTIONS.hold, MEETING_OPTIONS.ignore], initial_option: MEETING_OPTIONS[member.meetings] },
+      },
+      {
+        type: 'input',
+        block_id: FIELD.holidays,
+        optional: true,
+        label: { type: 'plain_text', text: 'Public holidays' },
+        hint: { type: 'plain_text', text: 'A country code such as US or GB, or with a region (AU-VIC): no breaks on its public holidays. Empty for none.' },
+        element: { type: 'plain_text_input', action_id: VALUE, max_length: 12, ...(member.holidays !== null ? { initial_value: member.holidays } : {}) },
       },
     ],
   };
@@ -119,7 +134,15 @@ export function parseSettingsSubmission(state: SubmittedState): SettingsSubmissi
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const hasBand = (field(FIELD.band).selected_options ?? []).some((o) => o.value === 'band');
   const avoidTags = knownTags((field(FIELD.avoid).selected_options ?? []).map((o) => o.value));
-  return { ok: true, patch: { ...parsed.data, hasBand, avoidTags } };
+  const meetings = field(FIELD.meetings).selected_option?.value === 'ignore' ? 'ignore' : 'hold';
+  const holidaysText = (field(FIELD.holidays).value ?? '').trim();
+  let holidays: string | null = null;
+  try {
+    holidays = holidaysText === '' || /^(off|none)$/i.test(holidaysText) ? null : parseHolidayCalendar(holidaysText);
+  } catch (err) {
+    return { ok: false, errors: { [FIELD.holidays]: err instanceof Error ? err.message : 'Not a holiday calendar.' } };
+  }
+  return { ok: true, patch: { ...parsed.data, hasBand, avoidTags, meetings, holidays } };
 }
 
 export function parseSettingsMetadata(raw: string | undefined): SettingsMetadata {

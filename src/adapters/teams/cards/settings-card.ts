@@ -15,6 +15,10 @@ export interface SettingsFormValues {
   band: boolean;
   /** Tags to avoid, as submitted. */
   avoid: string[];
+  /** "hold" or "ignore". */
+  meetings: string;
+  /** A holiday calendar ("US", "AU-VIC") or "" for none. */
+  holidays: string;
 }
 
 const DAY_CHOICES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((title, i) => ({ title, value: String(i + 1) }));
@@ -29,6 +33,8 @@ export function settingsValuesOf(member: Member): SettingsFormValues {
     timezone: s.timezone,
     band: member.hasBand,
     avoid: [...member.avoidTags],
+    meetings: member.meetings,
+    holidays: member.holidays ?? '',
   };
 }
 
@@ -58,6 +64,18 @@ function inputs(values: SettingsFormValues): CardElement[] {
       value: values.avoid.join(','),
       choices: CHALLENGE_TAGS.map((tag) => ({ title: TAG_LABELS[tag], value: tag })),
     },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'meetings',
+      label: 'In meetings, calls and focus time',
+      style: 'expanded',
+      value: values.meetings === 'ignore' ? 'ignore' : 'hold',
+      choices: [
+        { title: 'Wait until I am free', value: 'hold' },
+        { title: 'Send breaks anyway', value: 'ignore' },
+      ],
+    },
+    { type: 'Input.Text', id: 'holidays', label: 'Public holidays (e.g. US, GB, AU-VIC; empty for none)', value: values.holidays, maxLength: 12 },
   ];
 }
 

@@ -35,6 +35,8 @@ export const api = {
   click: (body) => request('POST', 'click', { body }),
   forget: (body) => request('POST', 'forget', { body }),
   stats: (name) => request('GET', 'stats', { query: { name } }),
+  setAway: (body) => request('POST', 'away', { body }),
+  away: (name) => request('GET', 'away', { query: { name } }),
   leaderboard: (name, team) => request('GET', 'leaderboard', { query: { name, team } }),
   eventsUrl: (name) => `/web/api/events?name=${encodeURIComponent(name)}`,
 };

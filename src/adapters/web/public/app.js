@@ -194,6 +194,17 @@ async function signIn(input) {
   say(bubble('bot', `Hi ${reply.displayName}! ${intro} You can also type commands below; "help" lists them.`));
   connect(reply.displayName);
   await refresh();
+  await showAway();
+}
+
+/** The status switch shows what the bot holds, e.g. after a reload or once "busy" has run out. */
+async function showAway() {
+  if (!state.session) return;
+  try {
+    byId('away-status').value = (await api.away(state.session.name)).status;
+  } catch {
+    // The switch keeps its last value; the next change reports any trouble.
+  }
 }
 
 /** Back to the sign-in panel, forgetting the saved name on this device. */
@@ -244,6 +255,22 @@ byId('chat-form').addEventListener('submit', async (event) => {
   input.value = '';
   say(bubble('me', text));
   await command(text);
+});
+
+byId('away-status').addEventListener('change', async (event) => {
+  if (!state.session) return;
+  const note = byId('away-note');
+  try {
+    const away = await api.setAway({ name: state.session.name, status: event.target.value });
+    note.textContent =
+      away.status === 'busy'
+        ? `Busy until ${new Date(away.until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}: a break due before then waits.`
+        : away.status === 'out_of_office'
+          ? 'Out of office: no breaks, and the day does not count against your streak.'
+          : 'Available: breaks come at their times.';
+  } catch (err) {
+    note.textContent = err.message;
+  }
 });
 
 byId('settings-form').addEventListener('submit', async (event) => {

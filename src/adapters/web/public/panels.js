@@ -111,6 +111,8 @@ export function fillSettings(stats) {
   for (const box of form.querySelectorAll('input[name="workdays"]')) box.checked = stats.schedule.workdays.includes(Number(box.value));
   byId('settings-band').checked = stats.hasBand;
   for (const box of form.querySelectorAll('input[name="avoid"]')) box.checked = (stats.avoidTags ?? []).includes(box.value);
+  byId('settings-meetings').value = stats.meetings ?? 'hold';
+  byId('settings-holidays').value = stats.holidays ?? '';
 }
 
 export function readSettings() {
@@ -123,5 +125,7 @@ export function readSettings() {
     workdays: [...form.querySelectorAll('input[name="workdays"]:checked')].map((box) => Number(box.value)),
     hasBand: byId('settings-band').checked,
     avoidTags: [...form.querySelectorAll('input[name="avoid"]:checked')].map((box) => box.value),
+    meetings: byId('settings-meetings').value,
+    holidays: byId('settings-holidays').value.trim(),
   };
 }
