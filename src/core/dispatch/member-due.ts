@@ -68,10 +68,12 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
   return outcomes;
 }
 
-/** Resends a snooze that has ended, ends a pause that has, and finds whether one of the schedule's slots is due. */
+/** Resends a snooze that has ended (unless paused), ends a pause that has, and finds whether one of the schedule's slots is due. */
 async function bringUpToDate(ctx: Ctx, stored: Member, dueAt: number, now: number): Promise<MemberStep> {
   let member = stored;
-  if (member.snoozedPromptId !== null && member.snoozeUntil !== null && member.snoozeUntil <= now) {
+  const paused = member.pausedUntil !== null && member.pausedUntil > now;
+  // A pause holds a snoozed prompt too (nextDueAt brings the job back when the pause ends).
+  if (member.snoozedPromptId !== null && member.snoozeUntil !== null && member.snoozeUntil <= now && !paused) {
     const promptId = member.snoozedPromptId;
     member = { ...member, snoozedPromptId: null, snoozeUntil: null };
     await ctx.store.putMember(member);

@@ -83,7 +83,9 @@ export function nextDueAt(ctx: Pick<CoreContext<unknown>, 'spreadSeconds'>, memb
   // Slots are wall-clock; the spread only delays delivery, so look for the slot after (from - spread).
   const slot = nextPromptAt(member.schedule, new Date(from - spread));
   const due = slot ? slot.getTime() + spread : null;
-  if (member.snoozeUntil !== null && (due === null || member.snoozeUntil < due)) return member.snoozeUntil;
+  // A pause holds a snoozed prompt too: it comes when the pause ends, unless its own time is later.
+  const snoozeAt = member.snoozeUntil === null ? null : from > after ? Math.max(member.snoozeUntil, from) : member.snoozeUntil;
+  if (snoozeAt !== null && (due === null || snoozeAt < due)) return snoozeAt;
   return due;
 }
 
