@@ -130,6 +130,8 @@ export interface Team {
   /** Platform data to reach the team's channel; opaque to the core. */
   address: Record<string, string>;
   createdAt: number;
+  /** The team's most recent daily challenge ids first, for the no-repeat rule (absent: none yet). */
+  recentChallengeIds?: string[];
 }
 
 export interface Challenge {

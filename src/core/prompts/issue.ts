@@ -122,9 +122,11 @@ export async function sendTeamPrompt(ctx: Ctx, teamId: string, slotAt: number): 
   if (!team) throw new NotFoundError('That team');
   const messenger = messengerFor(ctx, team.platform);
   if (!messenger) throw new ValidationError(`No ${team.platform} connection is configured.`);
-  const challenge = pickChallenge({ hasBand: false, recentIds: [] });
+  // Teams follow the members' no-recent-repeat rule, with their own memory of daily challenges.
+  const challenge = pickChallenge({ hasBand: false, recentIds: team.recentChallengeIds ?? [] });
   const prompt = newPrompt(ctx, team, 'team', challenge, slotAt, team.timezone);
   await ctx.store.putPrompt(prompt, PROMPT_TTL_MS);
+  await ctx.store.putTeam({ ...team, recentChallengeIds: rememberChallenge(team.recentChallengeIds ?? [], challenge.id) });
   const view = teamPromptView(prompt, challenge, team, 0);
   const delivery = await messenger.sendTeamPrompt(team, view);
   await recordDelivery(ctx, prompt, delivery);
