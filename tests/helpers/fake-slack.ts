@@ -47,6 +47,8 @@ export class FakeSlack {
   /** users.info time zones by user id; anyone else is in Europe/Berlin. */
   readonly timezones = new Map<string, string>();
   readonly dnd = new Map<string, DndAnswer>();
+  /** users.profile.get profiles by user id (status, huddle); anyone else has no status. */
+  readonly profiles = new Map<string, Record<string, unknown>>();
   /** Set by an OAuth test: what oauth.v2.access hands out. */
   oauthTeam = { id: 'T0OAUTH', name: 'OAuth Workspace' };
   /** Set for an Enterprise Grid org-wide install: oauth.v2.access then names the org and no team. */
@@ -216,6 +218,8 @@ export class FakeSlack {
         return { ok: true, view: { id: `V${this.seq}` } };
       case 'views.publish':
         return { ok: true, view: { id: `V${this.seq}` } };
+      case 'users.profile.get':
+        return { ok: true, profile: { status_text: '', status_emoji: '', status_expiration: 0, huddle_state: 'default_unset', ...(this.profiles.get(args['user'] ?? '') ?? {}) } };
       case 'dnd.info':
         return { ok: true, ...(this.dnd.get(args['user'] ?? '') ?? { dnd_enabled: false, snooze_enabled: false }) };
       case 'oauth.v2.access':

@@ -1,10 +1,12 @@
 // The Slack Messenger the scheduler and "now" use: prompts as DMs, team prompts and digests in the team's channel,
-// and Do Not Disturb as the member's next reachable instant.
+// and whether a member can be reached: status and huddle (users.profile.get), then Do Not Disturb (dnd.info), read
+// through the shared per-workspace limiter and kept for a minute.
 import type { DigestView, Logger, Member, Messenger, PromptView, ReachabilityQuery, Team, TeamPromptView, Unreachable } from '../../core/index.ts';
 import { renderDigest } from './blocks/boards.ts';
 import { renderPrompt, renderTeamPrompt } from './blocks/prompt.ts';
 import type { SlackMessage } from './blocks/kit.ts';
 import { dndInfoSchema, quietUntil } from './dnd.ts';
+import { profileSchema, unreachableFromProfile } from './status.ts';
 import { slackParts } from './ids.ts';
 import type { SlackApi } from './slack-api.ts';
 import { describeSlackError, slackErrorWord } from './slack-errors.ts';
@@ -35,23 +37,67 @@ function stringField(result: Record<string, unknown>, key: string): string {
   return value;
 }
 
-export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChannels): SlackMessenger {
+/** How long a member's read status is reused, in the scheduler's time (slot instants). */
+export const STATUS_CACHE_MS = 60_000;
+/** Members whose status is remembered at most; past it the cache starts over (it is only a saving). */
+const STATUS_CACHE_LIMIT = 50_000;
+/** A status read that has not answered by then is given up: the prompt goes out rather than wait on it. */
+const STATUS_READ_BUDGET_MS = 5_000;
+
+interface CachedStatus {
+  readAt: number;
+  value: Unreachable | null;
+}
+
+export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChannels, options: { statusReadBudgetMs?: number } = {}): SlackMessenger {
+  const statusCache = new Map<string, CachedStatus>();
+  const budgetMs = options.statusReadBudgetMs ?? STATUS_READ_BUDGET_MS;
+
   async function post(workspaceId: string, channel: string, msg: SlackMessage): Promise<{ channel: string; ts: string }> {
     const posted = await api.call(workspaceId, 'chat.postMessage', { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
     return { channel: typeof posted['channel'] === 'string' ? posted['channel'] : channel, ts: stringField(posted, 'ts') };
   }
 
+  /** A read that fails or runs past the budget is "nothing known": never a reason to hold a break back. */
+  async function read(member: Member, method: string, work: () => Promise<Unreachable | null>): Promise<Unreachable | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
+    try {
+      return await Promise.race([work(), late]);
+    } catch (err) {
+      logger.warn({ memberId: member.id, err: describeSlackError(err) }, `${method} failed; sending now`);
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function statusOf(member: Member, slotAt: number): Promise<Unreachable | null> {
+    const { workspaceId, localId: userId } = parts(member.id);
+    return read(member, 'users.profile.get', async () => {
+      const answer = await api.call(workspaceId, 'users.profile.get', { user: userId });
+      const profile = profileSchema.safeParse(answer['profile']);
+      return profile.success ? unreachableFromProfile(profile.data, slotAt) : null;
+    });
+  }
+
+  async function reachabilityOf(member: Member, slotAt: number): Promise<Unreachable | null> {
+    const cached = statusCache.get(member.id);
+    if (cached && Math.abs(slotAt - cached.readAt) < STATUS_CACHE_MS) return cached.value;
+    // The status says more (why, and away for the day); DND is asked only when the status says nothing.
+    const value = (await statusOf(member, slotAt)) ?? (await dndOf(member, slotAt));
+    if (statusCache.size >= STATUS_CACHE_LIMIT) statusCache.clear();
+    statusCache.set(member.id, { readAt: slotAt, value });
+    return value;
+  }
+
   async function dndOf(member: Member, slotAt: number): Promise<Unreachable | null> {
     const { workspaceId, localId: userId } = parts(member.id);
-    try {
+    return read(member, 'dnd.info', async () => {
       const info = dndInfoSchema.safeParse(await api.call(workspaceId, 'dnd.info', { user: userId }));
       const until = info.success ? quietUntil(info.data, slotAt) : null;
       return until === null ? null : { reason: 'dnd', until };
-    } catch (err) {
-      // Not knowing is not a reason to hold a break back.
-      logger.warn({ memberId: member.id, err: describeSlackError(err) }, 'dnd.info failed; sending now');
-      return null;
-    }
+    });
   }
 
   /** Opens (or finds) the member's DM with the app and keeps its id for the next prompts. */
@@ -102,7 +148,7 @@ export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChann
     },
 
     async reachability(queries: ReachabilityQuery[]) {
-      return Promise.all(queries.map(({ member, slotAt }) => dndOf(member, slotAt)));
+      return Promise.all(queries.map(({ member, slotAt }) => reachabilityOf(member, slotAt)));
     },
   };
 }

@@ -29,7 +29,7 @@ export const DEFAULT_LANE_RATES: Record<Lane, number> = { write: 5, read: 5, mod
  * Anything else (ephemeral replies, modal opens, response_url replies) would show twice for nothing, so it is not
  * repeated after such a failure; a method missing here is treated like them.
  */
-const REPEATABLE_METHODS = new Set(['chat.update', 'views.publish', 'conversations.open', 'conversations.info', 'users.info', 'dnd.info', 'auth.test', 'chat.postMessage']);
+const REPEATABLE_METHODS = new Set(['chat.update', 'views.publish', 'conversations.open', 'conversations.info', 'users.info', 'users.profile.get', 'dnd.info', 'auth.test', 'chat.postMessage']);
 
 /** How long to wait for Slack's answer before giving up on a call. */
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -39,10 +39,13 @@ export function windowStartOf(schedule: Schedule, slotAt: number): number {
   return localWallTimeMs(localDay(slotAt, schedule.timezone), minutesOf(schedule.start), schedule.timezone);
 }
 
+/** How long a busy state with no known end (a huddle, a status without expiry) holds a prompt. */
+export const HOLD_WITHOUT_END_MS = 30 * 60_000;
+
 /**
  * Pure: send now; hold until the member is free if that is before the window closes; or skip. Away reasons always skip
- * (until the window's end when the platform gives no end). A busy state with no known end is skipped: there is no
- * instant to come back at, and the next slot asks again. `meetings: ignore` sends through meetings, huddles and focus.
+ * (until the window's end when the platform gives no end). A busy state with no known end holds for
+ * HOLD_WITHOUT_END_MS. `meetings: ignore` sends through meetings, huddles and focus.
  */
 export function planSlot(member: Pick<Member, 'schedule' | 'meetings'>, slotAt: number, unreachable: Unreachable | null): SlotPlan {
   if (unreachable === null) return { kind: 'send' };
@@ -50,7 +53,8 @@ export function planSlot(member: Pick<Member, 'schedule' | 'meetings'>, slotAt: 
   if (member.meetings === 'ignore' && MEETING_REASONS.has(reason)) return { kind: 'send' };
   if (until !== null && until <= slotAt) return { kind: 'send' };
   const windowEnd = windowEndOf(member.schedule, slotAt);
-  if (AWAY_REASONS.has(reason) || until === null) return { kind: 'skip', until: Math.max(until ?? windowEnd, slotAt), reason };
+  if (AWAY_REASONS.has(reason)) return { kind: 'skip', until: Math.max(until ?? windowEnd, slotAt), reason };
+  if (until === null) return slotAt + HOLD_WITHOUT_END_MS < windowEnd ? { kind: 'hold', until: slotAt + HOLD_WITHOUT_END_MS, reason } : { kind: 'skip', until: windowEnd, reason };
   return until < windowEnd ? { kind: 'hold', until, reason } : { kind: 'skip', until, reason };
 }
 

@@ -26,9 +26,14 @@ describe('planSlot', () => {
     }
   });
 
-  it('skips the slot when the busy time lasts past the end of the window, or has no known end', () => {
+  it('skips the slot when the busy time lasts past the end of the window', () => {
     expect(planSlot(holder, slot, { reason: 'meeting', until: windowEnd })).toEqual({ kind: 'skip', until: windowEnd, reason: 'meeting' });
-    expect(planSlot(holder, slot, { reason: 'huddle', until: null })).toEqual({ kind: 'skip', until: windowEnd, reason: 'huddle' });
+  });
+
+  it('a busy state with no known end (a huddle) holds for half an hour, or skips when that reaches the window\'s end', () => {
+    expect(planSlot(holder, slot, { reason: 'huddle', until: null })).toEqual({ kind: 'hold', until: slot + 30 * 60_000, reason: 'huddle' });
+    const late = at('2026-11-25T15:40:00Z'); // 16:40 Berlin
+    expect(planSlot(holder, late, { reason: 'huddle', until: null })).toEqual({ kind: 'skip', until: windowEnd, reason: 'huddle' });
   });
 
   it('out of office and holidays skip the slot even when they end within the hour', () => {
