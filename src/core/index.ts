@@ -11,7 +11,7 @@ export { noMetrics } from './ports/index.ts';
 export { PLATFORMS } from './model.ts';
 export * from './errors.ts';
 export { memberId, teamId, tenantOf } from './ids.ts';
-export { SNOOZE_MINUTES, DAILY_POINT_CAP } from './context.ts';
+export { SNOOZE_MINUTES, DAILY_POINT_CAP, MAX_SWAPS } from './context.ts';
 export { challengeById, CHALLENGES } from './content/pick.ts';
 export { MEDICAL_NOTE } from './content/catalogue.ts';
 export { CHALLENGE_TAGS, TAG_LABELS, describeAvoid, knownTags, parseAvoid } from './content/tags.ts';

@@ -115,6 +115,8 @@ export interface Prompt {
   status: PromptStatus;
   /** Where the platform put the message, so it can be updated in place; opaque to the core. */
   delivery: Record<string, string>;
+  /** How many times the member swapped this prompt's challenge for another; absent for none. */
+  swaps?: number;
 }
 
 export interface Team {

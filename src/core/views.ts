@@ -24,7 +24,13 @@ export type ClickOutcome =
   | 'already-closed'
   | 'not-yours'
   | 'expired'
-  | 'not-found';
+  | 'not-found'
+  /** Swap: the same prompt now shows another challenge (see ClickResultView.swappedTo). */
+  | 'swapped'
+  /** Swap refused: this prompt was swapped the most times allowed. */
+  | 'swap-limit'
+  /** Swap refused: no other challenge fits the member's band and avoid settings. */
+  | 'no-other';
 
 /** What a click on Done / Snooze / Skip returns: the text to show and the figures for the in-place update. */
 export interface ClickResultView {
@@ -41,6 +47,8 @@ export interface ClickResultView {
   teamRank: string | null;
   /** For a team prompt: how many have joined. */
   joinedCount: number | null;
+  /** After a swap: the same prompt (id, slot) with its new challenge, to show in place of the old one. */
+  swappedTo?: PromptView;
   snoozedUntil: number | null;
 }
 

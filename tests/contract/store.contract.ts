@@ -465,6 +465,40 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       });
     });
 
+    describe('swapping a prompt\'s challenge', () => {
+      it('puts the new challenge in place: same id, status, delivery and lifetime, one swap counted', async () => {
+        const prompt = makePrompt(memberIdOf('U01'), { delivery: { channel: 'D01', ts: '1.2' } });
+        await store.putPrompt(prompt, 200);
+        expect(await store.swapPromptChallenge({ ...prompt, challengeId: 'seated-heel-press', swaps: 1 }, prompt.challengeId, 3)).toBe('swapped');
+        expect(await store.getPrompt(prompt.id)).toEqual({ ...prompt, challengeId: 'seated-heel-press', swaps: 1 });
+        await sleep(260);
+        expect(await store.getPrompt(prompt.id)).toBeNull();
+      });
+
+      it('refuses when the prompt shows another challenge by now, so two swaps at once count once', async () => {
+        const prompt = makePrompt(memberIdOf('U01'));
+        await store.putPrompt(prompt, HOUR);
+        const [first, second] = await Promise.all([
+          store.swapPromptChallenge({ ...prompt, challengeId: 'brisk-walk', swaps: 1 }, prompt.challengeId, 3),
+          store.swapPromptChallenge({ ...prompt, challengeId: 'hip-hinge', swaps: 1 }, prompt.challengeId, 3),
+        ]);
+        expect([first, second].sort()).toEqual(['changed', 'swapped']);
+        expect((await store.getPrompt(prompt.id))?.swaps).toBe(1);
+      });
+
+      it('refuses at the limit, on a closed prompt and for an unknown one', async () => {
+        const limited = makePrompt(memberIdOf('U01'), { swaps: 3 });
+        await store.putPrompt(limited, HOUR);
+        expect(await store.swapPromptChallenge({ ...limited, challengeId: 'hip-hinge', swaps: 4 }, limited.challengeId, 3)).toBe('limit');
+        const done = makePrompt(memberIdOf('U01'));
+        await store.putPrompt(done, HOUR);
+        await store.setPromptStatus(done.id, 'done');
+        expect(await store.swapPromptChallenge({ ...done, challengeId: 'hip-hinge', swaps: 1 }, done.challengeId, 3)).toBe('closed');
+        expect((await store.getPrompt(done.id))?.challengeId).toBe(done.challengeId);
+        expect(await store.swapPromptChallenge(makePrompt(memberIdOf('U01')), 'glute-squeeze', 3)).toBe('not-found');
+      });
+    });
+
     describe('prompts', () => {
       it('a personal and a team prompt read back exactly', async () => {
         const personal = makePrompt(memberIdOf('U01'), { delivery: { channel: 'D01', ts: '1.2' }, status: 'snoozed' });

@@ -102,7 +102,8 @@ describe('Slack: enrol and prompts', () => {
     expect(text).toMatch(/:warning:/);
     expect(text).toMatch(/Source: .*physiotherapist/);
     const actions = blocksOf(post).find((b) => b['type'] === 'actions') as { elements: Array<Record<string, unknown>> };
-    expect(actions.elements.map((e) => e['action_id'])).toEqual(['break_done', 'break_snooze', 'break_skip']);
+    expect(actions.elements.map((e) => e['action_id'])).toEqual(['break_done', 'break_snooze', 'break_skip', 'break_swap']);
+    expect(actions.elements[3]?.['value']).toBe(promptId);
     const snooze = actions.elements[1] as { options: Array<{ value: string }> };
     expect(snooze.options.map((o) => o.value)).toEqual([`${promptId}|10`, `${promptId}|30`, `${promptId}|60`]);
     expect(actions.elements[2]?.['value']).toBe(promptId);
@@ -150,6 +151,36 @@ describe('Slack: enrol and prompts', () => {
     expect((await world.bot.service.stats(`slack:${WORKSPACE}:UADA`)).totalPoints).toBe(0);
     expect((await world.bot.service.stats(`slack:${WORKSPACE}:UBOB`)).totalPoints).toBe(0);
     expect(await world.metric('wellness_completions_total', 'slack')).toBe(0);
+  });
+
+  it('Swap turns the same message, in place, into another challenge with the same prompt id; Done then counts once', async () => {
+    const { promptId, channel, ts } = await promptFor('UADA');
+    const before = (await world.store.getPrompt(promptId))!.challengeId;
+    await world.click({ userId: 'UADA', actionId: 'break_swap', value: promptId, channelId: channel, messageTs: ts });
+    const update = await world.slack.waitForCall('chat.update');
+    expect([update.args['channel'], update.args['ts']]).toEqual([channel, ts]);
+    const after = (await world.store.getPrompt(promptId))!.challengeId;
+    expect(after).not.toBe(before);
+    const actions = blocksOf(update).find((b) => b['type'] === 'actions') as { elements: Array<{ action_id: string; value?: string }> };
+    expect(actions.elements.map((e) => [e.action_id, e.value])).toContainEqual(['break_swap', promptId]);
+    expect(actions.elements.find((e) => e.action_id === 'break_done')?.value).toBe(promptId);
+    expect(world.slack.callsOf('chat.postMessage').filter((c) => c.args['channel'] === 'DUADA')).toHaveLength(1);
+    await world.click({ userId: 'UADA', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts, triggerId: 'd1' });
+    await world.click({ userId: 'UADA', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts, triggerId: 'd2' });
+    await world.slack.waitForCall('chat.update', (c) => /already counted/.test(c.args['text'] ?? ''));
+    expect((await world.bot.service.stats(`slack:${WORKSPACE}:UADA`)).totalCompletions).toBe(1);
+  });
+
+  it('a Swap by someone else changes nothing and only they are told', async () => {
+    await world.command('UBOB', 'start');
+    const { promptId, channel, ts } = await promptFor('UADA');
+    const before = await world.store.getPrompt(promptId);
+    await world.click({ userId: 'UBOB', actionId: 'break_swap', value: promptId, channelId: channel, messageTs: ts });
+    const note = await world.slack.waitForCall('chat.postEphemeral');
+    expect(note.args['user']).toBe('UBOB');
+    expect(note.args['text']).toMatch(/belongs to someone else/);
+    expect(world.slack.callsOf('chat.update')).toHaveLength(0);
+    expect(await world.store.getPrompt(promptId)).toEqual(before);
   });
 
   it('Snooze 30 updates the message to say when it comes back, and the prompt returns then', async () => {

@@ -13,6 +13,14 @@ interface InvokeBody {
   value: unknown;
 }
 
+
+/** The Swap button: an ActionSet in the card body (the card's own actions are full at five). */
+function swapActionOf(card: unknown): Record<string, unknown> | undefined {
+  const body = ((card as { body?: Array<Record<string, unknown>> } | null)?.body ?? []);
+  const set = body.find((element) => element['type'] === 'ActionSet') as { actions?: Array<Record<string, unknown>> } | undefined;
+  return set?.actions?.find((action) => action['verb'] === 'break_swap');
+}
+
 describe('Teams prompts and clicks', () => {
   let h: TeamsHarness;
   let promptId: string;
@@ -59,6 +67,7 @@ describe('Teams prompts and clicks', () => {
       ['Action.Execute', 'break_snooze', 'Snooze 60 min'],
       ['Action.Execute', 'break_skip', 'Skip'],
     ]);
+    expect(swapActionOf(card)).toMatchObject({ type: 'Action.Execute', verb: 'break_swap', data: { promptId: (actions[0]?.['data'] as { promptId: string }).promptId } });
     const nextPromptId = (actions[0]?.['data'] as { promptId: string }).promptId;
     expect(actions[0]?.['fallback']).toEqual({ type: 'Action.Submit', title: 'Done', data: { verb: 'break_done', promptId: nextPromptId } });
     expect(actions[1]?.['fallback']).toMatchObject({ type: 'Action.Submit', data: { verb: 'break_snooze', promptId: nextPromptId, minutes: 10 } });
@@ -122,6 +131,20 @@ describe('Teams prompts and clicks', () => {
     await h.bot.scheduler.tickOnce();
     const again = await h.connector.waitFor((call) => call.conversationId === ada.conversationId && cardOf(call.body) !== null);
     expect(actionsOf(cardOf(again.body))[0]?.['data']).toEqual({ promptId });
+  });
+
+  it('Swap answers with the same break (same prompt id) showing another challenge; the fallback Submit carries { verb, promptId }', async () => {
+    const before = (await h.bot.store.getPrompt(promptId))!.challengeId;
+    const response = await h.post(h.execute(ada, 'break_swap', { promptId }));
+    const card = (response.body as InvokeBody).value as Record<string, unknown>;
+    expect(cardProblems(card)).toEqual([]);
+    const after = (await h.bot.store.getPrompt(promptId))!;
+    expect(after.challengeId).not.toBe(before);
+    expect(after.status).toBe('open');
+    const swapAction = swapActionOf(card);
+    expect(swapAction?.['data']).toEqual({ promptId });
+    expect(swapAction?.['fallback']).toEqual({ type: 'Action.Submit', title: 'Swap for another', data: { verb: 'break_swap', promptId } });
+    expect(cardText(card)).toContain((await import('../../src/core/index.ts')).challengeById(after.challengeId)!.title);
   });
 
   it('Skip closes the break without a point', async () => {

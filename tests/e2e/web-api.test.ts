@@ -61,7 +61,7 @@ async function promptFor(name: string, team = 'Design'): Promise<PromptView> {
   return event.data as PromptView;
 }
 
-async function click(name: string, promptId: string, action: 'done' | 'skip' | 'snooze', minutes?: number) {
+async function click(name: string, promptId: string, action: 'done' | 'skip' | 'snooze' | 'swap', minutes?: number) {
   return post('click', { name, promptId, action, ...(minutes === undefined ? {} : { minutes }) });
 }
 
@@ -179,6 +179,21 @@ describe('web chat prompts and clicks', () => {
   });
 });
 
+describe('web chat swap', () => {
+  it('Swap answers with the same prompt id showing another challenge, and Done on it counts once', async () => {
+    await signIn('Ada');
+    const prompt = await promptFor('Ada');
+    const swapped = await click('Ada', prompt.promptId, 'swap');
+    expect(swapped.status).toBe(200);
+    expect(swapped.json.outcome).toBe('swapped');
+    expect(swapped.json.swappedTo.promptId).toBe(prompt.promptId);
+    expect(swapped.json.swappedTo.challenge.id).not.toBe(prompt.challenge.id);
+    expect((await click('Ada', prompt.promptId, 'done')).json.outcome).toBe('done');
+    expect((await click('Ada', prompt.promptId, 'done')).json.outcome).toBe('already-done');
+    expect(((await get('stats?name=Ada')).json as StatsView).totalCompletions).toBe(1);
+  });
+});
+
 describe('web chat boards and settings', () => {
   it('the leaderboard lists the team with the viewer marked and the team\'s place among teams', async () => {
     await signIn('Ada', 'Design');
@@ -259,7 +274,7 @@ describe('web chat input checking', () => {
     ['a name of only dots', 'session', { name: '...' }, /^name: needs at least one letter or digit/],
     ['an unknown time zone', 'session', { name: 'Ada', timezone: 'Mars/Olympus' }, /^timezone: not a known IANA time zone/],
     ['a command without text', 'command', { name: 'Ada' }, /^text is required/],
-    ['an unknown click action', 'click', { name: 'Ada', promptId: 'web:local:p1', action: 'jump' }, /^action must be done, skip or snooze/],
+    ['an unknown click action', 'click', { name: 'Ada', promptId: 'web:local:p1', action: 'jump' }, /^action must be done, skip, snooze or swap/],
     ['a snooze without minutes', 'click', { name: 'Ada', promptId: 'web:local:p1', action: 'snooze' }, /^minutes is required to snooze/],
     ['settings with a text interval', 'settings', { name: 'Ada', timezone: 'UTC', start: '09:00', end: '17:00', intervalMinutes: '60', workdays: [1], hasBand: false }, /^intervalMinutes must be a number/],
     ['settings without workdays', 'settings', { name: 'Ada', timezone: 'UTC', start: '09:00', end: '17:00', intervalMinutes: 60, hasBand: false }, /^workdays must be a list/],

@@ -53,11 +53,11 @@ function expectWithinLimits(msg: SlackMessage): void {
 const huge = 'x'.repeat(10_000);
 
 describe('prompt rendering', () => {
-  it('a prompt has Done, a snooze choice carrying the prompt id and the minutes, and Skip', () => {
+  it('a prompt has Done, a snooze choice carrying the prompt id and the minutes, Skip and Swap', () => {
     const msg = renderPrompt(prompt());
     expectWithinLimits(msg);
     const actions = msg.blocks.find((b) => b.type === 'actions') as unknown as { elements: Array<Record<string, unknown>> };
-    expect(actions.elements.map((e) => e['action_id'])).toEqual(['break_done', 'break_snooze', 'break_skip']);
+    expect(actions.elements.map((e) => e['action_id'])).toEqual(['break_done', 'break_snooze', 'break_skip', 'break_swap']);
     expect(actions.elements[0]?.['value']).toBe(promptId);
     expect((actions.elements[1]?.['options'] as Array<{ value: string }>).map((o) => o.value)).toEqual([`${promptId}|10`, `${promptId}|30`, `${promptId}|60`]);
     expect(msg.text).toContain(challenge.title);

@@ -20,6 +20,7 @@ import type {
   TeamDay,
   TeamTotals,
   WeekBoardEntry,
+  SwapStoreResult,
 } from '../../core/index.ts';
 import { jobId } from '../../core/index.ts';
 import { MemoryDueIndex, requireJobId } from './due-index.ts';
@@ -194,6 +195,17 @@ export class MemoryStore implements Store {
   async setPromptDelivery(id: string, delivery: Record<string, string>): Promise<void> {
     const prompt = this.prompts.get(id);
     if (prompt) this.prompts.replace(id, { ...prompt, delivery: { ...delivery } });
+  }
+
+  async swapPromptChallenge(swapped: Prompt, fromChallengeId: string, maxSwaps: number): Promise<SwapStoreResult> {
+    const prompt = this.prompts.get(swapped.id);
+    if (!prompt) return 'not-found';
+    if (prompt.status !== 'open') return 'closed';
+    if (prompt.challengeId !== fromChallengeId) return 'changed';
+    if ((prompt.swaps ?? 0) >= maxSwaps) return 'limit';
+    // Status, delivery and everything else stay as stored: only the challenge and the swap count change.
+    this.prompts.replace(swapped.id, { ...prompt, challengeId: swapped.challengeId, swaps: swapped.swaps ?? (prompt.swaps ?? 0) + 1 });
+    return 'swapped';
   }
 
   async recordCompletion(input: CompletionInput): Promise<CompletionResult> {

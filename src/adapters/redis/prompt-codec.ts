@@ -24,6 +24,8 @@ interface StoredPrompt {
   e: number;
   /** delivery, when not empty */
   d?: Record<string, string>;
+  /** swaps, when any */
+  w?: number;
 }
 
 export function statusChar(status: PromptStatus): string {
@@ -47,6 +49,7 @@ export function encodePromptBody(prompt: Prompt): string {
   if (prompt.memberId !== '') stored.m = prompt.memberId;
   if (prompt.teamId !== null) stored.t = prompt.teamId;
   if (Object.keys(prompt.delivery).length > 0) stored.d = prompt.delivery;
+  if (prompt.swaps !== undefined && prompt.swaps > 0) stored.w = prompt.swaps;
   return JSON.stringify(stored);
 }
 
@@ -72,5 +75,6 @@ export function decodePrompt(id: string, platform: Prompt['platform'], tenantId:
     expiresAt: stored.e,
     status,
     delivery: stored.d ?? {},
+    ...(stored.w !== undefined ? { swaps: stored.w } : {}),
   };
 }

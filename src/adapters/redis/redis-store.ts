@@ -20,6 +20,7 @@ import type {
   TeamDay,
   TeamTotals,
   WeekBoardEntry,
+  SwapStoreResult,
 } from '../../core/index.ts';
 import { jobId } from '../../core/index.ts';
 import { ACTIVITY, TEAM_TOTALS, dayField, readActivity, readTeamDays, readTeamTotals, teamActiveField, teamCompletersField, weekField } from './counter-fields.ts';
@@ -216,6 +217,14 @@ export class RedisStore implements Store {
     if (!prompt) return;
     // The script keeps whatever status the prompt has by then, so a click in between is not undone.
     await guard(this.scripts.run('setPromptBody', [this.keys.prompt(id)], [encodePromptBody({ ...prompt, delivery })]));
+  }
+
+  async swapPromptChallenge(swapped: Prompt, fromChallengeId: string, maxSwaps: number): Promise<SwapStoreResult> {
+    if (!placeId(swapped.id)) return 'not-found';
+    const reply = await guard(this.scripts.run('swapPromptChallenge', [this.keys.prompt(swapped.id)], [fromChallengeId, encodePromptBody(swapped), maxSwaps]));
+    const failure = scriptFailure(reply);
+    if (failure === 'stale-claim') throw new Error('swapPromptChallenge answered with a claim failure');
+    return failure ?? 'swapped';
   }
 
   async recordCompletion(input: CompletionInput): Promise<CompletionResult> {

@@ -10,6 +10,7 @@ export const SCRIPT_NAMES = [
   'reapLeases',
   'setPromptStatus',
   'setPromptBody',
+  'swapPromptChallenge',
   'recordCompletion',
   'recordPromptSends',
   'settlePromptSends',

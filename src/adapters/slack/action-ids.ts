@@ -4,6 +4,7 @@ export const ACTION = {
   done: 'break_done',
   snooze: 'break_snooze',
   skip: 'break_skip',
+  swap: 'break_swap',
   homeStart: 'home_start',
   homeStop: 'home_stop',
   homePause: 'home_pause_1h',

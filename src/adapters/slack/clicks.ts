@@ -3,7 +3,7 @@
 import { challengeById, isCoreError, teamPromptView, type ClickAction, type ClickResultView, type Prompt } from '../../core/index.ts';
 import { ACTION, parseSnoozeValue } from './action-ids.ts';
 import { renderText } from './blocks/boards.ts';
-import { renderTeamPrompt } from './blocks/prompt.ts';
+import { renderPrompt, renderTeamPrompt } from './blocks/prompt.ts';
 import { renderClickResult } from './blocks/result.ts';
 import type { SlackMessage } from './blocks/kit.ts';
 import type { SlackDeps, Workspace } from './deps.ts';
@@ -16,6 +16,9 @@ import type { TeamCountUpdates } from './team-count.ts';
 
 type ClickedAction = BlockActionsPayload['actions'][number];
 
+/** Outcomes that leave the prompt as it is (buttons and all) and only tell the clicker why. */
+const KEEPS_MESSAGE: ReadonlySet<ClickResultView['outcome']> = new Set(['not-yours', 'not-found', 'swap-limit', 'no-other']);
+
 /** The prompt id and the action a click stands for, or null for a value that carries no prompt id. */
 export function decodeClick(action: ClickedAction): { promptId: string; action: ClickAction } | null {
   if (action.action_id === ACTION.snooze) {
@@ -24,7 +27,8 @@ export function decodeClick(action: ClickedAction): { promptId: string; action: 
   }
   const promptId = action.value ?? '';
   if (promptId === '') return null;
-  return { promptId, action: action.action_id === ACTION.done ? { kind: 'done' } : { kind: 'skip' } };
+  if (action.action_id === ACTION.done) return { promptId, action: { kind: 'done' } };
+  return { promptId, action: action.action_id === ACTION.swap ? { kind: 'swap' } : { kind: 'skip' } };
 }
 
 export interface ClickDeps extends SlackDeps {
@@ -41,6 +45,8 @@ async function decide(deps: ClickDeps, actorId: string, decoded: { promptId: str
     if (!isCoreError(err)) throw err;
     return { refusal: err.message };
   }
+  // A swap shows the same prompt with its new challenge, buttons and all.
+  if (result.swappedTo) return { result, shown: renderPrompt(result.swappedTo) };
   const timezone = (await deps.store.getMember(actorId))?.schedule.timezone ?? deps.service.ctx.defaultTimezone;
   return { result, shown: renderClickResult(result, timezone) };
 }
@@ -67,7 +73,7 @@ export async function handleClick(deps: ClickDeps, workspace: Workspace, payload
 
   if (channel === undefined || ts === undefined) {
     deps.logger.warn({ memberId: actorId }, 'click without a message to update');
-  } else if (prompt === null || result.outcome === 'not-yours' || result.outcome === 'not-found') {
+  } else if (prompt === null || KEEPS_MESSAGE.has(result.outcome)) {
     await ephemeral(deps, workspace, channel, userId, shown);
   } else if (prompt.kind === 'team') {
     await ephemeral(deps, workspace, channel, userId, shown);

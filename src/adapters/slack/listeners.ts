@@ -14,7 +14,7 @@ import { describeSlackError } from './slack-errors.ts';
 import { forgetWorkspace } from './uninstall.ts';
 import { handleForgetConfirm } from './forget-confirm.ts';
 
-const BREAK_ACTIONS = [ACTION.done, ACTION.snooze, ACTION.skip] as const;
+const BREAK_ACTIONS = [ACTION.done, ACTION.snooze, ACTION.skip, ACTION.swap] as const;
 const OUR_ACTIONS = new RegExp(`^(${[...BREAK_ACTIONS, ...HOME_ACTION_IDS, ACTION.forgetConfirm].join('|')})$`);
 
 /**

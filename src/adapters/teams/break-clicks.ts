@@ -13,12 +13,12 @@ import {
 } from '../../core/index.ts';
 import { BREAK_VERBS } from './cards/break-actions.ts';
 import type { AdaptiveCard } from './cards/card-kit.ts';
-import { clickResultCard, teamClickNote, teamPromptCard } from './cards/prompt-cards.ts';
+import { clickResultCard, promptCard, teamClickNote, teamPromptCard } from './cards/prompt-cards.ts';
 import type { LiveCount } from './live-count.ts';
 import { isTeamsDelivery } from './outbox.ts';
 
 export const breakClickSchema = z.object({
-  verb: z.enum([BREAK_VERBS.done, BREAK_VERBS.snooze, BREAK_VERBS.skip]),
+  verb: z.enum([BREAK_VERBS.done, BREAK_VERBS.snooze, BREAK_VERBS.skip, BREAK_VERBS.swap]),
   promptId: z.string().min(1).max(200),
   minutes: z.coerce.number().int().optional(),
 });
@@ -32,7 +32,7 @@ export interface Clicker {
 }
 
 export type ClickCard =
-  /** Someone clicked another person's break: nothing was recorded, the card stays as it is. */
+  /** Someone clicked another person's break, or a swap was refused: nothing changed, the card stays as it is. */
   | { kind: 'not-yours'; message: string }
   /** `prompt` is null when the bot no longer knows the break. */
   | { kind: 'card'; card: AdaptiveCard; result: ClickResultView; prompt: Prompt | null };
@@ -40,6 +40,7 @@ export type ClickCard =
 function actionOf(click: BreakClick): ClickAction {
   if (click.verb === BREAK_VERBS.done) return { kind: 'done' };
   if (click.verb === BREAK_VERBS.skip) return { kind: 'skip' };
+  if (click.verb === BREAK_VERBS.swap) return { kind: 'swap' };
   return { kind: 'snooze', minutes: click.minutes ?? SNOOZE_MINUTES[0] };
 }
 
@@ -71,7 +72,9 @@ export async function handleBreakClick(deps: BreakClickDeps, click: BreakClick, 
   // A team challenge is open to everyone in the channel, enrolled or not.
   if (prompt?.kind === 'team') await deps.service.enrol({ memberId: clicker.memberId, displayName: clicker.displayName, timezone: clicker.timezone });
   const result = await clickOnce(deps.service, click, clicker.memberId);
-  if (result.outcome === 'not-yours') return { kind: 'not-yours', message: result.message };
+  if (result.outcome === 'not-yours' || result.outcome === 'swap-limit' || result.outcome === 'no-other') return { kind: 'not-yours', message: result.message };
+  // A swap shows the same prompt with its new challenge, buttons and all.
+  if (result.swappedTo) return { kind: 'card', card: promptCard(result.swappedTo), result, prompt };
 
   const teamView = prompt?.kind === 'team' ? await teamViewOf(deps.service, prompt) : null;
   if (prompt && teamView) {

@@ -20,7 +20,7 @@ import { openEventStream } from './event-stream.ts';
 import { admitMember, releaseMember } from './limits.ts';
 
 /** Outcomes that change the card, so the member's other open tabs update it too. */
-const CARD_CHANGING: readonly ClickOutcome[] = ['done', 'already-done', 'snoozed', 'skipped'];
+const CARD_CHANGING: readonly ClickOutcome[] = ['done', 'already-done', 'snoozed', 'skipped', 'swapped'];
 
 function teamInput(teamName: string, timezone: string | undefined) {
   return { teamId: webTeamId(teamName), name: teamName, timezone };

@@ -55,7 +55,7 @@ export const clickBody = z
   .object({
     name: nameSchema,
     promptId: z.string({ error: 'promptId is required' }).min(1, { error: 'promptId is required' }).max(200),
-    action: z.enum(['done', 'skip', 'snooze'], { error: 'action must be done, skip or snooze' }),
+    action: z.enum(['done', 'skip', 'snooze', 'swap'], { error: 'action must be done, skip, snooze or swap' }),
     minutes: z.number({ error: 'minutes must be a number' }).int({ error: 'minutes must be whole minutes' }).optional(),
   })
   .refine((body) => body.action !== 'snooze' || body.minutes !== undefined, { error: 'minutes is required to snooze', path: ['minutes'] });

@@ -116,3 +116,6 @@ export interface BoardPage {
   rosterSize: number;
 }
 
+
+/** What a swap found: done, or why the prompt was left as it was. */
+export type SwapStoreResult = 'swapped' | 'not-found' | 'closed' | 'changed' | 'limit';

@@ -12,6 +12,7 @@ import type {
   DueCommit,
   PromptSendInput,
   PromptSettleInput,
+  SwapStoreResult,
   WeekBoardEntry,
 } from './store-types.ts';
 
@@ -59,6 +60,11 @@ export interface PromptStore {
   setPromptStatus(id: string, status: PromptStatus): Promise<PromptStatus | null>;
   /** Updates a prompt's delivery data (message ids) without touching its status. */
   setPromptDelivery(id: string, delivery: Record<string, string>): Promise<void>;
+  /**
+   * Atomic: puts `swapped` (same id, another challenge, swaps one more) in place of the stored prompt, keeping its
+   * TTL, only while it is open, still shows `fromChallengeId` and has fewer than `maxSwaps` swaps.
+   */
+  swapPromptChallenge(swapped: Prompt, fromChallengeId: string, maxSwaps: number): Promise<SwapStoreResult>;
   /**
    * For each send on its own, atomically: takes the send marker of (member, prompt.slotAt) as markSent does and, only
    * when it was taken, stores the prompt (as putPrompt), the member (as putMember) and counts one prompt sent (as

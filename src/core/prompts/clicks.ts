@@ -12,39 +12,14 @@ import { ordinal } from '../progress/ranking.ts';
 import { joinTeam } from '../people/teams.ts';
 import { reschedule } from '../people/members.ts';
 import { ValidationError } from '../errors.ts';
+import { swap } from './swap.ts';
+import { result } from './click-result.ts';
 import type { BoardStore, DueIndex, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
 type Ctx = CoreContext<MemberStore & DueIndex & PromptStore & TeamStore & BoardStore>;
 
-export type ClickAction = { kind: 'done' } | { kind: 'snooze'; minutes: number } | { kind: 'skip' };
-
-const MESSAGES: Record<ClickOutcome, string> = {
-  done: 'Nice work: break done.',
-  'already-done': 'Already counted: this break is done.',
-  snoozed: 'Snoozed. It will come back shortly.',
-  skipped: 'Skipped. The next one comes at your next slot.',
-  'already-closed': 'This break was already closed.',
-  'not-yours': 'This break belongs to someone else, so your click was not recorded. Say "now" to get one of your own.',
-  expired: 'This break has expired: it could be done until the end of that day.',
-  'not-found': 'This break is no longer known to the bot.',
-};
-
-function result(outcome: ClickOutcome, promptId: string, extra: Partial<ClickResultView> = {}): ClickResultView {
-  return {
-    outcome,
-    promptId,
-    message: MESSAGES[outcome],
-    challengeTitle: null,
-    todayCount: null,
-    streak: null,
-    pointAwarded: false,
-    teamRank: null,
-    joinedCount: null,
-    snoozedUntil: null,
-    ...extra,
-  };
-}
+export type ClickAction = { kind: 'done' } | { kind: 'snooze'; minutes: number } | { kind: 'skip' } | { kind: 'swap' };
 
 export async function click(ctx: Ctx, promptId: string, actorId: string, action: ClickAction): Promise<ClickResultView> {
   // Both reads go out together: a click waits for one round trip, not two.
@@ -61,6 +36,8 @@ export async function click(ctx: Ctx, promptId: string, actorId: string, action:
       return snooze(ctx, prompt, actor, action.minutes, title);
     case 'skip':
       return skip(ctx, prompt, title);
+    case 'swap':
+      return swap(ctx, prompt, actor, title);
   }
 }
 

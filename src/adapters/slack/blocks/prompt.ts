@@ -47,6 +47,7 @@ export function renderPrompt(view: PromptView): SlackMessage {
       button('Done', ACTION.done, view.promptId, 'primary'),
       snoozeSelect(view),
       button('Skip', ACTION.skip, view.promptId),
+      button('Swap', ACTION.swap, view.promptId),
     ]),
   ]);
 }

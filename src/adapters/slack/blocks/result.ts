@@ -12,6 +12,9 @@ const ICON: Record<ClickResultView['outcome'], string> = {
   'not-yours': ':no_entry_sign:',
   expired: ':hourglass:',
   'not-found': ':grey_question:',
+  swapped: ':twisted_rightwards_arrows:',
+  'swap-limit': ':information_source:',
+  'no-other': ':information_source:',
 };
 
 /** The same words go into mrkdwn blocks (escaped, title in bold) and the fallback text (plain; `message` escapes it). */

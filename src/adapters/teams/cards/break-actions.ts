@@ -1,7 +1,7 @@
-// Done / Snooze / Skip as Action.Execute (Universal Actions) with an Action.Submit fallback for older clients.
-import type { CardAction } from './card-kit.ts';
+// Done / Snooze / Skip / Swap as Action.Execute (Universal Actions) with an Action.Submit fallback for older clients.
+import type { CardAction, CardElement } from './card-kit.ts';
 
-export const BREAK_VERBS = { done: 'break_done', snooze: 'break_snooze', skip: 'break_skip' } as const;
+export const BREAK_VERBS = { done: 'break_done', snooze: 'break_snooze', skip: 'break_skip', swap: 'break_swap' } as const;
 export type BreakVerb = (typeof BREAK_VERBS)[keyof typeof BREAK_VERBS];
 
 function breakAction(title: string, verb: BreakVerb, promptId: string, extra: Record<string, unknown> = {}, style?: 'positive'): CardAction {
@@ -26,4 +26,12 @@ export function promptActions(promptId: string, snoozeMinutes: readonly number[]
     ...snoozeMinutes.map((minutes) => breakAction(`Snooze ${minutes} min`, BREAK_VERBS.snooze, promptId, { minutes })),
     breakAction('Skip', BREAK_VERBS.skip, promptId),
   ];
+}
+
+/**
+ * Swap sits in the card body, under the challenge it replaces: Teams shows at most 5 card-level actions, and
+ * Done, three snoozes and Skip take them all.
+ */
+export function swapActionSet(promptId: string): CardElement {
+  return { type: 'ActionSet', spacing: 'small', actions: [breakAction('Swap for another', BREAK_VERBS.swap, promptId)] };
 }

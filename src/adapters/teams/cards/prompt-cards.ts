@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Challenge, ClickResultView, PromptView, TeamPromptView } from '../../../core/index.ts';
 import { card, facts, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.ts';
-import { doneAction, promptActions } from './break-actions.ts';
+import { doneAction, promptActions, swapActionSet } from './break-actions.ts';
 
 function challengeBody(challenge: Challenge): CardElement[] {
   const kit = challenge.equipment === 'band' ? ' · resistance band' : '';
@@ -19,7 +19,7 @@ function challengeBody(challenge: Challenge): CardElement[] {
 
 export function promptCard(view: PromptView): AdaptiveCard {
   return card(
-    [text(`Desk break · ${view.localTime}`, { size: 'small', subtle: true }), ...challengeBody(view.challenge)],
+    [text(`Desk break · ${view.localTime}`, { size: 'small', subtle: true }), ...challengeBody(view.challenge), swapActionSet(view.promptId)],
     promptActions(view.promptId, view.snoozeMinutes),
   );
 }

@@ -52,12 +52,22 @@ function addPrompt(view, team) {
   showCard(card);
 }
 
+/** A swap: the same prompt id now shows another challenge; the new card takes the old one's place. */
+function replacePrompt(card, view) {
+  const fresh = promptCard(view, { team: null, onAction: clickPrompt });
+  card.replaceWith(fresh);
+  state.cards.set(view.promptId, fresh);
+  fresh.querySelector('.card-title')?.setAttribute('tabindex', '-1');
+  fresh.querySelector('.card-title')?.focus({ preventScroll: true });
+}
+
 async function clickPrompt(promptId, action, minutes) {
   const card = state.cards.get(promptId);
   if (!card || !state.session) return;
   setCardBusy(card, true);
   try {
     const result = await api.click({ name: state.session.name, promptId, action, ...(minutes === undefined ? {} : { minutes }) });
+    if (result.swappedTo) return replacePrompt(card, result.swappedTo);
     showResult(card, result, state.session.timezone);
     if (result.outcome === 'done') await refresh();
   } catch (err) {
@@ -91,7 +101,8 @@ function connect(name) {
   on('digest', (view) => say(digestCard(view)));
   on('prompt-update', (result) => {
     const card = state.cards.get(result.promptId);
-    if (card && state.session) showResult(card, result, state.session.timezone);
+    if (card && result.swappedTo) replacePrompt(card, result.swappedTo);
+    else if (card && state.session) showResult(card, result, state.session.timezone);
   });
   source.addEventListener('open', () => setLive('live', 'Live'));
   // EventSource reconnects by itself; the label only tells the person why nothing arrives meanwhile.

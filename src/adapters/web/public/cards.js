@@ -27,7 +27,8 @@ export function promptCard(view, { team = null, onAction }) {
   const actions = h('div', { class: 'card-actions' },
     button('Done', 'done', null, 'button primary', null),
     snooze,
-    button('Skip', 'skip', null, 'button ghost', null));
+    button('Skip', 'skip', null, 'button ghost', null),
+    team ? null : button('Swap', 'swap', null, 'button ghost', 'Swap for another challenge'));
 
   const card = h('article', { class: `card prompt-card${team ? ' team' : ''}`, 'aria-labelledby': titleId },
     h('div', { class: 'card-head' },
