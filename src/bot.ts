@@ -31,7 +31,15 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
   const clock = overrides.clock ?? { now: () => Date.now() };
   const store = overrides.store ?? (await createStore(config, logger));
   const metrics = createMetrics({ defaultMetrics: overrides.defaultMetrics ?? true });
-  const service = new BreakService({ store, clock, logger, metrics, spreadSeconds: config.PROMPT_SPREAD_SECONDS, defaultTimezone: config.DEFAULT_TIMEZONE });
+  const service = new BreakService({
+    store,
+    clock,
+    logger,
+    metrics,
+    spreadSeconds: config.PROMPT_SPREAD_SECONDS,
+    sendsPerSecond: { slack: config.SLACK_SENDS_PER_SECOND, teams: config.TEAMS_SENDS_PER_SECOND },
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+  });
   let accepting = true;
   const app = createHttpApp({ store, metrics, isAcceptingWork: () => accepting });
 

@@ -52,6 +52,10 @@ const envSchema = z
     REDIS_CLUSTER: boolean.default(false),
     DEFAULT_TIMEZONE: z.string().trim().refine(isValidTimezone, 'must be an IANA time zone name such as Europe/Berlin').default('UTC'),
     PROMPT_SPREAD_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number').min(0, 'must be 0-3600').max(3600, 'must be 0-3600').default(180),
+    // Prompts a second one Slack workspace / Teams tenant takes, all instances together: a big tenant's prompts are
+    // spread over members / rate after each slot. Slack allows about 1 message/s per channel and several hundred a minute per workspace.
+    SLACK_SENDS_PER_SECOND: z.coerce.number({ message: 'must be a number of messages a second' }).positive('must be more than 0').max(100, 'must be at most 100').default(5),
+    TEAMS_SENDS_PER_SECOND: z.coerce.number({ message: 'must be a number of messages a second' }).positive('must be more than 0').max(50, 'must be at most 50 (Teams allows 50 a second per tenant)').default(25),
     SCHEDULER_ENABLED: boolean.default(true),
     SCHEDULER_TICK_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be 1-59').max(59, 'must be 1-59').default(5),
     SCHEDULER_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be 1-5000').max(5000, 'must be 1-5000').default(200),

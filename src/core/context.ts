@@ -11,6 +11,8 @@ export interface CoreContext<S = Store> {
   messengers: Partial<Record<Platform, Messenger>>;
   /** Upper bound of each member's fixed spread offset (PROMPT_SPREAD_SECONDS). */
   spreadSeconds: number;
+  /** Prompts a second each platform takes per tenant, all instances together (SLACK_/TEAMS_SENDS_PER_SECOND); absent = no limit. */
+  sendsPerSecond: Partial<Record<Platform, number>>;
   /** The zone used where the platform gives none (DEFAULT_TIMEZONE). */
   defaultTimezone: string;
 }

@@ -18,6 +18,8 @@ export interface BreakServiceOptions {
   metrics?: CoreMetrics;
   messengers?: Partial<Record<Platform, Messenger>>;
   spreadSeconds?: number;
+  /** Per platform, prompts a second one tenant takes (all instances): widens a big tenant's spread window. */
+  sendsPerSecond?: Partial<Record<Platform, number>>;
   /** DEFAULT_TIMEZONE: for members and teams whose platform gives no zone (UTC if unset). */
   defaultTimezone?: string;
 }
@@ -35,6 +37,7 @@ export class BreakService {
       metrics: options.metrics ?? noMetrics,
       messengers: { ...(options.messengers ?? {}) },
       spreadSeconds: options.spreadSeconds ?? 180,
+      sendsPerSecond: { ...(options.sendsPerSecond ?? {}) },
       defaultTimezone: options.defaultTimezone ?? 'UTC',
     };
   }

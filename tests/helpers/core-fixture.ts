@@ -1,5 +1,5 @@
 // A core wired to the memory store, a clock the test moves, and a messenger that records what it was asked to send.
-import { BreakService, type Delivery, type DigestView, type Member, type Messenger, type PromptView, type Store, type Team, type TeamPromptView } from '../../src/core/index.ts';
+import { BreakService, type Delivery, type DigestView, type Member, type Messenger, type Platform, type PromptView, type Store, type Team, type TeamPromptView } from '../../src/core/index.ts';
 import { MemoryStore } from '../../src/adapters/memory/index.ts';
 
 export interface SentPrompt {
@@ -49,7 +49,7 @@ export class TestClock {
   }
 }
 
-export function makeCore(startIso: string, options: { store?: Store; spreadSeconds?: number; defaultTimezone?: string } = {}) {
+export function makeCore(startIso: string, options: { store?: Store; spreadSeconds?: number; defaultTimezone?: string; sendsPerSecond?: Partial<Record<Platform, number>> } = {}) {
   const clock = new TestClock(Date.parse(startIso));
   const store = options.store ?? new MemoryStore({ now: clock.now });
   const messenger = new RecordingMessenger('web', clock.now);
@@ -59,6 +59,7 @@ export function makeCore(startIso: string, options: { store?: Store; spreadSecon
     messengers: { web: messenger },
     spreadSeconds: options.spreadSeconds ?? 0,
     ...(options.defaultTimezone ? { defaultTimezone: options.defaultTimezone } : {}),
+    ...(options.sendsPerSecond ? { sendsPerSecond: options.sendsPerSecond } : {}),
   });
   return { clock, store, messenger, service };
 }

@@ -3,14 +3,15 @@
 import type { CoreContext } from '../context.ts';
 import { STALE_SLOT_MS } from '../context.ts';
 import type { DueOutcome } from './due-outcome.ts';
-import { nextDueAt } from '../people/members.ts';
+import { memberOffsetMs, nextDueAt } from '../people/members.ts';
 import type { Member } from '../model.ts';
 import { forEachPooled } from './pool.ts';
 import type { Claim } from '../ports/index.ts';
 import { resendSnoozed } from '../prompts/issue.ts';
 import { nextPromptAt } from '../schedule/slots.ts';
 import { handleSlots, type DueSlot } from './slot-sends.ts';
-import { spreadOffsetMs } from '../schedule/spread.ts';
+import { slotOfDue } from '../schedule/load-plan.ts';
+import { tenantLoadsOf } from '../people/tenant-load.ts';
 import type { BoardStore, MemberStore, PromptStore, RecordStore, TeamStore } from '../ports/index.ts';
 import { forgetRetrySlot, retrySlotDueAt } from './retry-slot.ts';
 
@@ -18,7 +19,7 @@ import { forgetRetrySlot, retrySlotDueAt } from './retry-slot.ts';
 type Ctx = CoreContext<MemberStore & PromptStore & TeamStore & BoardStore & RecordStore>;
 
 /** Where a member's job stands after its snooze and pause are brought up to date. */
-type MemberStep = { outcome: DueOutcome } | { member: Member; slotAt: number | null };
+type MemberStep = { outcome: DueOutcome } | { member: Member; slotAt: number | null; passedSlot: number | null };
 
 export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: number): Promise<DueOutcome[]> {
   let members: Array<Member | null>;
@@ -27,8 +28,15 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
   } catch (failed) {
     return jobs.map(() => ({ failed }));
   }
+  // One count per tenant in the batch: each tenant's window is planned from its size.
+  const loads = await tenantLoadsOf(ctx, members).catch((err: unknown) => {
+    ctx.logger.warn({ err: err instanceof Error ? err.name : 'unknown error' }, 'could not read tenant sizes; planning with PROMPT_SPREAD_SECONDS only');
+    return members.map(() => null);
+  });
   const now = ctx.clock.now();
   const outcomes: DueOutcome[] = jobs.map(() => ({ nextDueAt: null }));
+  // The slot each job passed (sent or not), never planned again by its next due instant.
+  const passed: Array<number | undefined> = jobs.map(() => undefined);
   // The due instant of the slot each job stands for: its own, or a retried job's kept slot.
   const slotDues = jobs.map((job) => job.dueAt);
   const retried = new Set<number>();
@@ -36,16 +44,21 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
   await forEachPooled(jobs, concurrency, async (job, i) => {
     const member = members[i];
     if (!member) return;
+    const load = loads[i] ?? null;
     try {
-      const kept = isScheduleSlot(member, job.dueAt - spreadOffsetMs(member.id, ctx.spreadSeconds)) ? null : await retrySlotDueAt(ctx.store, job.jobId, job.dueAt);
+      const offset = memberOffsetMs(ctx, member, load);
+      const kept = isScheduleSlot(member, job.dueAt - offset) ? null : await retrySlotDueAt(ctx.store, job.jobId, job.dueAt);
       if (kept !== null) {
         slotDues[i] = kept;
         retried.add(i);
       }
-      const step = await bringUpToDate(ctx, member, slotDues[i] as number, now);
+      const step = await bringUpToDate(ctx, member, slotDues[i] as number, now, offset);
       if ('outcome' in step) outcomes[i] = step.outcome;
-      else if (step.slotAt !== null) slots.push({ member: step.member, slotAt: step.slotAt, position: i });
-      else outcomes[i] = { nextDueAt: nextDueAt(ctx, step.member, Math.max(now, job.dueAt)) };
+      else {
+        passed[i] = step.passedSlot ?? undefined;
+        if (step.slotAt !== null) slots.push({ member: step.member, slotAt: step.slotAt, position: i });
+        else outcomes[i] = { nextDueAt: nextDueAt(ctx, step.member, Math.max(now, job.dueAt), load, passed[i]) };
+      }
     } catch (failed) {
       outcomes[i] = { failed, slotDueAt: slotDues[i] as number };
     }
@@ -56,7 +69,9 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
     const dueAt = (jobs[position] as Claim).dueAt;
     if (!result) return;
     try {
-      outcomes[position] = 'failed' in result ? { ...result, slotDueAt: slotDues[position] as number } : { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt)) };
+      outcomes[position] = 'failed' in result
+        ? { ...result, slotDueAt: slotDues[position] as number }
+        : { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt), loads[position] ?? null, passed[position]) };
     } catch (failed) {
       outcomes[position] = { failed, slotDueAt: slotDues[position] as number };
     }
@@ -69,7 +84,7 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
 }
 
 /** Resends a snooze that has ended (unless paused), ends a pause that has, and finds whether one of the schedule's slots is due. */
-async function bringUpToDate(ctx: Ctx, stored: Member, dueAt: number, now: number): Promise<MemberStep> {
+async function bringUpToDate(ctx: Ctx, stored: Member, dueAt: number, now: number, offset: number): Promise<MemberStep> {
   let member = stored;
   const paused = member.pausedUntil !== null && member.pausedUntil > now;
   // A pause holds a snoozed prompt too (nextDueAt brings the job back when the pause ends).
@@ -85,11 +100,21 @@ async function bringUpToDate(ctx: Ctx, stored: Member, dueAt: number, now: numbe
     member = { ...member, pausedUntil: null };
     await ctx.store.putMember(member);
   }
-  const slotAt = dueAt - spreadOffsetMs(member.id, ctx.spreadSeconds);
+  const slotAt = slotOf(stored, dueAt, offset);
   // Lateness counts from the member's due instant (slot + spread), so a large spread never makes a slot look stale.
-  const fresh = slotAt <= now && now - dueAt <= STALE_SLOT_MS;
-  const due = member.pausedUntil === null && fresh && isScheduleSlot(member, slotAt);
-  return { member, slotAt: due ? slotAt : null };
+  const fresh = slotAt !== null && slotAt <= now && now - dueAt <= STALE_SLOT_MS;
+  const due = member.pausedUntil === null && fresh;
+  return { member, slotAt: due ? slotAt : null, passedSlot: slotAt };
+}
+
+/**
+ * The slot a due instant stands for: slot + the member's offset in today's window, or, when the tenant's window
+ * changed since it was planned, the one slot just before it (load-plan.ts slotOfDue). A snooze's end is no slot.
+ */
+function slotOf(stored: Member, dueAt: number, offset: number): number | null {
+  if (isScheduleSlot(stored, dueAt - offset)) return dueAt - offset;
+  if (stored.snoozeUntil === dueAt) return null;
+  return slotOfDue(stored.schedule, dueAt);
 }
 
 /** True when `slotAt` is one of the schedule's slots (a snooze or a pause end is not). */

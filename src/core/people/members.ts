@@ -7,7 +7,8 @@ import { parseHolidayCalendar } from '../schedule/holidays.ts';
 import { nextPromptAt } from '../schedule/slots.ts';
 import { DEFAULT_SCHEDULE_FIELDS, scheduleSchema } from '../schedule/schedule-schema.ts';
 import { isValidTimezone } from '../schedule/calendar.ts';
-import { spreadOffsetMs } from '../schedule/spread.ts';
+import { plannedOffsetMs, type TenantLoad } from '../schedule/load-plan.ts';
+import { leaveActiveRoster, syncActiveRoster, tenantLoadOf } from './tenant-load.ts';
 import { syncBoardEntries } from '../boards/upkeep.ts';
 import { withScheduleChange, withSpan } from '../progress/member-history.ts';
 import type { BoardStore, DueIndex, MemberStore, TeamStore } from '../ports/index.ts';
@@ -76,12 +77,20 @@ export async function enrol(ctx: Ctx, input: EnrolInput): Promise<Member> {
   return member;
 }
 
-/** The member's next due instant (slot + spread offset) after `after`, honouring a pause and a waiting snooze. */
-export function nextDueAt(ctx: Pick<CoreContext<unknown>, 'spreadSeconds'>, member: Member, after: number): number | null {
+/** The member's delivery offset after each slot: their place in the tenant's spread window. */
+export function memberOffsetMs(ctx: Pick<CoreContext<unknown>, 'spreadSeconds'>, member: Member, load: TenantLoad | null): number {
+  return plannedOffsetMs(member.id, ctx.spreadSeconds, load, member.schedule.intervalMinutes);
+}
+
+/**
+ * The member's next due instant (slot + spread offset) after `after`, honouring a pause and a waiting snooze.
+ * `handledSlot` (a slot just sent or passed) is never planned again, even when the window grew since it was planned.
+ */
+export function nextDueAt(ctx: Pick<CoreContext<unknown>, 'spreadSeconds'>, member: Member, after: number, load: TenantLoad | null = null, handledSlot?: number): number | null {
   const from = member.pausedUntil !== null && member.pausedUntil > after ? member.pausedUntil : after;
-  const spread = spreadOffsetMs(member.id, ctx.spreadSeconds);
+  const spread = memberOffsetMs(ctx, member, load);
   // Slots are wall-clock; the spread only delays delivery, so look for the slot after (from - spread).
-  const slot = nextPromptAt(member.schedule, new Date(from - spread));
+  const slot = nextPromptAt(member.schedule, new Date(Math.max(from - spread, handledSlot ?? Number.NEGATIVE_INFINITY)));
   const due = slot ? slot.getTime() + spread : null;
   // A pause holds a snoozed prompt too: it comes when the pause ends, unless its own time is later.
   const snoozeAt = member.snoozeUntil === null ? null : from > after ? Math.max(member.snoozeUntil, from) : member.snoozeUntil;
@@ -94,7 +103,7 @@ export async function reschedule(ctx: Ctx, member: Member): Promise<number | nul
     await ctx.store.clearDue(member.id);
     return null;
   }
-  const due = nextDueAt(ctx, member, ctx.clock.now());
+  const due = nextDueAt(ctx, member, ctx.clock.now(), await tenantLoadOf(ctx, member));
   if (due === null) await ctx.store.clearDue(member.id);
   else await ctx.store.setDue(member.id, due);
   return due;
@@ -115,6 +124,8 @@ async function syncRosters(ctx: Ctx, member: Member): Promise<void> {
     if (member.active) await ctx.store.addTeamMember(teamId, member.id);
     else await ctx.store.removeTeamMember(teamId, member.id);
   }
+  // So is the tenant's, which sizes its spread window.
+  await syncActiveRoster(ctx, member);
   await syncBoardEntries(ctx, member);
 }
 
@@ -219,6 +230,8 @@ export async function updateSettings(
 /** Deletes everything about the member. Works whether or not they ever started. */
 export async function forget(ctx: Ctx, memberId: string): Promise<void> {
   await ctx.store.clearDue(memberId);
+  const tenant = tenantOf(memberId);
+  if (tenant) await leaveActiveRoster(ctx, { id: memberId, ...tenant });
   await ctx.store.forgetMember(memberId);
   ctx.logger.info({ memberId }, 'member forgotten');
 }
