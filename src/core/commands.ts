@@ -3,7 +3,7 @@ import { isCoreError, ValidationError } from './errors.ts';
 import type { LeaderboardView, StatsView, WorkspaceBoardView } from './views.ts';
 import { formatDays, parseDays, parseEvery, parseHours, parsePause, parseTimezone } from './schedule/schedule-schema.ts';
 import type { BreakService } from './service.ts';
-import type { TeamInput } from './people/teams.ts';
+import { mayChangeTeam, type TeamInput } from './people/teams.ts';
 import { localTimeLabel } from './schedule/slots.ts';
 import { suggestHolidayCalendar } from './schedule/holidays.ts';
 import { DateTime } from 'luxon';
@@ -19,9 +19,12 @@ function parseAvoidHelp(): string {
 
 export const COMMAND_WORDS = [
   'help', 'start', 'stop', 'pause', 'resume', 'now', 'settings', 'hours', 'every', 'days', 'timezone',
-  'band', 'avoid', 'meetings', 'holidays', 'join', 'leave', 'team-time', 'leaderboard', 'stats', 'forget-me',
+  'band', 'avoid', 'meetings', 'holidays', 'join', 'leave', 'team-time', 'team-zone', 'team-days', 'team-name', 'leaderboard', 'stats', 'forget-me',
 ] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
+
+/** The words that change a team's settings: only a workspace/tenant admin or whoever set the team up may use them. */
+export const TEAM_SETTINGS_WORDS: ReadonlySet<CommandWord> = new Set(['team-time', 'team-zone', 'team-days', 'team-name']);
 
 export interface ParsedCommand {
   word: CommandWord;
@@ -47,6 +50,11 @@ export interface CommandContext {
   address?: Record<string, string> | undefined;
   /** The channel or team the command was typed in, if any. */
   team?: TeamInput | undefined;
+  /**
+   * The platform says this person is a workspace/tenant admin or an owner of this team (Slack users.info is_admin or
+   * is_owner; Teams: an owner on the team's roster). Adapters look it up for TEAM_SETTINGS_WORDS only.
+   */
+  isTeamAdmin?: boolean | undefined;
 }
 
 export type CommandReply =
@@ -70,6 +78,7 @@ export const HELP_TEXT = [
   '• holidays US | holidays AU-VIC | holidays off: no breaks on public holidays of that calendar',
   '• settings: open the settings form',
   '• join / leave: join or leave this channel\'s team; team-time 11:30 sets a daily team challenge',
+  '• team-zone Asia/Jerusalem, team-days sun,mon,tue,wed,thu, team-name Design: the team\'s settings (a workspace admin or whoever set the team up)',
   '• leaderboard, stats, forget-me (says what it would delete and asks you to confirm)',
   MEDICAL_NOTE,
 ].join('\n');
@@ -172,7 +181,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
     case 'join': {
       if (!ctx.team) return { kind: 'error', text: 'Type "join" in the channel whose team you want to join.' };
       // A new team takes the zone of the person who brings it into being when the platform gives none for the team.
-      const team = await service.ensureTeam({ ...ctx.team, timezone: ctx.team.timezone ?? tz });
+      const team = await service.ensureTeam({ ...ctx.team, timezone: ctx.team.timezone ?? tz, createdBy: member.id });
       await service.joinTeam(member.id, team.id);
       const started = member.active ? '' : ' Say "start" to begin getting breaks; you appear on the board once you have.';
       return { kind: 'text', text: `You joined ${team.name}.${started}` };
@@ -183,18 +192,42 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
       await service.leaveTeam(member.id, ctx.team.teamId);
       return { kind: 'text', text: `You left ${ctx.team.name}.` };
     }
-    case 'team-time': {
-      if (!ctx.team) return { kind: 'error', text: 'Set the team challenge time in the team\'s channel.' };
-      const team = await service.ensureTeam({ ...ctx.team, timezone: ctx.team.timezone ?? tz });
-      const time = /^(off|none)$/i.test(command.args.trim()) ? null : command.args.trim();
-      const { nextAt } = await service.setTeamChallengeTime(team.id, time);
-      return { kind: 'text', text: time === null ? 'The daily team challenge is off.' : `Daily team challenge set for ${time}. Next: ${when(nextAt, team.timezone, team.workdays.length === 0 ? 'none (the team has no workdays set)' : 'none')}.` };
-    }
+    case 'team-time':
+    case 'team-zone':
+    case 'team-days':
+    case 'team-name':
+      return teamSettingsReply(service, ctx, member, command.word, command.args);
     case 'leaderboard':
       return leaderboardReply(service, member, ctx.team ?? null);
     case 'stats':
       return { kind: 'stats', view: await service.stats(member.id) };
   }
+}
+
+const REFUSED_TEAM_CHANGE =
+  'Only a workspace admin (in Teams, a team owner) or the person who set up this team can change its settings. Ask one of them.';
+
+/**
+ * team-time HH:MM|off, team-zone <IANA name>, team-days <days>, team-name <name>, typed in the team's channel. A team
+ * that does not exist yet is set up by this person (who may then change it); anyone else needs to be an admin.
+ */
+async function teamSettingsReply(service: BreakService, ctx: CommandContext, member: Member, word: CommandWord, args: string): Promise<CommandReply> {
+  if (!ctx.team) return { kind: 'error', text: 'Change a team\'s settings in the team\'s channel.' };
+  const team = await service.ensureTeam({ ...ctx.team, timezone: ctx.team.timezone ?? member.schedule.timezone, createdBy: member.id });
+  if (!mayChangeTeam(team, member.id, ctx.isTeamAdmin === true)) return { kind: 'error', text: REFUSED_TEAM_CHANGE };
+  const value = args.trim();
+  const patch =
+    word === 'team-time' ? { challengeTime: /^(off|none)$/i.test(value) ? null : value }
+    : word === 'team-zone' ? { timezone: parseTimezone(value) }
+    : word === 'team-days' ? { workdays: parseDays(value) }
+    : { name: value };
+  const { team: t, nextAt } = await service.updateTeamSettings(team.id, patch);
+  if (word === 'team-time') {
+    const reason = t.workdays.length === 0 ? 'none (the team has no workdays set)' : 'none';
+    return { kind: 'text', text: t.challengeTime === null ? 'The daily team challenge is off.' : `Daily team challenge set for ${t.challengeTime}. Next: ${when(nextAt, t.timezone, reason)}.` };
+  }
+  const challenge = t.challengeTime === null ? 'no daily team challenge' : `daily team challenge at ${t.challengeTime}, next ${when(nextAt, t.timezone, 'none')}`;
+  return { kind: 'text', text: `Saved for ${t.name}: ${formatDays(t.workdays)}, ${t.timezone}, ${challenge}.` };
 }
 
 /** "forget-me" asks (deleting nothing); "forget-me confirm" deletes at once. Neither creates anybody. */

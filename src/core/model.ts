@@ -129,6 +129,8 @@ export interface Team {
   workdays: number[];
   /** Local "HH:MM" of the daily team challenge, or null for none. */
   challengeTime: string | null;
+  /** Member id of whoever set the team up (created it or installed the bot there); may change its settings. */
+  createdBy?: string;
   /** Platform data to reach the team's channel; opaque to the core. */
   address: Record<string, string>;
   createdAt: number;

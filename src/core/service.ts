@@ -89,6 +89,9 @@ export class BreakService {
   setTeamChallengeTime(teamId: string, time: string | null) {
     return teams.setTeamChallengeTime(this.ctx, teamId, time);
   }
+  updateTeamSettings(teamId: string, patch: teams.TeamSettingsPatch) {
+    return teams.updateTeamSettings(this.ctx, teamId, patch);
+  }
   leaderboard(teamId: string, viewerId: string | null) {
     return boards.leaderboard(this.ctx, teamId, viewerId);
   }

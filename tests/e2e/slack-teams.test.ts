@@ -27,6 +27,24 @@ async function doneOnNow(userId: string): Promise<void> {
   await world.slack.waitForCall('chat.update', () => true, 5000, before);
 }
 
+describe('Slack: who may change a team\'s settings', () => {
+  it('someone who neither set the team up nor is a workspace admin is refused; an admin (users.info is_admin) may', async () => {
+    await world.command('UADA', 'join', { id: 'C0GENERAL', name: 'general' });
+    const refused = await world.command('UBOB', 'team-time 11:30', { id: 'C0GENERAL', name: 'general' });
+    expect(refused.text).toMatch(/Only a workspace admin .* or the person who set up this team can change its settings/);
+    const generalId = `slack:${WORKSPACE}:C0GENERAL`;
+    expect((await world.store.getTeam(generalId))?.challengeTime).toBeNull();
+    expect(await world.store.getDue(jobId({ kind: 'team', teamId: generalId }))).toBeNull();
+
+    world.slack.roles.set('UCAT', 'admin');
+    const allowed = await world.command('UCAT', 'team-days sun,mon,tue,wed,thu', { id: 'C0GENERAL', name: 'general' });
+    expect(allowed.text).toMatch(/Saved for #general/);
+    expect((await world.store.getTeam(generalId))?.workdays).toEqual([1, 2, 3, 4, 7]);
+    // The one who set it up may change it too.
+    expect((await world.command('UADA', 'team-zone Asia/Jerusalem', { id: 'C0GENERAL', name: 'general' })).text).toMatch(/Asia\/Jerusalem/);
+  });
+});
+
 describe('Slack: channel teams', () => {
   it('/breaks join in a channel joins that channel\'s team, named after the channel', async () => {
     await world.command('UADA', 'start');

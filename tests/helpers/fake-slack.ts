@@ -46,6 +46,8 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   /** users.info time zones by user id; anyone else is in Europe/Berlin. */
   readonly timezones = new Map<string, string>();
+  /** users.info roles by user id: 'admin' (is_admin) or 'owner' (is_owner); anyone else is neither. */
+  readonly roles = new Map<string, 'admin' | 'owner'>();
   readonly dnd = new Map<string, DndAnswer>();
   /** users.profile.get profiles by user id (status, huddle); anyone else has no status. */
   readonly profiles = new Map<string, Record<string, unknown>>();
@@ -202,7 +204,19 @@ export class FakeSlack {
           : { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'breakbot', team_id: 'T0TEST', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'users.info': {
         const user = args['user'] ?? 'U0';
-        return { ok: true, user: { id: user, name: user.toLowerCase(), real_name: `Person ${user}`, tz: this.timezones.get(user) ?? 'Europe/Berlin', profile: { display_name: `person-${user.toLowerCase()}` } } };
+        const role = this.roles.get(user);
+        return {
+          ok: true,
+          user: {
+            id: user,
+            name: user.toLowerCase(),
+            real_name: `Person ${user}`,
+            tz: this.timezones.get(user) ?? 'Europe/Berlin',
+            is_admin: role === 'admin' || role === 'owner',
+            is_owner: role === 'owner',
+            profile: { display_name: `person-${user.toLowerCase()}` },
+          },
+        };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${args['users'] ?? 'X'}` } };

@@ -1,5 +1,5 @@
 // /breaks <word>: every word goes through the core's runCommand; the answer comes back by response_url, or as a modal.
-import { isCoreError, parseCommand, runCommand, type CommandReply, type CommandWord, type TeamInput } from '../../core/index.ts';
+import { isCoreError, parseCommand, runCommand, TEAM_SETTINGS_WORDS, type CommandReply, type CommandWord, type TeamInput } from '../../core/index.ts';
 import { renderLeaderboard, renderStats, renderText } from './blocks/boards.ts';
 import type { SlackMessage } from './blocks/kit.ts';
 import { renderSettingsModal } from './blocks/settings-modal.ts';
@@ -10,12 +10,12 @@ import { isTeamChannel, slackMemberId, slackTeamId, workspaceRosterId } from './
 import type { CommandPayload } from './payloads.ts';
 import { respond } from './replies.ts';
 import { describeSlackError } from './slack-errors.ts';
-import { ensureMember } from './people.ts';
+import { ensureMember, isWorkspaceAdmin } from './people.ts';
 
 /** Words after which the App Home shows something different. */
 const HOME_WORDS: ReadonlySet<CommandWord> = new Set(['start', 'stop', 'pause', 'resume', 'hours', 'every', 'days', 'timezone', 'band', 'meetings', 'holidays', 'join', 'leave', 'forget-me']);
 /** Words that act on the channel's team. */
-const TEAM_WORDS: ReadonlySet<CommandWord> = new Set(['join', 'leave', 'team-time', 'leaderboard']);
+const TEAM_WORDS: ReadonlySet<CommandWord> = new Set(['join', 'leave', 'leaderboard', ...TEAM_SETTINGS_WORDS]);
 /** Slack's placeholder names for channels whose real name it does not send. */
 const UNNAMED_CHANNELS = new Set(['privategroup', 'directmessage', 'mpdm']);
 
@@ -59,7 +59,9 @@ export async function handleCommand(deps: SlackDeps, workspace: Workspace, paylo
       // A new team takes the zone of the person who brings it into being.
       team = { teamId: slackTeamId(workspace.id, payload.channel_id), name, timezone: member.schedule.timezone, address: { channel: payload.channel_id } };
     }
-    const reply = await deps.work.run(() => runCommand(deps.service, { memberId: id, displayName: '', timezone: member?.schedule.timezone, team }, payload.text));
+    // Only words that change a team's settings need to know whether the person is a workspace admin.
+    const isTeamAdmin = team && TEAM_SETTINGS_WORDS.has(word) ? await isWorkspaceAdmin(deps, workspace, payload.user_id) : false;
+    const reply = await deps.work.run(() => runCommand(deps.service, { memberId: id, displayName: '', timezone: member?.schedule.timezone, team, isTeamAdmin }, payload.text));
     // Only "forget-me confirm" deletes; the question alone leaves the person where they were.
     if (word === 'forget-me' && !(await deps.store.getMember(id))) await deps.store.removeTeamMember(workspaceRosterId(workspace.id), id);
     if (reply.kind === 'settings') {

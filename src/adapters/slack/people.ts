@@ -19,6 +19,22 @@ export interface SlackProfile {
   timezone: string | undefined;
 }
 
+const adminInfo = z.object({ user: z.object({ is_admin: z.boolean().optional(), is_owner: z.boolean().optional(), is_primary_owner: z.boolean().optional() }) });
+
+/**
+ * Whether Slack says the person is a workspace admin or owner, asked fresh each time (roles change). A failed look-up
+ * answers false: the person may still change a team they set up themselves.
+ */
+export async function isWorkspaceAdmin(deps: SlackDeps, workspace: Workspace, userId: string): Promise<boolean> {
+  try {
+    const parsed = adminInfo.safeParse(await deps.api.call(workspace.id, 'users.info', { user: userId }, workspace.token));
+    return parsed.success && Boolean(parsed.data.user.is_admin || parsed.data.user.is_owner || parsed.data.user.is_primary_owner);
+  } catch (err) {
+    deps.logger.warn({ memberId: slackMemberId(workspace.id, userId), err: describeSlackError(err) }, 'users.info failed; not treated as an admin');
+    return false;
+  }
+}
+
 export async function fetchProfile(deps: SlackDeps, workspace: Workspace, userId: string, fallbackName: string): Promise<SlackProfile> {
   try {
     const parsed = userInfo.safeParse(await deps.api.call(workspace.id, 'users.info', { user: userId }, workspace.token));

@@ -21,6 +21,8 @@ export interface TeamInput {
   /** The zone the platform gives for the team, if any (else DEFAULT_TIMEZONE). */
   timezone?: string | undefined;
   address?: Record<string, string> | undefined;
+  /** Who brings the team into being, if this call creates it (kept as the team's `createdBy`). */
+  createdBy?: string | undefined;
 }
 
 /** Returns the team, creating it (Mon-Fri, no daily challenge yet, weekly digest on) the first time it is seen. */
@@ -37,6 +39,7 @@ export async function ensureTeam(ctx: Ctx, input: TeamInput): Promise<Team> {
     timezone: input.timezone !== undefined && isValidTimezone(input.timezone) ? input.timezone : ctx.defaultTimezone,
     workdays: [1, 2, 3, 4, 5],
     challengeTime: null,
+    ...(input.createdBy ? { createdBy: input.createdBy } : {}),
     address: input.address ?? {},
     createdAt: ctx.clock.now(),
   };
@@ -74,14 +77,53 @@ export async function leaveTeam(ctx: Ctx, memberId: string, teamId: string): Pro
 
 /** Sets (or with null, clears) the local time of the team's daily challenge. */
 export async function setTeamChallengeTime(ctx: Ctx, teamId: string, time: string | null): Promise<{ team: Team; nextAt: number | null }> {
+  return updateTeamSettings(ctx, teamId, { challengeTime: time });
+}
+
+export interface TeamSettingsPatch {
+  /** "HH:MM", or null to turn the daily challenge off. */
+  challengeTime?: string | null | undefined;
+  timezone?: string | undefined;
+  workdays?: number[] | undefined;
+  name?: string | undefined;
+}
+
+const TEAM_NAME_MAX = 80;
+
+/** Checks every field first, so one bad value changes nothing; then re-plans the team challenge and the weekly digest. */
+export async function updateTeamSettings(ctx: Ctx, teamId: string, patch: TeamSettingsPatch): Promise<{ team: Team; nextAt: number | null }> {
   const team = await ctx.store.getTeam(teamId);
   if (!team) throw new NotFoundError('That team');
+  const time = patch.challengeTime === undefined ? team.challengeTime : patch.challengeTime;
   if (time !== null && !hhmmSchema.safeParse(time).success) throw new ValidationError('Give the team challenge time as HH:MM, e.g. 11:30.');
-  const updated: Team = { ...team, challengeTime: time };
+  if (patch.timezone !== undefined && !isValidTimezone(patch.timezone)) throw new ValidationError(`"${patch.timezone}" is not a time zone I know; use an IANA name such as Europe/Berlin.`);
+  if (patch.workdays !== undefined && (patch.workdays.length === 0 || patch.workdays.some((day) => !Number.isInteger(day) || day < 1 || day > 7))) {
+    throw new ValidationError('A team needs at least one workday, e.g. mon-fri or sun-thu.');
+  }
+  const name = patch.name?.trim().replace(/\s+/g, ' ');
+  if (name !== undefined && (name === '' || name.length > TEAM_NAME_MAX)) throw new ValidationError(`Give the team a name of 1 to ${TEAM_NAME_MAX} characters.`);
+  const updated: Team = {
+    ...team,
+    challengeTime: time,
+    timezone: patch.timezone ?? team.timezone,
+    workdays: patch.workdays ? [...new Set(patch.workdays)].sort((a, b) => a - b) : team.workdays,
+    name: name ?? team.name,
+  };
   await ctx.store.putTeam(updated);
+  const now = ctx.clock.now();
   const job = jobId({ kind: 'team', teamId });
-  const nextAt = time === null ? null : nextDailyAt(updated.timezone, updated.workdays, time, ctx.clock.now());
+  const nextAt = time === null ? null : nextDailyAt(updated.timezone, updated.workdays, time, now);
   if (nextAt === null) await ctx.store.clearDue(job);
   else await ctx.store.setDue(job, nextAt);
+  // The digest is Monday morning in the team's zone, so a new zone moves it.
+  if (updated.timezone !== team.timezone) {
+    const digestAt = firstDigestAt(updated.timezone, now);
+    if (digestAt !== null) await ctx.store.setDue(jobId({ kind: 'digest', teamId }), digestAt);
+  }
   return { team: updated, nextAt };
+}
+
+/** A team's settings are changed only by a workspace/tenant admin (or team owner) or whoever set the team up. */
+export function mayChangeTeam(team: Team, memberId: string, isAdmin: boolean): boolean {
+  return isAdmin || (team.createdBy !== undefined && team.createdBy === memberId);
 }
