@@ -79,6 +79,10 @@ const envSchema = z
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' }).optional(),
     MICROSOFT_APP_TENANT_ID: optionalText,
     TEAMS_ALLOW_ANONYMOUS: boolean.default(false),
+    // Opt-in: reading presence needs the Graph application permission Presence.Read.All with admin consent (docs/teams.md).
+    TEAMS_PRESENCE: boolean.default(false),
+    GRAPH_API_URL: z.url({ message: 'must be a URL such as https://graph.microsoft.com/v1.0/' }).default('https://graph.microsoft.com/v1.0/'),
+    MICROSOFT_LOGIN_URL: z.url({ message: 'must be a URL such as https://login.microsoftonline.com/' }).default('https://login.microsoftonline.com/'),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) {
@@ -109,6 +113,10 @@ const envSchema = z
       } else if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN && !env.MICROSOFT_APP_ID && !env.TEAMS_ALLOW_ANONYMOUS) {
         ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: 'is production but neither Slack nor Teams is set (set SLACK_SIGNING_SECRET, SLACK_APP_TOKEN or MICROSOFT_APP_ID); the local web chat is served only outside production' });
       }
+    }
+    if (env.TEAMS_PRESENCE && (!env.MICROSOFT_APP_ID || !env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TYPE === 'UserAssignedMSI')) {
+      // The app-only Graph token is asked for with the app's own id and client secret.
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_PRESENCE'], message: 'needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (a client secret; a managed identity is not supported for presence)' });
     }
     const teamsProblem = teamsIdentityProblem(env);
     if (teamsProblem) ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TYPE'], message: teamsProblem });

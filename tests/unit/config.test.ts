@@ -49,6 +49,16 @@ describe('configuration', () => {
     expect(problems.join('\n')).not.toContain('super-secret-value');
   });
 
+  it('TEAMS_PRESENCE is off by default and needs the app id and client secret', () => {
+    const plain = loadConfig({});
+    expect(plain.TEAMS_PRESENCE).toBe(false);
+    expect(plain.GRAPH_API_URL).toBe('https://graph.microsoft.com/v1.0/');
+    expect(plain.MICROSOFT_LOGIN_URL).toBe('https://login.microsoftonline.com/');
+    expect(problemsOf({ TEAMS_PRESENCE: 'true', TEAMS_ALLOW_ANONYMOUS: 'true' }).join()).toMatch(/TEAMS_PRESENCE needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD/);
+    expect(problemsOf({ TEAMS_PRESENCE: 'true', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', GRAPH_API_URL: 'not a url' }).join()).toMatch(/GRAPH_API_URL must be a URL/);
+    expect(loadConfig({ TEAMS_PRESENCE: 'true', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }).TEAMS_PRESENCE).toBe(true);
+  });
+
   it('refuses TEAMS_ALLOW_ANONYMOUS in production', () => {
     expect(problemsOf({ TEAMS_ALLOW_ANONYMOUS: 'true', NODE_ENV: 'production' }).join()).toMatch(/TEAMS_ALLOW_ANONYMOUS must not be true/);
     expect(loadConfig({ TEAMS_ALLOW_ANONYMOUS: 'true' }).teamsEnabled).toBe(true);

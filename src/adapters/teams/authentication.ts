@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 
 export type TeamsConfig = Pick<
   Config,
-  'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TYPE' | 'MICROSOFT_APP_TENANT_ID' | 'TEAMS_ALLOW_ANONYMOUS'
+  'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TYPE' | 'MICROSOFT_APP_TENANT_ID' | 'TEAMS_ALLOW_ANONYMOUS' | 'TEAMS_PRESENCE' | 'GRAPH_API_URL' | 'MICROSOFT_LOGIN_URL'
 >;
 
 export interface TeamsAuthentication {

@@ -10,6 +10,8 @@ import { createOutbox } from './outbox.ts';
 import { createTeamsRouter } from './routes.ts';
 import { sdkRetriesOff } from './sdk-retries.ts';
 import { createTurnLogic } from './turn-router.ts';
+import { GraphTokens } from './graph-token.ts';
+import { createPresenceReader } from './presence.ts';
 
 export type { TeamsConfig } from './authentication.ts';
 export { MESSAGES_PATH } from './routes.ts';
@@ -41,6 +43,20 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const logic = createTurnLogic({ service: deps.service, references, outbox, liveCount, logger: deps.logger });
   return {
     router: createTeamsRouter({ adapter, logic, logger: deps.logger }),
-    messenger: createTeamsMessenger({ references, outbox }),
+    messenger: createTeamsMessenger({ references, outbox, presence: presenceReader(deps) }),
   };
+}
+
+/** Graph presence for due members, when TEAMS_PRESENCE is on (config.ts has checked the credentials it needs). */
+function presenceReader(deps: TeamsAdapterDeps) {
+  const { config } = deps;
+  if (!config.TEAMS_PRESENCE || !config.MICROSOFT_APP_ID || !config.MICROSOFT_APP_PASSWORD) return undefined;
+  const tokens = new GraphTokens({
+    loginUrl: config.MICROSOFT_LOGIN_URL,
+    graphUrl: config.GRAPH_API_URL,
+    clientId: config.MICROSOFT_APP_ID,
+    clientSecret: config.MICROSOFT_APP_PASSWORD,
+    fixedTenant: config.MICROSOFT_APP_TYPE === 'SingleTenant' ? config.MICROSOFT_APP_TENANT_ID : undefined,
+  });
+  return createPresenceReader({ graphUrl: config.GRAPH_API_URL, tokens, logger: deps.logger });
 }

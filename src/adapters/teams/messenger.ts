@@ -1,5 +1,5 @@
 // The Teams Messenger: how the scheduler and "now" reach people and channels, through stored conversation references.
-import { ValidationError, type DigestView, type Member, type Messenger, type PromptView, type Team, type TeamPromptView } from '../../core/index.ts';
+import { ValidationError, type DigestView, type Member, type Messenger, type PromptView, type ReachabilityQuery, type Team, type TeamPromptView, type Unreachable } from '../../core/index.ts';
 import { digestCard } from './cards/command-cards.ts';
 import { promptCard, teamPromptCard } from './cards/prompt-cards.ts';
 import type { ReferenceStore } from './conversation-references.ts';
@@ -8,6 +8,8 @@ import { cardActivity, type Outbox } from './outbox.ts';
 export interface TeamsMessengerDeps {
   references: ReferenceStore;
   outbox: Outbox;
+  /** With TEAMS_PRESENCE: reads Graph presence for a batch's due members. */
+  presence?: ((queries: ReachabilityQuery[]) => Promise<Array<Unreachable | null>>) | undefined;
 }
 
 export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
@@ -20,6 +22,7 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
 
   return {
     platform: 'teams',
+    ...(deps.presence ? { reachability: deps.presence } : {}),
     async sendPrompt(member: Member, view: PromptView) {
       const reference = await referenceFor(member.id, 'you');
       const delivery = await deps.outbox.post(reference, member.tenantId, cardActivity(promptCard(view), `Desk break: ${view.challenge.title}`));
