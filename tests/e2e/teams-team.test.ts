@@ -26,6 +26,29 @@ describe('Teams team challenge and leaderboard', () => {
     await h.close();
   });
 
+  it('team settings: the installer and a roster owner may change them; anyone else is refused and nothing changes', async () => {
+    const cy = teamsUser('Cy');
+    const dan = teamsUser('Dan');
+    // Cy sets the team up by joining first; Bob is neither set-up person, owner nor installer.
+    await h.post(h.channelMessage(cy, design, 'join'));
+    h.connector.reset();
+    await h.post(h.channelMessage(bob, design, 'team-time 07:00'));
+    const refused = await h.connector.waitFor((call) => typeof call.body['text'] === 'string');
+    expect(refused.body['text']).toMatch(/Only a workspace admin \(in Teams, a team owner\) or the person who set up this team/);
+    expect((await h.bot.store.getTeam(design.teamId))?.challengeTime).toBeNull();
+
+    // Ada installed the bot in the team (beforeEach).
+    h.connector.reset();
+    await h.post(h.channelMessage(ada, design, 'team-days sun,mon,tue,wed,thu'));
+    expect((await h.bot.store.getTeam(design.teamId))?.workdays).toEqual([1, 2, 3, 4, 7]);
+
+    // Dan is an owner on the team's roster.
+    h.connector.owners.add(`29:${dan.aad}`);
+    await h.post(h.channelMessage(dan, design, 'team-name Design Crew'));
+    expect((await h.bot.store.getTeam(design.teamId))?.name).toBe('Design Crew');
+    expect(h.connector.calls.some((call) => call.method === 'GET' && call.path.includes('/members/'))).toBe(true);
+  });
+
   it('join typed after an @mention in a channel puts the member on that team', async () => {
     const response = await h.post(h.channelMessage(ada, design, 'join'));
     expect(response.status).toBe(200);

@@ -28,6 +28,8 @@ export interface FakeConnector {
   calls: ConnectorCall[];
   /** The next requests (one per failure) get these answers instead of success. */
   failNext(...failures: Failure[]): void;
+  /** Account ids (`29:...`) whose roster entry says userRole "owner"; anyone else is "user". */
+  owners: Set<string>;
   /** Successful calls that sent an activity (posts, replies and updates). */
   sent(): ConnectorCall[];
   /** Resolves with the first call (already made or coming) that matches; rejects after `timeoutMs`. */
@@ -37,6 +39,8 @@ export interface FakeConnector {
 }
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+/** GET one member of a conversation or team: the roster entry TeamsInfo.getMember reads. */
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)\/?$/;
 
 function readBody(req: import('node:http').IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
@@ -57,6 +61,7 @@ function readBody(req: import('node:http').IncomingMessage): Promise<Record<stri
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: Failure[] = [];
+  const owners = new Set<string>();
   const waiters = new Set<{ match: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }>();
   let nextId = 1;
 
@@ -78,6 +83,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     } else if (match && (req.method === 'POST' || req.method === 'PUT')) {
       status = 200;
       answer = { id: req.method === 'PUT' && activityId ? activityId : `activity-${nextId++}` };
+    } else if (MEMBER.test(path) && req.method === 'GET') {
+      const memberId = decodeURIComponent(MEMBER.exec(path)?.[2] ?? '');
+      status = 200;
+      answer = { id: memberId, name: memberId, aadObjectId: memberId.replace(/^29:/, ''), userRole: owners.has(memberId) ? 'owner' : 'user' };
     } else if (path === '/v3/conversations' && req.method === 'POST') {
       status = 200;
       answer = { id: `conversation-${nextId++}`, activityId: `activity-${nextId++}` };
@@ -101,6 +110,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    owners,
     failNext: (...next) => void failures.push(...next),
     sent: () => calls.filter((call) => call.status === 200 && call.conversationId !== null),
     waitFor(match, timeoutMs = 3_000) {

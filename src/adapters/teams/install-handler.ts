@@ -6,6 +6,7 @@ import { cardActivity } from './outbox.ts';
 import { referenceOf } from './references-of.ts';
 import type { TurnDeps } from './turn-deps.ts';
 import { reply } from './turn-replies.ts';
+import { forgetInstaller, rememberInstaller } from './team-admin.ts';
 
 /** Teams sends both installationUpdate and conversationUpdate on install: the first one greets. */
 const WELCOME_ONCE_MS = 10 * 60_000;
@@ -25,6 +26,9 @@ export async function onInstalled(deps: TurnDeps, context: TurnContext, greet: b
   const target = installTarget(activity);
   if (!target) return;
   await deps.references.save(target.id, referenceOf(activity));
+  const installer = memberIdOf(activity);
+  // Whoever installs the bot in a team may change that team's settings.
+  if (!target.personal && installer) await rememberInstaller(deps, target.id, installer);
   deps.logger.info({ target: target.id, personal: target.personal }, 'teams: installed');
   if (!greet || !(await deps.service.ctx.store.putRecordIfAbsent('welcomed', target.id, '1', WELCOME_ONCE_MS))) return;
   const card = target.personal ? welcomeCard() : teamWelcomeCard();
@@ -35,6 +39,7 @@ export async function onUninstalled(deps: TurnDeps, context: TurnContext): Promi
   const target = installTarget(context.activity);
   if (!target) return;
   await deps.references.remove(target.id);
+  if (!target.personal) await forgetInstaller(deps, target.id);
   deps.logger.info({ target: target.id, personal: target.personal }, 'teams: uninstalled');
   // Nothing can reach them any more, so the schedule stops too (their streak and points stay until forget-me).
   if (target.personal) {
