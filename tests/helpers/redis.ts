@@ -4,8 +4,11 @@ import { Redis } from 'ioredis';
 
 export const TEST_REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
+/** RESP2 like the bot's own client (redis-client.ts); REDIS_TEST_PROTOCOL=3 runs the same tests on RESP3. */
+const TEST_PROTOCOL = process.env['REDIS_TEST_PROTOCOL'] === '3' ? 3 : 2;
+
 export function connectTestRedis(): Redis {
-  return new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 2000 });
+  return new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 2000, protocol: TEST_PROTOCOL });
 }
 
 export function randomPrefix(label = 'test'): string {
