@@ -19,12 +19,12 @@ function parseAvoidHelp(): string {
 
 export const COMMAND_WORDS = [
   'help', 'start', 'stop', 'pause', 'resume', 'now', 'settings', 'hours', 'every', 'days', 'timezone',
-  'band', 'avoid', 'meetings', 'holidays', 'join', 'leave', 'team-time', 'team-zone', 'team-days', 'team-name', 'leaderboard', 'stats', 'forget-me',
+  'band', 'avoid', 'meetings', 'holidays', 'join', 'leave', 'team-time', 'team-zone', 'team-days', 'team-name', 'team-holidays', 'leaderboard', 'stats', 'forget-me',
 ] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
 /** The words that change a team's settings: only a workspace/tenant admin or whoever set the team up may use them. */
-export const TEAM_SETTINGS_WORDS: ReadonlySet<CommandWord> = new Set(['team-time', 'team-zone', 'team-days', 'team-name']);
+export const TEAM_SETTINGS_WORDS: ReadonlySet<CommandWord> = new Set(['team-time', 'team-zone', 'team-days', 'team-name', 'team-holidays']);
 
 export interface ParsedCommand {
   word: CommandWord;
@@ -78,7 +78,7 @@ export const HELP_TEXT = [
   '• holidays US | holidays AU-VIC | holidays off: no breaks on public holidays of that calendar',
   '• settings: open the settings form',
   '• join / leave: join or leave this channel\'s team; team-time 11:30 sets a daily team challenge',
-  '• team-zone Asia/Jerusalem, team-days sun,mon,tue,wed,thu, team-name Design: the team\'s settings (a workspace admin or whoever set the team up)',
+  '• team-zone Asia/Jerusalem, team-days sun,mon,tue,wed,thu, team-name Design, team-holidays US: the team\'s settings (a workspace admin or whoever set the team up)',
   '• leaderboard, stats, forget-me (says what it would delete and asks you to confirm)',
   MEDICAL_NOTE,
 ].join('\n');
@@ -196,6 +196,7 @@ async function execute(service: BreakService, ctx: CommandContext, command: Retu
     case 'team-zone':
     case 'team-days':
     case 'team-name':
+    case 'team-holidays':
       return teamSettingsReply(service, ctx, member, command.word, command.args);
     case 'leaderboard':
       return leaderboardReply(service, member, ctx.team ?? null);
@@ -220,6 +221,7 @@ async function teamSettingsReply(service: BreakService, ctx: CommandContext, mem
     word === 'team-time' ? { challengeTime: /^(off|none)$/i.test(value) ? null : value }
     : word === 'team-zone' ? { timezone: parseTimezone(value) }
     : word === 'team-days' ? { workdays: parseDays(value) }
+    : word === 'team-holidays' ? { holidays: /^(off|none)$/i.test(value) ? null : value }
     : { name: value };
   const { team: t, nextAt } = await service.updateTeamSettings(team.id, patch);
   if (word === 'team-time') {
@@ -227,7 +229,8 @@ async function teamSettingsReply(service: BreakService, ctx: CommandContext, mem
     return { kind: 'text', text: t.challengeTime === null ? 'The daily team challenge is off.' : `Daily team challenge set for ${t.challengeTime}. Next: ${when(nextAt, t.timezone, reason)}.` };
   }
   const challenge = t.challengeTime === null ? 'no daily team challenge' : `daily team challenge at ${t.challengeTime}, next ${when(nextAt, t.timezone, 'none')}`;
-  return { kind: 'text', text: `Saved for ${t.name}: ${formatDays(t.workdays)}, ${t.timezone}, ${challenge}.` };
+  const holidays = t.holidays === undefined ? '' : `, no team challenge on ${t.holidays} public holidays (left out of the team streak)`;
+  return { kind: 'text', text: `Saved for ${t.name}: ${formatDays(t.workdays)}, ${t.timezone}, ${challenge}${holidays}.` };
 }
 
 /** "forget-me" asks (deleting nothing); "forget-me confirm" deletes at once. Neither creates anybody. */

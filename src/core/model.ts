@@ -136,6 +136,8 @@ export interface Team {
   createdAt: number;
   /** The team's most recent daily challenge ids first, for the no-repeat rule (absent: none yet). */
   recentChallengeIds?: string[];
+  /** The team's public-holiday calendar ("US", "AU-VIC"): no team challenge then, and the day is left out of its streak. */
+  holidays?: string;
 }
 
 export interface Challenge {

@@ -10,6 +10,7 @@ import { rankBoard } from '../progress/standings.ts';
 import { mendBoard, streakInputOf } from './upkeep.ts';
 import { nextDueAt, requireMember } from '../people/members.ts';
 import { memberStreak, teamStreak } from '../progress/streaks.ts';
+import { isPublicHoliday } from '../schedule/holidays.ts';
 import type { BoardStore, DueIndex, MemberStore, TeamStore } from '../ports/index.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
@@ -21,7 +22,8 @@ export async function currentStreak(ctx: Ctx, member: Member, now: number): Prom
 
 async function teamStreakOf(ctx: Ctx, team: Team, now: number): Promise<number> {
   const days = await ctx.store.getTeamDays(team.id);
-  return teamStreak({ days, workdays: team.workdays, timezone: team.timezone, now });
+  const calendar = team.holidays;
+  return teamStreak({ days, workdays: team.workdays, timezone: team.timezone, now, isHoliday: calendar === undefined ? undefined : (day) => isPublicHoliday(calendar, day) });
 }
 
 /** Rows a leaderboard shows from the top; the viewer's own row is added when it is further down. */

@@ -1,5 +1,7 @@
 // What to do when jobs in the due index come due: each job's next due instant (null: drop it). The scheduler hands
 // over a claimed batch at once, so member jobs share their store calls (member-due.ts); team jobs go one by one.
+import { isPublicHoliday } from '../schedule/holidays.ts';
+import { localDay } from '../schedule/calendar.ts';
 import type { CoreContext } from '../context.ts';
 import { STALE_SLOT_MS } from '../context.ts';
 import { nextDailyAt } from '../schedule/daily.ts';
@@ -49,7 +51,10 @@ async function handleTeamDue(ctx: Ctx, teamId: string, id: string, dueAt: number
   const team = await ctx.store.getTeam(teamId);
   if (!team || team.challengeTime === null) return null;
   const now = ctx.clock.now();
-  if (now - dueAt <= STALE_SLOT_MS && (await ctx.store.markSent(id, dueAt, SENT_MARKER_TTL_MS))) {
+  // No team challenge on a public holiday of the team's calendar.
+  const holiday = team.holidays !== undefined && isPublicHoliday(team.holidays, localDay(dueAt, team.timezone));
+  if (holiday) ctx.metrics.promptSkipped(team.platform, 'holiday');
+  else if (now - dueAt <= STALE_SLOT_MS && (await ctx.store.markSent(id, dueAt, SENT_MARKER_TTL_MS))) {
     try {
       await sendTeamPrompt(ctx, teamId, dueAt);
     } catch (err) {

@@ -1,4 +1,5 @@
 // Team use cases: create on first join, join, leave, daily team challenge time.
+import { parseHolidayCalendar } from '../schedule/holidays.ts';
 import type { CoreContext } from '../context.ts';
 import { isValidTimezone } from '../schedule/calendar.ts';
 import { firstDigestAt } from '../dispatch/due.ts';
@@ -86,6 +87,8 @@ export interface TeamSettingsPatch {
   timezone?: string | undefined;
   workdays?: number[] | undefined;
   name?: string | undefined;
+  /** A public-holiday calendar ("US", "AU-VIC"; checked by parseHolidayCalendar), or null for none. */
+  holidays?: string | null | undefined;
 }
 
 const TEAM_NAME_MAX = 80;
@@ -102,8 +105,11 @@ export async function updateTeamSettings(ctx: Ctx, teamId: string, patch: TeamSe
   }
   const name = patch.name?.trim().replace(/\s+/g, ' ');
   if (name !== undefined && (name === '' || name.length > TEAM_NAME_MAX)) throw new ValidationError(`Give the team a name of 1 to ${TEAM_NAME_MAX} characters.`);
+  const holidays = patch.holidays === undefined ? team.holidays : patch.holidays === null ? undefined : parseHolidayCalendar(patch.holidays);
+  const { holidays: _old, ...withoutHolidays } = team;
   const updated: Team = {
-    ...team,
+    ...withoutHolidays,
+    ...(holidays === undefined ? {} : { holidays }),
     challengeTime: time,
     timezone: patch.timezone ?? team.timezone,
     workdays: patch.workdays ? [...new Set(patch.workdays)].sort((a, b) => a - b) : team.workdays,

@@ -32,6 +32,8 @@ export interface TeamStreakInput {
   workdays: number[];
   timezone: string;
   now: number;
+  /** Public holidays of the team's calendar: left out like a day off. */
+  isHoliday?: ((day: string) => boolean) | undefined;
 }
 
 type DayVerdict = 'counts' | 'skip' | 'breaks';
@@ -70,9 +72,9 @@ export function teamDayQualifies(record: TeamDay | undefined): boolean {
 
 /** Consecutive team workdays (team zone) on which at least half of the active members completed. */
 export function teamStreak(input: TeamStreakInput): number {
-  const { days, workdays, timezone, now } = input;
+  const { days, workdays, timezone, now, isHoliday } = input;
   return countBack(localDay(now, timezone), null, (day) => {
-    if (!workdays.includes(isoWeekday(day))) return 'skip';
+    if (!workdays.includes(isoWeekday(day)) || isHoliday?.(day) === true) return 'skip';
     return teamDayQualifies(days[day]) ? 'counts' : 'breaks';
   });
 }

@@ -72,6 +72,31 @@ describe('teams and leaderboards', () => {
     expect((await core.service.stats(bob)).totalPoints).toBe(1);
   });
 
+  it('"team-holidays US": no team challenge on Thanksgiving, the next one comes on Friday, and the team streak spans the day', async () => {
+    const core = makeCore('2026-11-25T10:00:00Z'); // Wednesday
+    const ada = await member(core, 'ada');
+    await core.service.setTeamChallengeTime(TEAM, '10:00');
+    const { team } = await core.service.updateTeamSettings(TEAM, { holidays: 'us' });
+    expect(team.holidays).toBe('US');
+    await expect(core.service.updateTeamSettings(TEAM, { holidays: 'Narnia' })).rejects.toThrow(/not a holiday calendar/);
+    // Wednesday: the challenge, done.
+    await handleOne(core.service, jobId({ kind: 'team', teamId: TEAM }), core.clock.now());
+    await core.service.click(core.messenger.teamPrompts[0]!.view.promptId, ada, { kind: 'done' });
+    // Thursday 26 November, 10:00: Thanksgiving.
+    core.clock.set('2026-11-26T10:00:01Z');
+    const next = await handleOne(core.service, jobId({ kind: 'team', teamId: TEAM }), Date.parse('2026-11-26T10:00:00Z'));
+    expect(core.messenger.teamPrompts).toHaveLength(1);
+    expect(new Date(next ?? 0).toISOString()).toBe('2026-11-27T10:00:00.000Z');
+    // Friday: the challenge, done; Thursday is left out, so the team streak is 2, not 1.
+    core.clock.set('2026-11-27T10:00:01Z');
+    await handleOne(core.service, jobId({ kind: 'team', teamId: TEAM }), Date.parse('2026-11-27T10:00:00Z'));
+    await core.service.click(core.messenger.teamPrompts[1]!.view.promptId, ada, { kind: 'done' });
+    const board = await core.service.workspaceBoard('web', 'local', TEAM);
+    expect(board.rows.find((row) => row.teamId === TEAM)?.streak).toBe(2);
+    await core.service.updateTeamSettings(TEAM, { holidays: null });
+    expect((await core.service.workspaceBoard('web', 'local', TEAM)).rows.find((row) => row.teamId === TEAM)?.streak).toBe(1);
+  });
+
   it('a daily team challenge is posted at the team\'s time by the due index', async () => {
     const core = makeCore('2026-11-24T10:00:00Z');
     await member(core, 'ada');

@@ -105,6 +105,13 @@ describe('team streak', () => {
     expect(teamOf({ '2026-06-05': good, '2026-06-08': good, '2026-06-09': { completers: 3, activeMembers: 3 } })).toBe(3);
   });
 
+  it('a public holiday of the team\'s calendar is left out like a day off, never a break', () => {
+    // Friday 5 and Tuesday 9 June qualify; Monday 8 had nobody (a holiday for this team).
+    const days = { '2026-06-05': good, '2026-06-09': good };
+    expect(teamStreak({ days, workdays: MON_FRI, timezone: ZONE, now: NOW, isHoliday: (day) => day === '2026-06-08' })).toBe(2);
+    expect(teamOf(days)).toBe(1);
+  });
+
   it('is broken by a workday on which fewer than half completed', () => {
     expect(teamOf({ '2026-06-05': good, '2026-06-08': poor, '2026-06-09': good })).toBe(1);
   });
