@@ -151,3 +151,37 @@ describe('Slack OAuth installs', () => {
     expect(reply.body['text'] ?? JSON.stringify(reply.body)).not.toMatch(/went wrong/);
   });
 });
+
+describe('changing TOKEN_ENCRYPTION_KEY', () => {
+  it('a bot restarted with a new key and the old one as TOKEN_ENCRYPTION_KEY_PREVIOUS still serves the workspace and re-encrypts its record', async () => {
+    await install();
+    const before = await world.store.getRecord(INSTALLATION_KIND, `T:${WORKSPACE}`);
+    const store = world.store;
+    await world.close();
+
+    const oauthEnv = {
+      SLACK_BOT_TOKEN: '',
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'client-secret-do-not-log',
+      SLACK_STATE_SECRET: 'state-secret-for-tests-0123456789',
+    };
+    world = await startSlackWorld({
+      startIso: '2026-11-25T09:05:00Z',
+      store: () => store,
+      env: { ...oauthEnv, TOKEN_ENCRYPTION_KEY: 'the-new-token-encryption-key-9876543210', TOKEN_ENCRYPTION_KEY_PREVIOUS: 'token-encryption-key-for-tests-0123456789' },
+    });
+    const reply = await world.command('UADA', 'start');
+    expect(reply.text).toMatch(/Breaks are on/);
+    expect(world.slack.callsOf('users.info')[0]?.token).toBe(INSTALLED_TOKEN);
+    const after = await store.getRecord(INSTALLATION_KIND, `T:${WORKSPACE}`);
+    expect(after).not.toBe(before);
+    expect(after?.split('.')[1]).not.toBe(before?.split('.')[1]);
+    await world.close();
+
+    // The old key can now go.
+    world = await startSlackWorld({ startIso: '2026-11-25T09:05:00Z', store: () => store, env: { ...oauthEnv, TOKEN_ENCRYPTION_KEY: 'the-new-token-encryption-key-9876543210' } });
+    expect((await world.command('UADA', 'stats')).status).toBe(200);
+    await world.bot.service.promptNow(ADA);
+    expect(world.slack.callsOf('chat.postMessage').at(-1)?.token).toBe(INSTALLED_TOKEN);
+  });
+});
