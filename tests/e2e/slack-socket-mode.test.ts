@@ -11,13 +11,16 @@ const ADA = `slack:${WORKSPACE}:UADA`;
 /** Slack's limit for an ack. */
 const ACK_LIMIT_MS = 3000;
 let world: SlackWorld;
+let worldOpen = false;
 
 afterEach(async () => {
-  await world.close();
+  if (worldOpen) await world.close();
+  worldOpen = false;
 });
 
 async function socketWorld(): Promise<SlackWorld> {
   world = await startSlackWorld({ startIso: START, socketMode: true });
+  worldOpen = true;
   return world;
 }
 
@@ -52,6 +55,17 @@ describe('Slack Socket Mode', () => {
     expect(world.slack.socketMode.openSockets).toBe(1);
     const res = await fetch(world.eventsUrl, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(404);
+  });
+
+  it('an app token Slack refuses stops start-up with Slack\'s answer and never shows the token', async () => {
+    const wrong = 'xapp-1-A0TEST-0000-revoked-token-secret';
+    const failure = await startSlackWorld({ startIso: START, socketMode: true, env: { SLACK_APP_TOKEN: wrong } }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(String((failure as Error).message)).toMatch(/invalid_auth/);
+    expect(JSON.stringify(failure) + String((failure as Error).message) + String((failure as Error).stack)).not.toContain(wrong);
   });
 
   it('a command is acked within 3 s and answered; Done on the prompt counts and updates the message in place', async () => {

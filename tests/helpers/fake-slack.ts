@@ -382,7 +382,12 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
   // The config schema wants a real port; createBot listens on a free one when given 0.
   const config = { ...loaded, PORT: 0 };
   const bot = await createBot(config, options.logger ?? pino({ level: 'silent' }), { store, clock, defaultMetrics: false });
-  const { port } = await bot.listen();
+  const { port } = await bot.listen().catch(async (err: unknown) => {
+    // A bot that cannot start (a refused Socket Mode token) leaves nothing running behind the test.
+    await bot.close().catch(() => undefined);
+    await slack.close();
+    throw err;
+  });
   const others: Bot[] = [];
   const baseUrl = `http://127.0.0.1:${port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
