@@ -17,6 +17,7 @@ export { MEDICAL_NOTE } from './content/catalogue.ts';
 export { CHALLENGE_TAGS, TAG_LABELS, describeAvoid, knownTags, parseAvoid } from './content/tags.ts';
 export { isValidTimezone, localDay, isoWeekKey } from './schedule/calendar.ts';
 export { localTimeLabel } from './schedule/slots.ts';
+export { arrivalText } from './schedule/arrival.ts';
 export { teamPromptView } from './prompts/issue.ts';
 export { formatDays, parseDays, parseHours, parseEvery, parseTimezone, parsePause } from './schedule/schedule-schema.ts';
 export { scheduleSchema, MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES } from './schedule/schedule-schema.ts';

@@ -105,6 +105,8 @@ export interface StatsView {
   totalCompletions: number;
   promptsSent: number;
   nextPromptAt: number | null;
+  /** How long after each slot the member's prompt goes out: their place in the tenant's spread window. */
+  arrivesAfterSlotMs: number;
   teams: Array<{ teamId: string; teamName: string; rank: number; of: number }>;
 }
 

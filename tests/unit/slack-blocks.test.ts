@@ -152,7 +152,7 @@ describe('boards and home', () => {
   const stats: StatsView = {
     memberId: 'slack:T1:U1', displayName: 'Ada', active: true, pausedUntil: null,
     schedule: { timezone: 'Europe/Berlin', workdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
-    hasBand: false, avoidTags: ['stairs', 'balance'], meetings: 'hold', holidays: null, streak: 4, todayCount: 2, weekPoints: 9, totalPoints: 40, totalCompletions: 41, promptsSent: 60,
+    hasBand: false, avoidTags: ['stairs', 'balance'], meetings: 'hold', holidays: null, streak: 4, todayCount: 2, weekPoints: 9, totalPoints: 40, totalCompletions: 41, promptsSent: 60, arrivesAfterSlotMs: 12 * 60_000,
     nextPromptAt: Date.parse('2026-11-25T10:00:00Z'),
     teams: Array.from({ length: 200 }, (_, i) => ({ teamId: `t${i}`, teamName: `#t${i}`, rank: 1, of: 3 })),
   };
@@ -165,6 +165,8 @@ describe('boards and home', () => {
     expect(text).toContain('Streak:* 4 workdays');
     expect(text).toContain('This week:* 9 points');
     expect(text).toContain('Next break:* Wednesday 25 Nov at 11:00');
+    // In a big workspace the prompt comes a while after its slot, and the member is told so.
+    expect(text).toContain('your breaks arrive about 12 min after each slot');
     expect(text).toContain('#t0: 1st of 3');
     const controls = view.blocks.find((b) => b.type === 'actions') as { elements: Array<{ action_id: string }> };
     expect(controls.elements.map((e) => e.action_id)).toEqual(['home_pause_1h', 'home_stop', 'home_meetings', 'home_settings']);

@@ -31,6 +31,7 @@ const stats: StatsView = {
   totalPoints: 20,
   totalCompletions: 21,
   promptsSent: 30,
+  arrivesAfterSlotMs: 12 * 60_000,
   nextPromptAt: Date.parse('2026-03-03T13:00:00Z'),
   teams: [{ teamId: 'teams:t1:19:design', teamName: 'Design', rank: 2, of: 5 }],
 };

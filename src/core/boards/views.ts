@@ -8,7 +8,8 @@ import type { Member, Platform, Team } from '../model.ts';
 import type { BoardPage, BoardQuery, BoardRow } from '../ports/index.ts';
 import { rankBoard } from '../progress/standings.ts';
 import { mendBoard, streakInputOf } from './upkeep.ts';
-import { nextDueAt, requireMember } from '../people/members.ts';
+import { memberOffsetMs, nextDueAt, requireMember } from '../people/members.ts';
+import { tenantLoadOf } from '../people/tenant-load.ts';
 import { memberStreak, teamStreak } from '../progress/streaks.ts';
 import { isPublicHoliday } from '../schedule/holidays.ts';
 import type { BoardStore, DueIndex, MemberStore, TeamStore } from '../ports/index.ts';
@@ -120,6 +121,7 @@ export async function stats(ctx: Ctx, memberId: string): Promise<StatsView> {
   const activity = await ctx.store.getActivity(memberId);
   const today = localDay(now, member.schedule.timezone);
   const weekKey = isoWeekKey(now, member.schedule.timezone);
+  const load = await tenantLoadOf(ctx, member);
   return {
     memberId,
     displayName: member.displayName,
@@ -137,7 +139,8 @@ export async function stats(ctx: Ctx, memberId: string): Promise<StatsView> {
     totalCompletions: activity.totalCompletions,
     promptsSent: activity.promptsSent,
     // The due index knows best (a held or snoozed prompt moves it); the schedule answers while a claim holds the job.
-    nextPromptAt: member.active ? ((await ctx.store.getDue(memberId)) ?? nextDueAt(ctx, member, now)) : null,
+    nextPromptAt: member.active ? ((await ctx.store.getDue(memberId)) ?? nextDueAt(ctx, member, now, load)) : null,
+    arrivesAfterSlotMs: memberOffsetMs(ctx, member, load),
     teams: await teamRanks(ctx, member),
   };
 }

@@ -1,5 +1,5 @@
 // Block Kit for the read models: a team's leaderboard with its place among the workspace's teams, stats, the weekly digest.
-import { formatDays, ordinal, type DigestView, type LeaderboardView, type MemberBoardRow, type StatsView, type TeamBoardRow, type WorkspaceBoardView, describeAvoid } from '../../../core/index.ts';
+import { arrivalText, formatDays, ordinal, type DigestView, type LeaderboardView, type MemberBoardRow, type StatsView, type TeamBoardRow, type WorkspaceBoardView, describeAvoid } from '../../../core/index.ts';
 import { DateTime } from 'luxon';
 import { context, divider, header, message, section, sectionsOfLines, type Block, type SlackMessage } from './kit.ts';
 import { escapeMrkdwn } from './limits.ts';
@@ -53,7 +53,7 @@ export function statsLines(view: StatsView): string[] {
   return [
     `*Streak:* ${view.streak} workday${view.streak === 1 ? '' : 's'}`,
     `*Today:* ${view.todayCount} · *This week:* ${view.weekPoints} point${view.weekPoints === 1 ? '' : 's'} · *All time:* ${view.totalPoints} points from ${view.totalCompletions} breaks`,
-    `*Next break:* ${nextBreakLabel(view.nextPromptAt, s.timezone)}`,
+    `*Next break:* ${nextBreakLabel(view.nextPromptAt, s.timezone)} · your breaks arrive ${arrivalText(view.arrivesAfterSlotMs)}`,
     `*Schedule:* ${formatDays(s.workdays)}, ${s.start}-${s.end}, every ${s.intervalMinutes} min, ${s.timezone}${view.hasBand ? ', with a band' : ''}`,
     `*Avoiding:* ${view.avoidTags.length > 0 ? describeAvoid(view.avoidTags) : 'nothing (all challenges)'}`,
     `*In meetings:* ${view.meetings === 'hold' ? 'breaks wait until you are free' : 'breaks come anyway'} · *Public holidays:* ${view.holidays ?? 'none set'}`,

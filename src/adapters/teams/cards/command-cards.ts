@@ -1,6 +1,6 @@
 // Cards for command replies: welcome, help, stats, leaderboards and the weekly digest.
 import { DateTime } from 'luxon';
-import { formatDays, ordinal, describeAvoid } from '../../../core/index.ts';
+import { arrivalText, formatDays, ordinal, describeAvoid } from '../../../core/index.ts';
 import type { DigestView, LeaderboardView, MemberBoardRow, StatsView, TeamBoardRow, WorkspaceBoardView } from '../../../core/index.ts';
 import { card, facts, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement } from './card-kit.ts';
 
@@ -67,6 +67,7 @@ export function statsCard(view: StatsView): AdaptiveCard {
     ['This week', `${view.weekPoints} point${view.weekPoints === 1 ? '' : 's'}`],
     ['All time', `${view.totalPoints} points, ${view.totalCompletions} of ${view.promptsSent} breaks done`],
     ['Next break', view.nextPromptAt === null ? 'none planned' : when(view.nextPromptAt, s.timezone)],
+    ['Breaks arrive', arrivalText(view.arrivesAfterSlotMs)],
     ...view.teams.map((team) => [plain(team.teamName), `${ordinal(team.rank)} of ${team.of}`] as const),
   ];
   return card([heading(`Stats for ${plain(view.displayName)}`), facts(rows)]);

@@ -122,6 +122,9 @@ describe('the tenant size the core plans with', () => {
     expect(core.messenger.prompts.filter((p) => p.to === first).map((p) => p.view.localTime)).toEqual(['10:00']);
     const offset = plannedOffsetMs(first, 0, load(1200, 1), 60);
     expect(next).toBe(Date.parse('2026-11-25T11:00:00Z') + offset);
+    // stats tells the member how long after each slot their break arrives.
+    expect(offset).toBeGreaterThan(0);
+    expect((await core.service.stats(first)).arrivesAfterSlotMs).toBe(offset);
     // Stop and forget take members out of the count.
     await core.service.stop('web:local:m0');
     await core.service.forget('web:local:m1');
