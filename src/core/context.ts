@@ -22,6 +22,8 @@ export const DAILY_POINT_CAP = 8;
 /** At most this many swaps per prompt: enough to find one that suits, not a way to browse the catalogue. */
 export const MAX_SWAPS = 3;
 
+/** Of those, at most this many a local day from breaks asked for with "now": more count for the streak but earn nothing. */
+export const ON_DEMAND_POINT_CAP = 2;
 export const SNOOZE_MINUTES = [10, 30, 60] as const;
 /** Prompts stay readable this long, for in-place updates and late clicks (which then say "expired"). */
 export const PROMPT_TTL_MS = 8 * 24 * 3600_000;

@@ -117,6 +117,8 @@ export interface Prompt {
   delivery: Record<string, string>;
   /** How many times the member swapped this prompt's challenge for another; absent for none. */
   swaps?: number;
+  /** True for a break asked for with "now" (outside the schedule): it earns points only within ON_DEMAND_POINT_CAP. */
+  onDemand?: true;
 }
 
 export interface Team {

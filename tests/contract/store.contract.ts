@@ -507,6 +507,9 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await store.putPrompt(teamPrompt, HOUR);
         expect(await store.getPrompt(personal.id)).toEqual(personal);
         expect(await store.getPrompt(teamPrompt.id)).toEqual(teamPrompt);
+        const onDemand = makePrompt(memberIdOf('U01'), { onDemand: true });
+        await store.putPrompt(onDemand, HOUR);
+        expect(await store.getPrompt(onDemand.id)).toEqual(onDemand);
         expect(await store.getPrompt(`slack:${TENANT}:pUNKNOWN`)).toBeNull();
         expect(await store.getPrompt('junk')).toBeNull();
       });
@@ -600,6 +603,32 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.getActivity(id)).toEqual({ days: { [DAY]: 10 }, weekPoints: { [WEEK]: 8 }, totalPoints: 8, totalCompletions: 10, promptsSent: 0 });
         expect(await store.teamWeekBoard(TEAM_ID, WEEK)).toEqual([{ memberId: id, points: 8 }]);
         expect((await store.getTeamTotals(TEAM_ID)).completions).toBe(10);
+      });
+
+      it('on-demand breaks earn points only up to their own cap, and never push the day past the daily cap (issue 11)', async () => {
+        const id = memberIdOf('U01');
+        const onDemand = { onDemandCap: 2 };
+        const results = [];
+        // Five "now" breaks: two points, the rest count for the day only.
+        for (let i = 0; i < 5; i += 1) results.push(await store.recordCompletion(makeCompletion(makePrompt(id).id, id, onDemand)));
+        expect(results.map((r) => r.pointAwarded)).toEqual([true, true, false, false, false]);
+        // Scheduled breaks still earn until the day's points reach 8, however many completions came before.
+        for (let i = 0; i < 7; i += 1) results.push(await store.recordCompletion(makeCompletion(makePrompt(id).id, id)));
+        expect(results.slice(5).map((r) => r.pointAwarded)).toEqual([true, true, true, true, true, true, false]);
+        expect(results.map((r) => r.todayCount)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+        expect(await store.getActivity(id)).toEqual({ days: { [DAY]: 12 }, weekPoints: { [WEEK]: 8 }, totalPoints: 8, totalCompletions: 12, promptsSent: 0 });
+        // The next day starts both caps over.
+        const nextDay = await store.recordCompletion(makeCompletion(makePrompt(id).id, id, { ...onDemand, day: '2026-11-26' }));
+        expect(nextDay.pointAwarded).toBe(true);
+      });
+
+      it('many on-demand breaks at once still earn at most the on-demand cap', async () => {
+        const id = memberIdOf('U01');
+        const results = await Promise.all(
+          Array.from({ length: 12 }, () => store.recordCompletion(makeCompletion(makePrompt(id).id, id, { onDemandCap: 2 }))),
+        );
+        expect(results.filter((r) => r.pointAwarded)).toHaveLength(2);
+        expect((await store.getActivity(id)).totalPoints).toBe(2);
       });
 
       it('the cap is per local day', async () => {

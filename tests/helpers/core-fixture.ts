@@ -1,6 +1,7 @@
 // A core wired to the memory store, a clock the test moves, and a messenger that records what it was asked to send.
 import { BreakService, type Delivery, type DigestView, type Member, type Messenger, type Platform, type PromptView, type Store, type Team, type TeamPromptView } from '../../src/core/index.ts';
 import { MemoryStore } from '../../src/adapters/memory/index.ts';
+import { sendPersonalPrompt } from '../../src/core/prompts/issue.ts';
 
 export interface SentPrompt {
   to: string;
@@ -62,4 +63,14 @@ export function makeCore(startIso: string, options: { store?: Store; spreadSecon
     ...(options.sendsPerSecond ? { sendsPerSecond: options.sendsPerSecond } : {}),
   });
   return { clock, store, messenger, service };
+}
+
+/**
+ * A schedule slot's prompt for the member, sent now as the scheduler sends one (not an on-demand "now" break, whose
+ * points are capped lower): for tests about points and boards that need more than a couple of breaks a day.
+ */
+export async function sendSlotPrompt(core: { service: BreakService }, memberId: string) {
+  const member = await core.service.ctx.store.getMember(memberId);
+  if (!member) throw new Error(`no member ${memberId}`);
+  return sendPersonalPrompt(core.service.ctx, member, core.service.ctx.clock.now());
 }

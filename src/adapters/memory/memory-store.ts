@@ -50,6 +50,8 @@ export class MemoryStore implements Store {
   private readonly now: () => number;
   private readonly members = new Map<string, Member>();
   private readonly activity = new Map<string, MemberActivity>();
+  /** member id -> local day -> points earned that day (all, and from on-demand breaks): the caps' counters. */
+  private readonly dayPoints = new Map<string, Map<string, { all: number; onDemand: number }>>();
   /** member id -> prompt id -> expiry: the prompts forget must find. */
   private readonly memberPrompts = new Map<string, Map<string, number>>();
   private readonly prompts: ExpiringMap<Prompt>;
@@ -116,6 +118,7 @@ export class MemoryStore implements Store {
     this.boards.removeEverywhere(id);
     this.members.delete(id);
     this.activity.delete(id);
+    this.dayPoints.delete(id);
     this.memberPrompts.delete(id);
     this.dueIndex.clear(id);
   }
@@ -218,10 +221,15 @@ export class MemoryStore implements Store {
     const todayCount = (activity.days[input.day] ?? 0) + 1;
     activity.days[input.day] = todayCount;
     activity.totalCompletions += 1;
-    const pointAwarded = todayCount <= input.dailyCap;
+    // The day's points (all, and from on-demand breaks) decide the award, as recordCompletion.lua does.
+    const memberDays = this.mapEntry(this.dayPoints, input.memberId, () => new Map<string, { all: number; onDemand: number }>());
+    const points = memberDays.get(input.day) ?? { all: 0, onDemand: 0 };
+    const onDemand = input.onDemandCap !== undefined;
+    const pointAwarded = points.all < input.dailyCap && (!onDemand || points.onDemand < (input.onDemandCap ?? 0));
     if (pointAwarded) {
       activity.weekPoints[input.weekKey] = (activity.weekPoints[input.weekKey] ?? 0) + 1;
       activity.totalPoints += 1;
+      memberDays.set(input.day, { all: points.all + 1, onDemand: points.onDemand + (onDemand ? 1 : 0) });
     }
     this.rememberPrompt(input.memberId, input.promptId, input.now, input.now + DONE_MARKER_TTL_MS);
     if (input.teamPromptId !== null) {

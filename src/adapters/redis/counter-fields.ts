@@ -6,6 +6,9 @@ export const TEAM_TOTALS = { promptsSent: 'ps', completions: 'c' } as const;
 
 export const dayField = (day: string): string => `d:${day}`;
 export const weekField = (weekKey: string): string => `w:${weekKey}`;
+/** Points earned that local day (all, and from on-demand breaks): the caps' counters, not part of MemberActivity. */
+export const dayPointsField = (day: string): string => `p:${day}`;
+export const onDemandPointsField = (day: string): string => `o:${day}`;
 export const teamCompletersField = (day: string): string => `c:${day}`;
 export const teamActiveField = (day: string): string => `a:${day}`;
 

@@ -26,6 +26,8 @@ interface StoredPrompt {
   d?: Record<string, string>;
   /** swaps, when any */
   w?: number;
+  /** onDemand: 1 for a "now" break */
+  o?: 1;
 }
 
 export function statusChar(status: PromptStatus): string {
@@ -50,6 +52,7 @@ export function encodePromptBody(prompt: Prompt): string {
   if (prompt.teamId !== null) stored.t = prompt.teamId;
   if (Object.keys(prompt.delivery).length > 0) stored.d = prompt.delivery;
   if (prompt.swaps !== undefined && prompt.swaps > 0) stored.w = prompt.swaps;
+  if (prompt.onDemand === true) stored.o = 1;
   return JSON.stringify(stored);
 }
 
@@ -76,5 +79,6 @@ export function decodePrompt(id: string, platform: Prompt['platform'], tenantId:
     status,
     delivery: stored.d ?? {},
     ...(stored.w !== undefined ? { swaps: stored.w } : {}),
+    ...(stored.o === 1 ? { onDemand: true as const } : {}),
   };
 }

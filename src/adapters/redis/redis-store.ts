@@ -23,7 +23,7 @@ import type {
   SwapStoreResult,
 } from '../../core/index.ts';
 import { jobId } from '../../core/index.ts';
-import { ACTIVITY, TEAM_TOTALS, dayField, readActivity, readTeamDays, readTeamTotals, teamActiveField, teamCompletersField, weekField } from './counter-fields.ts';
+import { ACTIVITY, TEAM_TOTALS, dayField, readActivity, readTeamDays, readTeamTotals, teamActiveField, teamCompletersField, weekField, dayPointsField, onDemandPointsField } from './counter-fields.ts';
 import { RedisDueIndex, requireJobId } from './due-index.ts';
 import { forgetMember } from './forget-member.ts';
 import { forgetTeam } from './forget-team.ts';
@@ -242,6 +242,9 @@ export class RedisStore implements Store {
       input.now,
       isTeamPrompt ? '1' : '0',
       TEAM_DAY_COMPLETERS_TTL_MS,
+      input.onDemandCap ?? '',
+      dayPointsField(input.day),
+      onDemandPointsField(input.day),
     ];
     for (const team of input.teams) {
       keys.push(k.teamDays(team.teamId), k.teamDayCompleters(team.teamId, team.day), k.weekBoard(team.teamId, team.weekKey), k.teamWeeks(team.teamId), k.teamTotals(team.teamId));

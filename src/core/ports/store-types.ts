@@ -34,6 +34,8 @@ export interface CompletionInput {
   weekKey: string;
   /** Points a member can earn in one local day. */
   dailyCap: number;
+  /** For an on-demand ("now") break: the points such breaks can earn in one local day (within dailyCap). Absent otherwise. */
+  onDemandCap?: number;
   /** The team of a team prompt: its joined count goes up. */
   teamPromptId: string | null;
   teams: TeamCompletionInput[];

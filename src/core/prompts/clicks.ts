@@ -1,6 +1,6 @@
 // Done / Snooze / Skip on a prompt. A prompt belongs to its recipient; Done counts once; late clicks say expired.
 import type { CoreContext } from '../context.ts';
-import { DAILY_POINT_CAP, SNOOZE_MINUTES } from '../context.ts';
+import { DAILY_POINT_CAP, ON_DEMAND_POINT_CAP, SNOOZE_MINUTES } from '../context.ts';
 import { isoWeekKey, localDay } from '../schedule/calendar.ts';
 import { challengeById } from '../content/pick.ts';
 import type { ClickOutcome, ClickResultView } from '../views.ts';
@@ -57,6 +57,7 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
     day: localDay(now, member.schedule.timezone),
     weekKey: isoWeekKey(now, member.schedule.timezone),
     dailyCap: DAILY_POINT_CAP,
+    ...(prompt.onDemand === true ? { onDemandCap: ON_DEMAND_POINT_CAP } : {}),
     teamPromptId: prompt.kind === 'team' ? prompt.id : null,
     teams,
     now,

@@ -82,9 +82,10 @@ export async function sendIssuedPrompt(ctx: Ctx, issued: IssuedPrompt): Promise<
 }
 
 /** Picks a challenge, stores the prompt, sends it, records it. Returns the stored prompt and its view. */
-export async function sendPersonalPrompt(ctx: Ctx, member: Member, slotAt: number): Promise<{ prompt: Prompt; view: PromptView }> {
+export async function sendPersonalPrompt(ctx: Ctx, member: Member, slotAt: number, onDemand = false): Promise<{ prompt: Prompt; view: PromptView }> {
   if (!messengerFor(ctx, member.platform)) throw new ValidationError(`No ${member.platform} connection is configured.`);
-  const issued = issuePrompt(ctx, member, slotAt);
+  const scheduled = issuePrompt(ctx, member, slotAt);
+  const issued: IssuedPrompt = onDemand ? { ...scheduled, prompt: { ...scheduled.prompt, onDemand: true } } : scheduled;
   await ctx.store.putPrompt(issued.prompt, PROMPT_TTL_MS);
   await ctx.store.putMember(issued.member);
   const delivery = await sendIssuedPrompt(ctx, issued);
@@ -100,7 +101,7 @@ async function recordDelivery(ctx: Ctx, prompt: Prompt, delivery: Delivery): Pro
 /** "now": one prompt right away, outside the schedule; the schedule carries on unchanged. */
 export async function promptNow(ctx: Ctx, memberId: string): Promise<{ prompt: Prompt; view: PromptView }> {
   const member = await requireMember(ctx, memberId);
-  return sendPersonalPrompt(ctx, member, ctx.clock.now());
+  return sendPersonalPrompt(ctx, member, ctx.clock.now(), true);
 }
 
 /** Sends a snoozed prompt again, unless it was closed or has expired meanwhile. */

@@ -1,7 +1,9 @@
 --[[
   Counts one completion of a prompt by a member exactly once. The done marker is SET NX first; only when it was set
-  do the day count, points (while the day count is within the cap), totals, team days, team week boards and team
-  totals move. A repeat (retry, double tap) changes nothing and reports the current counts.
+  do the day count, points, totals, team days, team week boards and team totals move. A repeat (retry, double tap)
+  changes nothing and reports the current counts.
+  A point is awarded while the day's points are under the daily cap and, for an on-demand ("now") break, while the
+  day's on-demand points are under the on-demand cap; every completion counts for the day either way.
 
   The key count depends on the member's teams, so it is passed with each call: 4 + 5 * teams.
   Hash field names are those of counter-fields.ts.
@@ -27,11 +29,14 @@
     ARGV[7] now, ms
     ARGV[8] "1" for a team prompt, else "0"
     ARGV[9] team day completers set lifetime, ms
+    ARGV[10] on-demand point cap, or "" when this is not an on-demand break
+    ARGV[11] member day points field ("p:YYYY-MM-DD")
+    ARGV[12] member day on-demand points field ("o:YYYY-MM-DD")
     for each team i = 0, 1, ...:
-      ARGV[10 + 4i] completers field ("c:<day>")
-      ARGV[11 + 4i] active members field ("a:<day>")
-      ARGV[12 + 4i] active members now
-      ARGV[13 + 4i] team week key
+      ARGV[13 + 4i] completers field ("c:<day>")
+      ARGV[14 + 4i] active members field ("a:<day>")
+      ARGV[15 + 4i] active members now
+      ARGV[16 + 4i] team week key
 
   Output:
     { counted (1/0), pointAwarded (1/0), todayCount, joinedCount }
@@ -52,11 +57,22 @@ if not rcall("SET", KEYS[1], "1", "NX", "PX", ARGV[5]) then
 end
 
 local todayCount = rcall("HINCRBY", KEYS[2], ARGV[2], 1)
-local award = todayCount <= tonumber(ARGV[4])
+local dailyCap = tonumber(ARGV[4])
+-- A day recorded before day points were kept: its earlier completions earned a point each, up to the cap.
+local dayPoints = tonumber(rcall("HGET", KEYS[2], ARGV[11]) or math.min(todayCount - 1, dailyCap))
+local award = dayPoints < dailyCap
+local onDemand = ARGV[10] ~= ""
+if award and onDemand then
+  award = tonumber(rcall("HGET", KEYS[2], ARGV[12]) or "0") < tonumber(ARGV[10])
+end
 rcall("HINCRBY", KEYS[2], "tc", 1)
 if award then
   rcall("HINCRBY", KEYS[2], ARGV[3], 1)
   rcall("HINCRBY", KEYS[2], "tp", 1)
+  rcall("HSET", KEYS[2], ARGV[11], dayPoints + 1)
+  if onDemand then
+    rcall("HINCRBY", KEYS[2], ARGV[12], 1)
+  end
 end
 
 -- Remember the prompt so forgetting the member finds its done marker; drop entries that have expired.
@@ -71,7 +87,7 @@ end
 
 for i = 0, (#KEYS - 4) / 5 - 1 do
   local k = 5 + 5 * i
-  local a = 10 + 4 * i
+  local a = 13 + 4 * i
   if rcall("SADD", KEYS[k + 1], memberId) == 1 then
     rcall("HINCRBY", KEYS[k], ARGV[a], 1)
   end

@@ -1,6 +1,6 @@
 import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
-import { makeCore } from '../../../helpers/core-fixture.ts';
+import { makeCore, sendSlotPrompt } from '../../../helpers/core-fixture.ts';
 
 const ADA = 'web:local:ada';
 const BOB = 'web:local:bob';
@@ -55,8 +55,9 @@ describe('Done, Snooze and Skip', () => {
     const core = makeCore('2026-11-25T08:00:00Z');
     await startedMember(core, ADA);
     let last;
+    // Scheduled breaks: "now" breaks have a lower cap of their own (on-demand-points.test.ts).
     for (let i = 0; i < 10; i += 1) {
-      const { prompt } = await core.service.promptNow(ADA);
+      const { prompt } = await sendSlotPrompt(core, ADA);
       last = await core.service.click(prompt.id, ADA, { kind: 'done' });
       core.clock.advance(60_000);
     }
