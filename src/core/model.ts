@@ -84,6 +84,8 @@ export interface Member {
   /** A prompt waiting to come back after a snooze. */
   snoozedPromptId: string | null;
   snoozeUntil: number | null;
+  /** Set while the waiting snooze is a prompt held because the member was busy: at its end they are looked up again. */
+  heldFor?: UnreachableReason;
   /** Slots in a meeting, call, huddle or focus time wait ("hold", the default) or are sent anyway ("ignore"). */
   meetings: MeetingsPreference;
   /** The public-holiday calendar the member chose ("US", "AU-VIC"), or null for none. */

@@ -53,6 +53,32 @@ describe('Slack status before a slot', () => {
     expect(await heldMetric('meeting')).toBe(1);
   });
 
+  it('when the hold ends the status is read again: a meeting that ran over holds again, then the prompt comes', async () => {
+    world.slack.profiles.set('UADA', { status_text: 'In a meeting', status_expiration: sec('2026-11-25T09:20:00Z') });
+    expect(await runDue()).toBe(Date.parse('2026-11-25T09:20:00Z'));
+    // At 10:20 the calendar has moved the status on to 10:40.
+    world.slack.profiles.set('UADA', { status_text: 'In a meeting', status_expiration: sec('2026-11-25T09:40:00Z') });
+    expect(await runDue()).toBe(Date.parse('2026-11-25T09:40:00Z'));
+    expect(dmPosts()).toHaveLength(0);
+    world.slack.profiles.delete('UADA');
+    await runDue();
+    expect(dmPosts()).toHaveLength(1);
+    expect(world.now()).toBe(Date.parse('2026-11-25T09:40:00Z'));
+    expect((await world.store.getMember(ADA))?.heldFor).toBeUndefined();
+    expect(await heldMetric('meeting')).toBe(1);
+  });
+
+  it('a member who went on vacation while a prompt was held gets nothing: the held slot is skipped', async () => {
+    world.slack.profiles.set('UADA', { status_text: 'In a meeting', status_expiration: sec('2026-11-25T09:20:00Z') });
+    await runDue();
+    world.slack.profiles.set('UADA', { status_text: 'Out of office', status_emoji: ':palm_tree:' });
+    await runDue();
+    expect(dmPosts()).toHaveLength(0);
+    const member = await world.store.getMember(ADA);
+    expect(member?.snoozedPromptId).toBeNull();
+    expect(member?.inactiveSpans.at(-1)).toMatchObject({ reason: 'out_of_office' });
+  });
+
   it('a vacation status gets nothing that day, and the streak carries over it', async () => {
     // Wednesday: one break done.
     const { prompt } = await world.bot.service.promptNow(ADA);
@@ -87,7 +113,8 @@ describe('Slack status before a slot', () => {
     world.slack.failWith('users.profile.get', 'missing_scope');
     await runDue();
     expect(dmPosts()).toHaveLength(1);
-    expect(world.now()).toBe(Date.parse('2026-11-25T09:00:00Z'));
+    // At the slot (plus the tenant's small spread offset), not held back.
+    expect(world.now() - Date.parse('2026-11-25T09:00:00Z')).toBeLessThan(60_000);
   });
 
   it('a status Slack does not answer in time (a hung call) still sends the prompt', async () => {

@@ -30,6 +30,7 @@ describe('member codec', () => {
         inactiveSpans: [{ from: T0, to: null }, { from: T0 - 7200_000, to: T0 - 3600_000, reason: 'out_of_office' }],
         meetings: 'ignore',
         holidays: 'AU-VIC',
+        heldFor: 'huddle',
         address: { 'odd key': 'value with "quotes", ünïcode and [brackets]' },
         displayName: '["not", "an", "array"]',
       }),

@@ -47,6 +47,8 @@ interface StoredRest {
   m?: 1;
   /** holidays: the chosen public-holiday calendar */
   h?: string;
+  /** heldFor: why the waiting snooze is a held prompt */
+  k?: UnreachableReason;
   /** avoidTags */
   v?: ChallengeTag[];
   /** excusedDays */
@@ -58,7 +60,7 @@ interface StoredRest {
 type StoredMemberV2 = [name: string, timezone: string, createdAtSeconds: number, flags?: number, rest?: StoredRest];
 
 /** Version 1: an object with the schedule as a 5-tuple and createdAt in ms. */
-interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd' | 'm' | 'h' | 'v' | 'y' | 'o'> {
+interface StoredMemberV1 extends Pick<StoredRest, 'p' | 'x' | 't' | 'r' | 'q' | 'u' | 'd' | 'm' | 'h' | 'k' | 'v' | 'y' | 'o'> {
   n: string;
   s: [string, string | number[], string, string, number];
   c: number;
@@ -103,6 +105,7 @@ function encodeRest(member: Member): StoredRest | null {
   if (Object.keys(member.address).length > 0) rest.d = member.address;
   if (member.meetings === 'ignore') rest.m = 1;
   if (member.holidays !== null) rest.h = member.holidays;
+  if (member.heldFor !== undefined) rest.k = member.heldFor;
   if (member.avoidTags.length > 0) rest.v = member.avoidTags;
   if (member.excusedDays !== undefined && member.excusedDays.length > 0) rest.y = member.excusedDays;
   if (member.pastSchedules !== undefined && member.pastSchedules.length > 0) {
@@ -123,7 +126,7 @@ export function encodeMember(member: Member): string {
 /** The fields both versions keep the same way, from version 2's rest or a version 1 record. */
 type OptionalFields = Pick<
   Member,
-  'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'meetings' | 'holidays' | 'address' | 'avoidTags' | 'excusedDays' | 'pastSchedules'
+  'pausedUntil' | 'inactiveSpans' | 'teamIds' | 'recentChallengeIds' | 'snoozedPromptId' | 'snoozeUntil' | 'meetings' | 'holidays' | 'heldFor' | 'address' | 'avoidTags' | 'excusedDays' | 'pastSchedules'
 >;
 
 function optionalFields(stored: StoredRest, tenantPrefix: string): OptionalFields {
@@ -141,6 +144,7 @@ function optionalFields(stored: StoredRest, tenantPrefix: string): OptionalField
     snoozeUntil: stored.u ?? null,
     meetings: stored.m === 1 ? 'ignore' : 'hold',
     holidays: stored.h ?? null,
+    ...(stored.k === undefined ? {} : { heldFor: stored.k }),
     address: stored.d ?? {},
     avoidTags: stored.v ?? [],
   };

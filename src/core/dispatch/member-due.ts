@@ -8,6 +8,7 @@ import type { Member } from '../model.ts';
 import { forEachPooled } from './pool.ts';
 import type { Claim } from '../ports/index.ts';
 import { resendSnoozed } from '../prompts/issue.ts';
+import { recheckHeld } from '../prompts/hold.ts';
 import { nextPromptAt } from '../schedule/slots.ts';
 import { handleSlots, type DueSlot } from './slot-sends.ts';
 import { slotOfDue } from '../schedule/load-plan.ts';
@@ -90,9 +91,14 @@ async function bringUpToDate(ctx: Ctx, stored: Member, dueAt: number, now: numbe
   // A pause holds a snoozed prompt too (nextDueAt brings the job back when the pause ends).
   if (member.snoozedPromptId !== null && member.snoozeUntil !== null && member.snoozeUntil <= now && !paused) {
     const promptId = member.snoozedPromptId;
-    member = { ...member, snoozedPromptId: null, snoozeUntil: null };
-    await ctx.store.putMember(member);
-    await resendSnoozed(ctx, member, promptId);
+    const held = member.heldFor !== undefined && member.active ? await recheckHeld(ctx, { ...member, heldFor: member.heldFor }, promptId, now) : null;
+    if (held?.kind === 'waiting') member = held.member;
+    else {
+      const { heldFor: _held, ...rest } = member;
+      member = { ...rest, snoozedPromptId: null, snoozeUntil: null };
+      await ctx.store.putMember(member);
+      await resendSnoozed(ctx, member, promptId);
+    }
   }
   // Someone who only asked for one "now" may still have a snooze waiting, but gets no schedule.
   if (!member.active) return { outcome: { nextDueAt: member.snoozeUntil } };

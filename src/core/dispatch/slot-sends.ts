@@ -102,7 +102,7 @@ async function holdOrSkip(ctx: Ctx, member: Member, slotAt: number, plan: Exclud
     try {
       if (plan.kind === 'hold') {
         ctx.metrics.promptHeld(member.platform, plan.reason);
-        return { member: await holdPrompt(ctx, member, slotAt, plan.until) };
+        return { member: await holdPrompt(ctx, member, slotAt, plan.until, plan.reason) };
       }
       ctx.metrics.promptSkipped(member.platform, plan.reason);
       return { member: await skipUnreachableSlot(ctx, member, slotAt, plan) };

@@ -105,7 +105,9 @@ async function snooze(ctx: Ctx, prompt: Prompt, member: Member, minutes: number,
   const status = await ctx.store.setPromptStatus(prompt.id, 'snoozed');
   if (status !== 'snoozed') return closed(prompt.id, status, title);
   const until = ctx.clock.now() + minutes * 60_000;
-  const snoozed: Member = { ...member, snoozedPromptId: prompt.id, snoozeUntil: until };
+  const { heldFor: _held, ...asked } = member;
+  // The member's own snooze: it comes back at its time, with no look at their status.
+  const snoozed: Member = { ...asked, snoozedPromptId: prompt.id, snoozeUntil: until };
   await ctx.store.putMember(snoozed);
   if (member.active) await reschedule(ctx, snoozed);
   else await ctx.store.setDue(member.id, until);

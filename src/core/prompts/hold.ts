@@ -8,6 +8,7 @@ import { allowedChallenges, pickChallenge, rememberChallenge } from '../content/
 import { newPrompt } from './issue.ts';
 import type { InactiveSpan, Member, Prompt, Schedule, Unreachable, UnreachableReason } from '../model.ts';
 import { syncBoardEntries } from '../boards/upkeep.ts';
+import { reachabilityOf } from './reachability.ts';
 import { settleSpans } from '../progress/member-history.ts';
 import type { BoardStore, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
 
@@ -62,7 +63,7 @@ export function planSlot(member: Pick<Member, 'schedule' | 'meetings'>, slotAt: 
  * Issues the slot's prompt now but holds it as a snooze until `until`, so the existing snooze path delivers it.
  * If a snoozed or held prompt is already waiting, that one comes at its time and this slot folds into it.
  */
-export async function holdPrompt(ctx: Ctx, member: Member, slotAt: number, until: number): Promise<Member> {
+export async function holdPrompt(ctx: Ctx, member: Member, slotAt: number, until: number, reason: UnreachableReason): Promise<Member> {
   if (member.snoozedPromptId !== null && member.snoozeUntil !== null) return member;
   if (allowedChallenges({ hasBand: member.hasBand, avoidTags: member.avoidTags }).length === 0) return member;
   const challenge = pickChallenge({ hasBand: member.hasBand, avoidTags: member.avoidTags, recentIds: member.recentChallengeIds });
@@ -73,6 +74,7 @@ export async function holdPrompt(ctx: Ctx, member: Member, slotAt: number, until
     recentChallengeIds: rememberChallenge(member.recentChallengeIds, challenge.id),
     snoozedPromptId: prompt.id,
     snoozeUntil: until,
+    heldFor: reason,
   };
   await ctx.store.putMember(held);
   // Counted when issued, like any slot's prompt: participation should not drop because someone was in a meeting.
@@ -110,4 +112,26 @@ export async function skipUnreachableSlot(ctx: Ctx, member: Member, slotAt: numb
   await syncBoardEntries(ctx, skipped);
   ctx.logger.info({ memberId: member.id, reason: plan.reason }, 'slot skipped: member not reachable in this window');
   return skipped;
+}
+
+export type HeldOutcome = { kind: 'send'; member: Member } | { kind: 'waiting'; member: Member };
+
+/**
+ * A held prompt's wait has ended: the member is looked up again ("the status expired, or did it?"). Still busy inside
+ * the window: it waits again. Busy past the window's end, or away: the slot is skipped. Free: it is to be sent now.
+ */
+export async function recheckHeld(ctx: Ctx, member: Member & { heldFor: UnreachableReason }, promptId: string, now: number): Promise<HeldOutcome> {
+  const [unreachable = null] = await reachabilityOf(ctx, [{ member, slotAt: now }]);
+  const plan = planSlot(member, now, unreachable);
+  const { heldFor: _reason, ...free } = member;
+  if (plan.kind === 'send') return { kind: 'send', member: { ...free, snoozedPromptId: null, snoozeUntil: null } };
+  if (plan.kind === 'hold') {
+    const waiting: Member = { ...member, snoozeUntil: plan.until, heldFor: plan.reason };
+    await ctx.store.putMember(waiting);
+    ctx.logger.info({ memberId: member.id, reason: plan.reason }, 'held prompt waits again: the member is still busy');
+    return { kind: 'waiting', member: waiting };
+  }
+  await ctx.store.setPromptStatus(promptId, 'skipped');
+  ctx.metrics.promptSkipped(member.platform, plan.reason);
+  return { kind: 'waiting', member: await skipUnreachableSlot(ctx, { ...free, snoozedPromptId: null, snoozeUntil: null }, now, plan) };
 }
