@@ -4,6 +4,8 @@ import type { Logger as PinoLogger } from 'pino';
 import { BreakService, type Clock, type Store } from './core/index.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
+import { mediaRouter } from './http/media.ts';
+import { PictureCache } from './http/pictures.ts';
 import { createMetrics, type AppMetrics } from './http/metrics.ts';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 import { createStore } from './store.ts';
@@ -42,6 +44,8 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
   });
   let accepting = true;
   const app = createHttpApp({ store, metrics, isAcceptingWork: () => accepting });
+  const pictures = PictureCache.render(config.PUBLIC_URL ?? null);
+  app.use(mediaRouter(pictures));
 
   if (config.webChatEnabled) {
     const web = createWebChat({ service, logger });

@@ -8,6 +8,20 @@ const boolean = z
 
 const optionalText = z.string().trim().min(1).optional();
 
+/** The bot's public https base (no query or fragment): pictures are linked from it. */
+const publicUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && url.hostname !== '' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// URL with a host and no query, e.g. https://breaks.example.com')
+  .optional();
+
 const redisUrl = z
   .string()
   .trim()
@@ -50,6 +64,7 @@ const envSchema = z
     REDIS_URL: redisUrl,
     REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, 'must be 1-40 letters, digits or : . - _').default('db:'),
     REDIS_CLUSTER: boolean.default(false),
+    PUBLIC_URL: publicUrl,
     DEFAULT_TIMEZONE: z.string().trim().refine(isValidTimezone, 'must be an IANA time zone name such as Europe/Berlin').default('UTC'),
     PROMPT_SPREAD_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int('must be a whole number').min(0, 'must be 0-3600').max(3600, 'must be 0-3600').default(180),
     // Prompts a second one Slack workspace / Teams tenant takes, all instances together: a big tenant's prompts are

@@ -14,6 +14,8 @@ export { memberId, teamId, tenantOf } from './ids.ts';
 export { SNOOZE_MINUTES, DAILY_POINT_CAP, MAX_SWAPS } from './context.ts';
 export { challengeById, CHALLENGES } from './content/pick.ts';
 export { MEDICAL_NOTE } from './content/catalogue.ts';
+export { PICTURE_HEIGHT, PICTURE_WIDTH, pictureAlt, picturePath } from './content/pictures.ts';
+export type { PictureSource } from './content/pictures.ts';
 export { CHALLENGE_TAGS, TAG_LABELS, describeAvoid, knownTags, parseAvoid } from './content/tags.ts';
 export { isValidTimezone, localDay, isoWeekKey } from './schedule/calendar.ts';
 export { localTimeLabel } from './schedule/slots.ts';

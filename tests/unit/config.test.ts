@@ -39,6 +39,14 @@ describe('configuration', () => {
     expect(message).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('takes PUBLIC_URL only as an https URL with a host, naming the variable otherwise', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://breaks.example.com' }).PUBLIC_URL).toBe('https://breaks.example.com');
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    for (const bad of ['http://breaks.example.com', 'breaks.example.com', 'https://', 'https://x.example.com/?a=1', 'ftp://x']) {
+      expect(problemsOf({ PUBLIC_URL: bad }).join(" "), bad).toMatch(/PUBLIC_URL.*must be an https:\/\/ URL/);
+    }
+  });
+
   it('refuses a port out of range', () => {
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be 0-65535 (0 picks a free port)']);
   });
