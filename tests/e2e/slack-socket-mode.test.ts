@@ -3,6 +3,7 @@
 // doubled, and with two instances holding sockets a click is handled once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocksOf, socketPayload, startSlackWorld, textOf, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
+import { SOCKET_WAIT_MS } from '../../src/adapters/slack/index.ts';
 import { APP_TOKEN } from '../helpers/fake-socket-mode.ts';
 import { blockActionBody, commandBody, eventBody, viewSubmissionBody } from '../helpers/slack-sign.ts';
 
@@ -67,6 +68,19 @@ describe('Slack Socket Mode', () => {
     expect(String((failure as Error).message)).toMatch(/invalid_auth/);
     expect(JSON.stringify(failure) + String((failure as Error).message) + String((failure as Error).stack)).not.toContain(wrong);
   });
+
+  it('when Slack cannot be reached at start-up the bot starts anyway after 10 s and connects once Slack answers', async () => {
+    const started = Date.now();
+    world = await startSlackWorld({ startIso: START, socketMode: true, prepare: (slack) => slack.troubleTimes('apps.connections.open', 'unavailable', 6) });
+    worldOpen = true;
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(SOCKET_WAIT_MS - 500);
+    expect(world.slack.socketMode.openSockets).toBe(0);
+    expect((await fetch(`${world.baseUrl}/healthz`)).status).toBe(200);
+    await world.slack.socketMode.waitForSockets(1, 30_000);
+    const answered = await command('UADA', 'start');
+    expect(answered.text).toMatch(/Breaks are on/);
+  }, 60_000);
 
   it('a command is acked within 3 s and answered; Done on the prompt counts and updates the message in place', async () => {
     await socketWorld();

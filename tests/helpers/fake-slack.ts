@@ -69,6 +69,7 @@ export class FakeSlack {
   private readonly platformErrors = new Map<string, string>();
   private readonly platformErrorsOnce = new Map<string, string>();
   private readonly troubles = new Map<string, Trouble>();
+  private readonly repeatedTroubles = new Map<string, { trouble: Trouble; left: number }>();
   private server: Server | null = null;
   private seq = 0;
   baseUrl = '';
@@ -109,6 +110,11 @@ export class FakeSlack {
   /** The next call of `method` is recorded, then gets `trouble` instead of an answer. */
   troubleOnce(method: string, trouble: Trouble): void {
     this.troubles.set(method, trouble);
+  }
+
+  /** The next `times` calls of `method` get `trouble`. */
+  troubleTimes(method: string, trouble: Trouble, times: number): void {
+    this.repeatedTroubles.set(method, { trouble, left: times });
   }
 
   /** Every call of `method` answers ok:false with this error word until cleared (null). */
@@ -160,6 +166,12 @@ export class FakeSlack {
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args['token'] ?? null);
     this.calls.push({ method, args, token, at: Date.now() });
 
+    const repeated = this.repeatedTroubles.get(method);
+    if (repeated !== undefined && !this.troubles.has(method)) {
+      repeated.left -= 1;
+      if (repeated.left <= 0) this.repeatedTroubles.delete(method);
+      this.troubles.set(method, repeated.trouble);
+    }
     const trouble = this.troubles.get(method);
     if (trouble !== undefined) {
       this.troubles.delete(method);
@@ -358,11 +370,14 @@ export interface SlackWorldOptions {
   logger?: PinoLogger;
   /** Socket Mode: SLACK_APP_TOKEN set and no signing secret, so no HTTP endpoint takes Slack traffic. */
   socketMode?: boolean;
+  /** Sets the fake Slack up before the bot starts (troubles at start-up). */
+  prepare?: (slack: FakeSlack) => void;
 }
 
 export async function startSlackWorld(options: SlackWorldOptions): Promise<SlackWorld> {
   const slack = new FakeSlack();
   await slack.start();
+  options.prepare?.(slack);
   let t = Date.parse(options.startIso);
   const clock = { now: () => t };
   // Rotating tokens expire by the test's clock.

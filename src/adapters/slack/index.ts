@@ -98,12 +98,34 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     messenger: createSlackMessenger(api, logger, createDmChannels(store)),
     // Over HTTP the shared server brings the traffic; a Socket Mode connection is opened and closed with the bot.
     start: async () => {
-      if (socketMode) await app.start();
+      if (socketMode) await openSocket(app, logger);
     },
     stop: async () => {
       if (socketMode) await app.stop();
     },
   };
+}
+
+/** How long start-up waits for the first Socket Mode connection before going on without it. */
+export const SOCKET_WAIT_MS = 10_000;
+
+/**
+ * Waits for Slack's hello, so a refused app token stops start-up; when Slack is merely unreachable the bot goes on
+ * (scheduler, Teams, health checks) after SOCKET_WAIT_MS while the client keeps trying in the background.
+ */
+async function openSocket(app: App, logger: Logger): Promise<void> {
+  const connecting = app.start();
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'waiting'>((resolve) => {
+    timer = setTimeout(() => resolve('waiting'), SOCKET_WAIT_MS);
+  });
+  const outcome = await Promise.race([connecting.then(() => 'open' as const), waited]).finally(() => clearTimeout(timer));
+  if (outcome === 'open') return;
+  logger.warn({ waitedMs: SOCKET_WAIT_MS }, 'Slack Socket Mode is not connected yet; still trying in the background');
+  connecting.then(
+    () => logger.info({}, 'Slack Socket Mode connected'),
+    (err: unknown) => logger.error({ err: err instanceof Error ? err.message : 'unknown' }, 'Slack Socket Mode could not connect'),
+  );
 }
 
 function createReceiver(config: Config, router: Router, logger: Logger, slackLog: BoltLogger): Receiver {
