@@ -72,7 +72,7 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
       store,
       clock,
       logger,
-      handleDueBatch: (jobs, concurrency) => service.handleDueBatch(jobs, concurrency),
+      handleDueBatch: (jobs, concurrency, signal) => service.handleDueBatch(jobs, concurrency, signal),
       observeTick: (seconds) => metrics.tickDuration.observe(seconds),
       observeLatency: (ms) => metrics.deliveryLatency.observe(Math.max(0, ms) / 1000),
     },

@@ -49,3 +49,11 @@ export class StoreUnavailableError extends CoreError {
 export function isCoreError(err: unknown): err is CoreError {
   return err instanceof CoreError;
 }
+
+/** A scheduled send that never went on the wire: its slot is held by someone else, or it was handed back on shutdown. */
+export class SendWithheldError extends Error {
+  constructor(readonly reason: 'held-elsewhere' | 'handed-back') {
+    super(`send withheld: ${reason}`);
+    this.name = 'SendWithheldError';
+  }
+}

@@ -102,8 +102,8 @@ export class BreakService {
     return boards.stats(this.ctx, memberId);
   }
   /** Scheduler entry for a claimed batch: one outcome per job, in order; at most `concurrency` platform calls at once. */
-  handleDueBatch(jobs: Claim[], concurrency: number) {
-    return handleDueBatch(this.ctx, jobs, concurrency);
+  handleDueBatch(jobs: Claim[], concurrency: number, signal?: AbortSignal) {
+    return handleDueBatch(this.ctx, jobs, concurrency, signal);
   }
 }
 

@@ -31,8 +31,21 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
   });
   const unsettledSends = new Counter({
     name: 'wellness_deliveries_unknown_total',
-    help: 'Prompts whose send marker was found taken but never settled (the instance died mid-send); they are not resent',
+    help: 'Prompts in doubt: their send was on the wire when its instance died (marker taken, never settled)',
     labelNames: ['platform'],
+    registers: [registry],
+  });
+  const resentSends = new Counter({
+    name: 'wellness_deliveries_resent_total',
+    help: 'Prompts in doubt sent again with the same prompt id, because the platform did not show them (or cannot tell)',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+  const queueLag = new Histogram({
+    name: 'wellness_prompt_queue_lag_seconds',
+    help: "Time from a scheduled prompt's due instant to its send going on the wire (after the workspace's rate limiter)",
+    labelNames: ['platform'],
+    buckets: [0.5, 1, 5, 15, 30, 60, 120, 300, 600, 900],
     registers: [registry],
   });
   const held = new Counter({
@@ -67,6 +80,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): AppMe
     completion: (platform: Platform) => completions.inc({ platform }),
     deliveryFailed: (platform: Platform) => failedSends.inc({ platform }),
     deliveryUnknown: (platform: Platform) => unsettledSends.inc({ platform }),
+    deliveryResent: (platform: Platform) => resentSends.inc({ platform }),
+    queueLag: (platform: Platform, ms: number) => queueLag.observe({ platform }, Math.max(0, ms) / 1000),
     promptHeld: (platform: Platform, reason: UnreachableReason) => held.inc({ platform, reason }),
     promptSkipped: (platform: Platform, reason: UnreachableReason) => skipped.inc({ platform, reason }),
   };

@@ -35,6 +35,8 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
   let running = false;
   let stopping = false;
   let current: Promise<unknown> = Promise.resolve();
+  // Aborted by stop(): sends still waiting for a rate limiter are handed back instead of holding up the shutdown.
+  const stopped = new AbortController();
   const tasks: ScheduledTask[] = [];
 
   const tickOnce = async (): Promise<TickResult> => {
@@ -46,6 +48,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
       token,
       shouldContinue: () => !stopping,
       retryDelayMs: 30_000,
+      signal: stopped.signal,
     });
     current = work.catch(() => undefined);
     const result = await work;
@@ -83,6 +86,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
     },
     async stop() {
       stopping = true;
+      stopped.abort();
       for (const task of tasks) await task.destroy();
       tasks.length = 0;
       await current;

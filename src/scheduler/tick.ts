@@ -2,8 +2,8 @@
 // token in one store call per batch.
 import { rememberRetrySlot, type Claim, type Clock, type DueOutcome, type Logger, type Store } from '../core/index.ts';
 
-/** The core's handler for a claimed batch: one outcome per job, in order. */
-export type HandleDueBatch = (jobs: Claim[], concurrency: number) => Promise<DueOutcome[]>;
+/** The core's handler for a claimed batch: one outcome per job, in order; `signal` aborts when the instance stops. */
+export type HandleDueBatch = (jobs: Claim[], concurrency: number, signal?: AbortSignal) => Promise<DueOutcome[]>;
 
 export interface TickDeps {
   store: Store;
@@ -25,7 +25,12 @@ export interface TickOptions {
   shouldContinue: () => boolean;
   /** A failed job comes back after this long (its send marker keeps it from being sent twice). */
   retryDelayMs: number;
+  /** Aborts when the instance stops: sends still waiting for the rate limiter are handed back. */
+  signal?: AbortSignal;
 }
+
+/** How often a batch's leases are extended while it is handled, as a share of the lease. */
+const EXTEND_EVERY_SHARE = 1 / 3;
 
 export interface TickResult {
   claimed: number;
@@ -56,10 +61,13 @@ export async function runTick(deps: TickDeps, options: TickOptions): Promise<Tic
 async function handleBatch(deps: TickDeps, options: TickOptions, claims: Claim[], result: TickResult): Promise<void> {
   for (const claim of claims) deps.observeLatency?.(deps.clock.now() - claim.dueAt);
   let outcomes: DueOutcome[];
+  const stopExtending = keepLeases(deps, options, claims);
   try {
-    outcomes = await deps.handleDueBatch(claims, Math.max(1, Math.ceil(options.concurrency / LANES)));
+    outcomes = await deps.handleDueBatch(claims, Math.max(1, Math.ceil(options.concurrency / LANES)), options.signal);
   } catch (err) {
     outcomes = claims.map(() => ({ failed: err }));
+  } finally {
+    stopExtending();
   }
   const retryAt = deps.clock.now() + options.retryDelayMs;
   const retries: Array<Promise<void>> = [];
@@ -84,6 +92,22 @@ async function handleBatch(deps: TickDeps, options: TickOptions, claims: Claim[]
     result.failed += commits.length;
     deps.logger.warn({ jobs: commits.length, err: describe(err) }, 'commit failed; leases will expire');
   }
+}
+
+/**
+ * While the batch is handled (its sends may wait their turn at a workspace's rate limiter for longer than the lease),
+ * its leases are moved on, fenced by the claim token; a process that dies stops extending, so its claims are reaped
+ * one lease after its last extension. Returns the function that stops extending.
+ */
+function keepLeases(deps: TickDeps, options: TickOptions, claims: Claim[]): () => void {
+  const jobIds = claims.map((claim) => claim.jobId);
+  const timer = setInterval(() => {
+    deps.store.extendLeases(options.token, jobIds, deps.clock.now() + options.leaseMs).catch((err: unknown) => {
+      deps.logger.warn({ jobs: jobIds.length, err: describe(err) }, 'could not extend leases; they may be reaped');
+    });
+  }, Math.max(1000, Math.floor(options.leaseMs * EXTEND_EVERY_SHARE)));
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function describe(err: unknown): string {

@@ -255,6 +255,25 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.getDue(id)).toBe(T0 + HOUR);
       });
 
+      it('extendLeases moves only the leases still claimed with the token, so an extended claim is not reaped', async () => {
+        const kept = memberIdOf('U01');
+        const other = memberIdOf('U02');
+        await store.setDue(kept, T0);
+        await store.setDue(other, T0);
+        await store.claimDue(T0, 1, LEASE, 'worker-a');
+        await store.claimDue(T0, 1, LEASE, 'worker-b');
+        const [heldByA] = (await store.extendLeases('worker-a', [kept, other], T0 + 3 * LEASE)).map((ok, i) => (ok ? [kept, other][i] : null)).filter(Boolean);
+        expect(heldByA).toBeDefined();
+        const heldByB = heldByA === kept ? other : kept;
+        expect(await store.extendLeases('worker-b', [heldByB], T0 + 3 * LEASE)).toEqual([true]);
+        expect(await store.extendLeases('worker-c', [kept, other], T0 + 9 * LEASE)).toEqual([false, false]);
+        expect(await store.reapLeases(T0 + 2 * LEASE)).toBe(0);
+        expect(await store.reapLeases(T0 + 3 * LEASE + 1)).toBe(2);
+        // A job no longer claimed is not extended (nor put back in flight).
+        expect(await store.extendLeases('worker-a', [kept, other], T0 + 9 * LEASE)).toEqual([false, false]);
+        expect(await store.getDue(kept)).toBe(T0);
+      });
+
       it('setDue or clearDue during a claim wins over the worker that holds it', async () => {
         const rescheduled = memberIdOf('U01');
         const stopped = memberIdOf('U02');
@@ -350,6 +369,19 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
         expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 1, completions: 0 });
         expect(await store.getTeamTotals(ops)).toEqual({ promptsSent: 1, completions: 0 });
+      });
+
+      it("the slot's send marker names the prompt it was taken for; markSent's names none", async () => {
+        const alice = makeMember('UALICE', { teamIds: [TEAM_ID] });
+        await store.putMember(alice);
+        const send = sendOf(alice);
+        expect(await store.sendMarkerOf(alice.id, T0)).toBeNull();
+        expect(await recordOne(send)).toBe(true);
+        expect(await store.sendMarkerOf(alice.id, T0)).toBe(send.prompt.id);
+        expect(await recordOne(sendOf(alice))).toBe(false);
+        expect(await store.sendMarkerOf(alice.id, T0)).toBe(send.prompt.id);
+        expect(await store.markSent(alice.id, T0 + HOUR, HOUR)).toBe(true);
+        expect(await store.sendMarkerOf(alice.id, T0 + HOUR)).toBe('');
       });
 
       it('a second send of the same slot changes nothing, while the next slot is recorded', async () => {

@@ -51,6 +51,10 @@ export class FakeSlack {
   readonly dnd = new Map<string, DndAnswer>();
   /** users.profile.get profiles by user id (status, huddle); anyone else has no status. */
   readonly profiles = new Map<string, Record<string, unknown>>();
+  /** Messages Slack has (posted, or received by a post whose answer never came), newest last: conversations.history reads them. */
+  readonly messages: Array<{ channel: string; ts: string; text: string; metadata: unknown }> = [];
+  /** While set, answers to chat.postMessage are held (the message is kept) until released with releasePosts(). */
+  private heldPosts: Array<() => void> | null = null;
   /** Set by an OAuth test: what oauth.v2.access hands out. */
   oauthTeam = { id: 'T0OAUTH', name: 'OAuth Workspace' };
   /** Set for an Enterprise Grid org-wide install: oauth.v2.access then names the org and no team. */
@@ -128,6 +132,22 @@ export class FakeSlack {
     this.platformErrorsOnce.set(method, error);
   }
 
+  /** From now on every chat.postMessage is kept as a message but not answered until releasePosts(). */
+  holdPosts(): void {
+    this.heldPosts ??= [];
+  }
+
+  releasePosts(): void {
+    const held = this.heldPosts ?? [];
+    this.heldPosts = null;
+    for (const answer of held) answer();
+  }
+
+  /** The prompt ids carried by the message metadata of every message Slack has, in order. */
+  promptIdsPosted(): string[] {
+    return this.messages.map((m) => (m.metadata as { event_payload?: { prompt_id?: string } } | null)?.event_payload?.prompt_id ?? '');
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -173,8 +193,15 @@ export class FakeSlack {
       this.troubles.set(method, repeated.trouble);
     }
     const trouble = this.troubles.get(method);
+    // Slack acts on a post it received, whether or not its answer reaches the caller.
+    const keep = () => {
+      if (method !== 'chat.postMessage') return;
+      const metadata = args['metadata'] ? (JSON.parse(args['metadata']) as unknown) : null;
+      this.messages.push({ channel: args['channel'] ?? '', ts: `${Math.floor(Date.now() / 1000)}.${String(this.messages.length + 1).padStart(6, '0')}`, text: args['text'] ?? '', metadata });
+    };
     if (trouble !== undefined) {
       this.troubles.delete(method);
+      if (trouble !== 'unavailable') keep();
       if (trouble === 'drop') req.socket.destroy();
       if (trouble === 'unavailable') res.writeHead(503, { 'content-type': 'text/plain' }).end('service unavailable');
       // A hung call stays open until the client gives up or close() ends every connection.
@@ -199,8 +226,11 @@ export class FakeSlack {
     const once = this.platformErrorsOnce.get(method);
     this.platformErrorsOnce.delete(method);
     const failure = once ?? this.platformErrors.get(method);
+    if (!failure) keep();
     const answer: Answer = failure ? { ok: false, error: failure } : this.answer(method, args, token);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    const send = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    if (method === 'chat.postMessage' && this.heldPosts) this.heldPosts.push(send);
+    else send();
   }
 
   private answer(method: string, args: Record<string, string>, token: string | null): Answer {
@@ -232,6 +262,14 @@ export class FakeSlack {
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${args['users'] ?? 'X'}` } };
+      case 'conversations.history': {
+        const channel = args['channel'] ?? '';
+        const limit = Number(args['limit'] ?? 100);
+        const inChannel = this.messages.filter((m) => m.channel === channel).slice(-limit).reverse();
+        // Slack returns message metadata only when asked to.
+        const withMetadata = args['include_all_metadata'] === 'true';
+        return { ok: true, messages: inChannel.map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) })), has_more: false };
+      }
       case 'conversations.info':
         return { ok: true, channel: { id: args['channel'], name: 'secret-team' } };
       case 'chat.postMessage':

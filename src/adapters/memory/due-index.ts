@@ -62,6 +62,15 @@ export class MemoryDueIndex {
     return true;
   }
 
+  extend(id: string, token: string, deadline: number): boolean {
+    requireJobId(id);
+    requireInstant(deadline, 'deadline');
+    const held = this.inFlight.get(id);
+    if (!held || held.token !== token) return false;
+    held.deadline = deadline;
+    return true;
+  }
+
   reap(now: number): number {
     requireInstant(now, 'now');
     let reaped = 0;

@@ -65,7 +65,8 @@ export class MemoryStore implements Store {
   /** team -> week key -> member -> points. */
   private readonly weekBoards = new Map<string, Map<string, Map<string, number>>>();
   private readonly teamTotals = new Map<string, TeamTotals>();
-  private readonly sent: ExpiringMap<true>;
+  /** Send markers: the prompt id a send was recorded for, or "" for markSent's. */
+  private readonly sent: ExpiringMap<string>;
   private readonly records: ExpiringMap<string>;
   private readonly dueIndex = new MemoryDueIndex();
   private readonly limiter = new SendLimiter();
@@ -143,13 +144,22 @@ export class MemoryStore implements Store {
     return commits.map((commit) => this.dueIndex.commit(commit.jobId, token, commit.nextDueAt));
   }
 
+  async extendLeases(token: string, jobIds: string[], deadline: number): Promise<boolean[]> {
+    return jobIds.map((id) => this.dueIndex.extend(id, token, deadline));
+  }
+
   async reapLeases(now: number): Promise<number> {
     return this.dueIndex.reap(now);
   }
 
   async markSent(jobId: string, slotAt: number, ttlMs: number): Promise<boolean> {
     requireJobId(jobId);
-    return this.sent.setIfAbsent(pair(jobId, String(slotAt)), true, ttlMs);
+    return this.sent.setIfAbsent(pair(jobId, String(slotAt)), '', ttlMs);
+  }
+
+  async sendMarkerOf(jobId: string, slotAt: number): Promise<string | null> {
+    requireJobId(jobId);
+    return this.sent.get(pair(jobId, String(slotAt))) ?? null;
   }
 
   async recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]> {
@@ -162,7 +172,8 @@ export class MemoryStore implements Store {
 
   private async recordCheckedSend(input: PromptSendInput): Promise<boolean> {
     const { prompt, member } = input;
-    if (!(await this.markSent(member.id, prompt.slotAt, input.markerTtlMs))) return false;
+    requireJobId(member.id);
+    if (!this.sent.setIfAbsent(pair(member.id, String(prompt.slotAt)), prompt.id, input.markerTtlMs)) return false;
     await this.putPrompt(prompt, input.promptTtlMs);
     await this.putMember(member);
     await this.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);

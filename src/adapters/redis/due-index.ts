@@ -146,6 +146,33 @@ export class RedisDueIndex {
     });
   }
 
+  /** One script call per shard group (one per shard on a Cluster); answers in the jobs' order. */
+  async extend(token: string, jobIds: string[], deadline: number): Promise<boolean[]> {
+    requireInstant(deadline, 'deadline');
+    if (token.length === 0) throw new Error('a claim token must not be empty');
+    const placed = jobIds.map((jobId) => {
+      requireJobId(jobId);
+      return { jobId, shard: this.keys.shardOf(jobId) };
+    });
+    return runGrouped(this.redis, placed, (entry) => String(entry.shard), async (group) => {
+      const byShard = new Map<number, number[]>();
+      group.forEach((entry, i) => byShard.set(entry.shard, [...(byShard.get(entry.shard) ?? []), i]));
+      const keys: string[] = [];
+      const args: Array<string | number> = [token, deadline];
+      const order: number[] = [];
+      for (const [shard, positions] of byShard) {
+        const k = this.keys.dueShard(shard);
+        keys.push(k.lease, k.claim);
+        args.push(positions.length, ...positions.map((i) => group[i]!.jobId));
+        order.push(...positions);
+      }
+      const replies = (await guard(this.scripts.run('extendLeases', keys, args))) as number[];
+      const results: boolean[] = new Array(group.length);
+      order.forEach((i, j) => (results[i] = replies[j] === 1));
+      return results;
+    });
+  }
+
   async reap(now: number): Promise<number> {
     requireInstant(now, 'now');
     const perShard = await Promise.all(

@@ -143,6 +143,10 @@ export class RedisStore implements Store {
     return this.dueIndex.commitMany(token, commits);
   }
 
+  extendLeases(token: string, jobIds: string[], deadline: number): Promise<boolean[]> {
+    return this.dueIndex.extend(token, jobIds, deadline);
+  }
+
   reapLeases(now: number): Promise<number> {
     return this.dueIndex.reap(now);
   }
@@ -151,6 +155,14 @@ export class RedisStore implements Store {
     requireJobId(jobId);
     const reply = await guard(this.redis.set(this.keys.sent(jobId, slotAt), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'));
     return reply === 'OK';
+  }
+
+  async sendMarkerOf(jobId: string, slotAt: number): Promise<string | null> {
+    requireJobId(jobId);
+    const value = await guard(this.redis.get(this.keys.sent(jobId, slotAt)));
+    if (value === null) return null;
+    // markSent's markers hold "1"; recordPromptSends' hold the prompt id.
+    return value === '1' ? '' : value;
   }
 
   async recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]> {
@@ -164,7 +176,7 @@ export class RedisStore implements Store {
         const promptTtl = Math.max(1, Math.ceil(promptTtlMs));
         keys.push(k.sent(member.id, prompt.slotAt), k.prompt(prompt.id), k.memberPrompts(member.id), k.member(member.id), k.activity(member.id));
         for (const teamId of member.teamIds) keys.push(k.teamTotals(teamId));
-        args.push(Math.max(1, Math.ceil(markerTtlMs)), promptTtl, member.teamIds.length, encodePrompt(prompt), prompt.sentAt, k.restOf(prompt.id), encodeMember(member));
+        args.push(Math.max(1, Math.ceil(markerTtlMs)), promptTtl, member.teamIds.length, encodePrompt(prompt), prompt.sentAt, k.restOf(prompt.id), encodeMember(member), prompt.id);
       }
       const replies = (await guard(this.scripts.run('recordPromptSends', keys, args))) as number[];
       return replies.map((reply) => reply === 1);

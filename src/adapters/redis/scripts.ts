@@ -8,6 +8,7 @@ export const SCRIPT_NAMES = [
   'claimDue',
   'commitDueMany',
   'reapLeases',
+  'extendLeases',
   'setPromptStatus',
   'setPromptBody',
   'swapPromptChallenge',

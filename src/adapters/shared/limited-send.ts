@@ -1,6 +1,6 @@
 // Outgoing platform calls: wait for the tenant's shared rate limiter, then retry transient failures with backoff and
 // jitter, honouring the platform's Retry-After. Hand-written because the retry delay must come from the response.
-import type { Store } from '../../core/index.ts';
+import { SendWithheldError, type Store, type WireGate } from '../../core/index.ts';
 
 export interface SendPolicy {
   /** Sends per second allowed for one limiter key, across all instances. */
@@ -35,22 +35,43 @@ export class SendFailedError extends Error {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Waits `ms`, or until `signal` aborts (then answers false). */
+function sleepUnlessAborted(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (!signal) return sleep(ms).then(() => true);
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    const onAbort = () => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void sleep(ms).then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    });
+  });
+}
+
 export async function limitedSend<T>(
   deps: LimitedSendDeps,
   limiterKey: string,
   policy: SendPolicy,
   send: () => Promise<T>,
   classify: (err: unknown) => FailureVerdict,
+  gate?: WireGate,
 ): Promise<T> {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;
   let lastError: unknown;
   let attempt = 0;
+  let onWire = gate === undefined;
   while (attempt < policy.maxAttempts) {
     attempt += 1;
     const wait = await deps.store.reserveSend(limiterKey, policy.perSecond, now());
-    if (wait > 0) await sleep(wait);
+    if (!onWire) {
+      // Not on the wire yet: a stopping instance hands the send back instead of waiting its turn.
+      if (gate?.signal?.aborted || (wait > 0 && !(await sleepUnlessAborted(sleep, wait, gate?.signal)))) throw new SendWithheldError('handed-back');
+      if (!(await (gate as WireGate).beforeWire())) throw new SendWithheldError('held-elsewhere');
+      onWire = true;
+    } else if (wait > 0) await sleep(wait);
     try {
       return await send();
     } catch (err) {

@@ -1,7 +1,7 @@
 // The Slack Messenger the scheduler and "now" use: prompts as DMs, team prompts and digests in the team's channel,
 // and whether a member can be reached: status and huddle (users.profile.get), then Do Not Disturb (dnd.info), read
 // through the shared per-workspace limiter and kept for a minute.
-import type { DigestView, Logger, Member, Messenger, PromptView, ReachabilityQuery, Team, TeamPromptView, Unreachable } from '../../core/index.ts';
+import type { DigestView, Logger, Member, Messenger, PromptView, ReachabilityQuery, Team, TeamPromptView, Unreachable, WireGate } from '../../core/index.ts';
 import { renderDigest } from './blocks/boards.ts';
 import { renderPrompt, renderTeamPrompt } from './blocks/prompt.ts';
 import type { SlackMessage } from './blocks/kit.ts';
@@ -37,6 +37,30 @@ function stringField(result: Record<string, unknown>, key: string): string {
   return value;
 }
 
+/** Message metadata on every prompt: it names the prompt, so a send in doubt can be looked up in the DM. */
+export const PROMPT_EVENT_TYPE = 'desk_break_prompt';
+/** How far back in the DM a send in doubt is looked for: the prompt is among the bot's last few messages there. */
+const HISTORY_LOOKBACK = 50;
+
+function promptIdIn(message: unknown): string | null {
+  const metadata = (message as { metadata?: { event_type?: unknown; event_payload?: { prompt_id?: unknown } } } | null)?.metadata;
+  const id = metadata?.event_type === PROMPT_EVENT_TYPE ? metadata.event_payload?.prompt_id : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+/** A gate passed at most once however many posts one prompt takes (a kept DM that is gone, then a new one). */
+function onceGate(gate: WireGate | undefined): WireGate | undefined {
+  if (!gate) return undefined;
+  let first: Promise<boolean> | null = null;
+  return {
+    beforeWire: () => (first ??= gate.beforeWire()),
+    // Once on the wire, the send is finished, never handed back.
+    get signal() {
+      return first ? undefined : gate.signal;
+    },
+  };
+}
+
 /** How long a member's read status is reused, in the scheduler's time (slot instants). */
 export const STATUS_CACHE_MS = 60_000;
 /** Members whose status is remembered at most; past it the cache starts over (it is only a saving). */
@@ -53,8 +77,8 @@ export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChann
   const statusCache = new Map<string, CachedStatus>();
   const budgetMs = options.statusReadBudgetMs ?? STATUS_READ_BUDGET_MS;
 
-  async function post(workspaceId: string, channel: string, msg: SlackMessage): Promise<{ channel: string; ts: string }> {
-    const posted = await api.call(workspaceId, 'chat.postMessage', { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
+  async function post(workspaceId: string, channel: string, msg: SlackMessage, extra: Record<string, unknown> = {}, gate?: WireGate): Promise<{ channel: string; ts: string }> {
+    const posted = await api.call(workspaceId, 'chat.postMessage', { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false, ...extra }, undefined, gate);
     return { channel: typeof posted['channel'] === 'string' ? posted['channel'] : channel, ts: stringField(posted, 'ts') };
   }
 
@@ -120,14 +144,17 @@ export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChann
 
   return {
     platform: 'slack',
+    gatesSends: true,
 
-    async sendPrompt(member: Member, view: PromptView) {
+    async sendPrompt(member: Member, view: PromptView, wireGate?: WireGate) {
       const { workspaceId, localId: userId } = parts(member.id);
       const msg = renderPrompt(view);
+      const metadata = { metadata: { event_type: PROMPT_EVENT_TYPE, event_payload: { prompt_id: view.promptId } } };
+      const gate = onceGate(wireGate);
       const kept = await keptDm(member.id);
       if (kept !== null) {
         try {
-          return await post(workspaceId, kept, msg);
+          return await post(workspaceId, kept, msg, metadata, gate);
         } catch (err) {
           const word = slackErrorWord(err);
           if (word === null || !CLOSED_DM_ERRORS.has(word)) throw err;
@@ -136,7 +163,16 @@ export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChann
           await dms.forget(member.id);
         }
       }
-      return post(workspaceId, await openDm(member, workspaceId, userId), msg);
+      return post(workspaceId, await openDm(member, workspaceId, userId), msg, metadata, gate);
+    },
+
+    async findPrompt(member: Member, promptId: string) {
+      const { workspaceId, localId: userId } = parts(member.id);
+      const channel = (await keptDm(member.id)) ?? (await openDm(member, workspaceId, userId));
+      const history = await api.call(workspaceId, 'conversations.history', { channel, limit: HISTORY_LOOKBACK, include_all_metadata: true });
+      const messages = Array.isArray(history['messages']) ? (history['messages'] as unknown[]) : [];
+      const found = messages.find((message) => promptIdIn(message) === promptId) as { ts?: unknown } | undefined;
+      return found && typeof found.ts === 'string' ? { channel, ts: found.ts } : null;
     },
 
     async sendTeamPrompt(team: Team, view: TeamPromptView) {

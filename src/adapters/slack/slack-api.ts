@@ -2,7 +2,7 @@
 // Retry-After. The WebClient's own retries are off, so a 429 reaches limitedSend instead of sleeping inside the client.
 // A call that is not safe to repeat (a post) is not retried once Slack may have acted on it (see slack-errors.ts).
 import { webApi } from '@slack/bolt';
-import type { Logger, Store } from '../../core/index.ts';
+import type { Logger, Store, WireGate } from '../../core/index.ts';
 import { limitedSend, type LimitedSendDeps, type SendPolicy } from '../shared/limited-send.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { classifySlackError, ResponseUrlError } from './slack-errors.ts';
@@ -29,7 +29,7 @@ export const DEFAULT_LANE_RATES: Record<Lane, number> = { write: 5, read: 5, mod
  * Anything else (ephemeral replies, modal opens, response_url replies) would show twice for nothing, so it is not
  * repeated after such a failure; a method missing here is treated like them.
  */
-const REPEATABLE_METHODS = new Set(['chat.update', 'views.publish', 'conversations.open', 'conversations.info', 'users.info', 'users.profile.get', 'dnd.info', 'auth.test', 'chat.postMessage']);
+const REPEATABLE_METHODS = new Set(['chat.update', 'views.publish', 'conversations.open', 'conversations.info', 'users.info', 'users.profile.get', 'conversations.history', 'dnd.info', 'auth.test', 'chat.postMessage']);
 
 /** How long to wait for Slack's answer before giving up on a call. */
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -76,8 +76,11 @@ export class SlackApi {
     this.sendDeps = { store: options.store, ...options.timing };
   }
 
-  /** One Web API call for workspace `teamId`; `token` skips the lookup when the caller already has it. */
-  async call(teamId: string, method: string, args: Record<string, unknown>, token?: string): Promise<ApiResult> {
+  /**
+   * One Web API call for workspace `teamId`; `token` skips the lookup when the caller already has it. A `gate` is
+   * passed once the workspace's limiter grants the call, right before it goes out (see WireGate).
+   */
+  async call(teamId: string, method: string, args: Record<string, unknown>, token?: string, gate?: WireGate): Promise<ApiResult> {
     const lane = LANE_OF_METHOD[method] ?? 'read';
     const repeatable = REPEATABLE_METHODS.has(method);
     let botToken = token ?? (await this.options.tokenFor(teamId));
@@ -96,6 +99,7 @@ export class SlackApi {
         }
       },
       (err) => classifySlackError(err, repeatable),
+      gate,
     );
   }
 

@@ -1,5 +1,5 @@
 // The Teams Messenger: how the scheduler and "now" reach people and channels, through stored conversation references.
-import { ValidationError, type DigestView, type Member, type Messenger, type PromptView, type ReachabilityQuery, type Team, type TeamPromptView, type Unreachable } from '../../core/index.ts';
+import { ValidationError, type DigestView, type Member, type Messenger, type PromptView, type ReachabilityQuery, type Team, type TeamPromptView, type Unreachable, type WireGate } from '../../core/index.ts';
 import { digestCard } from './cards/command-cards.ts';
 import { promptCard, teamPromptCard } from './cards/prompt-cards.ts';
 import type { ReferenceStore } from './conversation-references.ts';
@@ -23,9 +23,10 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
   return {
     platform: 'teams',
     ...(deps.presence ? { reachability: deps.presence } : {}),
-    async sendPrompt(member: Member, view: PromptView) {
+    gatesSends: true,
+    async sendPrompt(member: Member, view: PromptView, gate?: WireGate) {
       const reference = await referenceFor(member.id, 'you');
-      const delivery = await deps.outbox.post(reference, member.tenantId, cardActivity(promptCard(view), `Desk break: ${view.challenge.title}`));
+      const delivery = await deps.outbox.post(reference, member.tenantId, cardActivity(promptCard(view), `Desk break: ${view.challenge.title}`), gate);
       return { ...delivery };
     },
     async sendTeamPrompt(team: Team, view: TeamPromptView) {

@@ -1,7 +1,7 @@
 // Every message the bot sends to Teams goes through here: paced by the tenant's shared limiter and retried on
 // 429/412/502/504. Proactive sends open a turn with continueConversationAsync and call the connector directly.
 import { CardFactory, type Activity, type CloudAdapter, type TurnContext } from 'botbuilder';
-import type { Delivery, Logger, Store } from '../../core/index.ts';
+import type { Delivery, Logger, Store, WireGate } from '../../core/index.ts';
 import { limitedSend, type LimitedSendDeps } from '../shared/limited-send.ts';
 import type { AdaptiveCard } from './cards/card-kit.ts';
 import type { StoredReference } from './conversation-references.ts';
@@ -39,13 +39,15 @@ export interface OutboxDeps {
   store: Store;
   logger: Logger;
   send?: Omit<LimitedSendDeps, 'store'>;
+  /** Sends per second per tenant, all instances together (TEAMS_SENDS_PER_SECOND); default TEAMS_SEND_POLICY's. */
+  perSecond?: number;
 }
 
 export interface Outbox {
   /** Runs one send (an in-turn reply or update) under the tenant's limiter, with retries. */
   limited<T>(tenantId: string, send: () => Promise<T>): Promise<T>;
-  /** Posts a new message to a stored conversation. */
-  post(reference: StoredReference, tenantId: string, activity: Partial<Activity>): Promise<TeamsDelivery>;
+  /** Posts a new message to a stored conversation; a `gate` is passed once the tenant's limiter grants the post. */
+  post(reference: StoredReference, tenantId: string, activity: Partial<Activity>, gate?: WireGate): Promise<TeamsDelivery>;
   /** Replaces an earlier message in place. */
   replace(delivery: TeamsDelivery, tenantId: string, activity: Partial<Activity>): Promise<void>;
 }
@@ -53,8 +55,9 @@ export interface Outbox {
 export function createOutbox(deps: OutboxDeps): Outbox {
   const sendDeps: LimitedSendDeps = { store: deps.store, now: Date.now, ...deps.send };
 
-  const limited = <T>(tenantId: string, send: () => Promise<T>): Promise<T> =>
-    limitedSend(sendDeps, teamsLimiterKey(tenantId), TEAMS_SEND_POLICY, send, (err) => classifyTeamsFailure(err));
+  const policy = { ...TEAMS_SEND_POLICY, ...(deps.perSecond ? { perSecond: deps.perSecond } : {}) };
+  const limited = <T>(tenantId: string, send: () => Promise<T>, gate?: WireGate): Promise<T> =>
+    limitedSend(sendDeps, teamsLimiterKey(tenantId), policy, send, (err) => classifyTeamsFailure(err), gate);
 
   /** Opens a proactive turn and hands back what `work` returned; errors come back out even if the adapter has onTurnError. */
   async function inTurn<T>(reference: StoredReference, work: (client: ConnectorClient) => Promise<T>): Promise<T> {
@@ -75,10 +78,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   return {
     limited,
-    async post(reference, tenantId, activity) {
+    async post(reference, tenantId, activity, gate) {
       const conversationId = reference.conversation.id;
       const response = await inTurn(reference, (client) =>
-        limited(tenantId, () => client.conversations.sendToConversation(conversationId, activity as Activity, { timeout: REQUEST_TIMEOUT_MS })),
+        limited(tenantId, () => client.conversations.sendToConversation(conversationId, activity as Activity, { timeout: REQUEST_TIMEOUT_MS }), gate),
       );
       return { activityId: response.id ?? '', conversationId, serviceUrl: reference.serviceUrl };
     },

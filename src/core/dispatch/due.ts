@@ -22,12 +22,13 @@ type Ctx = CoreContext<MemberStore & DueIndex & PromptStore & TeamStore & BoardS
 const DIGEST_TIME = '09:00';
 
 /** Handles a claimed batch: one outcome per job, in order; at most `concurrency` platform calls in flight. */
-export async function handleDueBatch(ctx: Ctx, jobs: Claim[], concurrency: number): Promise<DueOutcome[]> {
+/** `signal` aborts when the instance is stopping: sends still waiting for the rate limiter are handed back. */
+export async function handleDueBatch(ctx: Ctx, jobs: Claim[], concurrency: number, signal?: AbortSignal): Promise<DueOutcome[]> {
   const outcomes: DueOutcome[] = jobs.map(() => ({ nextDueAt: null }));
   const members: number[] = [];
   const teams: number[] = [];
   jobs.forEach((job, i) => (parseJobId(job.jobId).kind === 'member' ? members : teams).push(i));
-  const memberOutcomes = await handleMemberJobs(ctx, members.map((i) => jobs[i] as Claim), concurrency);
+  const memberOutcomes = await handleMemberJobs(ctx, members.map((i) => jobs[i] as Claim), concurrency, signal);
   members.forEach((i, j) => (outcomes[i] = memberOutcomes[j] as DueOutcome));
   await forEachPooled(teams, concurrency, async (i) => {
     const job = jobs[i] as Claim;

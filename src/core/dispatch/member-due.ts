@@ -22,7 +22,7 @@ type Ctx = CoreContext<MemberStore & PromptStore & TeamStore & BoardStore & Reco
 /** Where a member's job stands after its snooze and pause are brought up to date. */
 type MemberStep = { outcome: DueOutcome } | { member: Member; slotAt: number | null; passedSlot: number | null };
 
-export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: number): Promise<DueOutcome[]> {
+export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: number, signal?: AbortSignal): Promise<DueOutcome[]> {
   let members: Array<Member | null>;
   try {
     members = await ctx.store.getMembers(jobs.map((job) => job.jobId));
@@ -57,22 +57,23 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
       if ('outcome' in step) outcomes[i] = step.outcome;
       else {
         passed[i] = step.passedSlot ?? undefined;
-        if (step.slotAt !== null) slots.push({ member: step.member, slotAt: step.slotAt, position: i });
+        if (step.slotAt !== null) slots.push({ member: step.member, slotAt: step.slotAt, dueAt: slotDues[i] as number, position: i });
         else outcomes[i] = { nextDueAt: nextDueAt(ctx, step.member, Math.max(now, job.dueAt), load, passed[i]) };
       }
     } catch (failed) {
       outcomes[i] = { failed, slotDueAt: slotDues[i] as number };
     }
   });
-  const handled = await handleSlots(ctx, slots, concurrency);
+  const handled = await handleSlots(ctx, slots, concurrency, signal);
   slots.forEach(({ position }, j) => {
     const result = handled[j];
     const dueAt = (jobs[position] as Claim).dueAt;
     if (!result) return;
     try {
-      outcomes[position] = 'failed' in result
-        ? { ...result, slotDueAt: slotDues[position] as number }
-        : { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt), loads[position] ?? null, passed[position]) };
+      if ('failed' in result) outcomes[position] = { ...result, slotDueAt: slotDues[position] as number };
+      // Handed back unsent (the instance is stopping): due again at the slot's own instant, for another instance.
+      else if ('handedBack' in result) outcomes[position] = { nextDueAt: slotDues[position] as number };
+      else outcomes[position] = { nextDueAt: nextDueAt(ctx, result.member, Math.max(now, dueAt), loads[position] ?? null, passed[position]) };
     } catch (failed) {
       outcomes[position] = { failed, slotDueAt: slotDues[position] as number };
     }

@@ -8,7 +8,17 @@ export type Delivery = Record<string, string>;
 /** One per platform: how the scheduler and the service reach people. */
 export interface Messenger {
   readonly platform: Platform;
-  sendPrompt(member: Member, view: PromptView): Promise<Delivery>;
+  /**
+   * True when sendPrompt honours a WireGate: it calls `beforeWire` once, after the platform's rate limiter granted the
+   * send and right before the platform call. Otherwise the core calls it just before sendPrompt.
+   */
+  readonly gatesSends?: boolean;
+  sendPrompt(member: Member, view: PromptView, gate?: WireGate): Promise<Delivery>;
+  /**
+   * Optional: where the platform can tell, whether the member's conversation already shows prompt `promptId` (a send
+   * whose outcome is unknown). A receipt when it does, null when it does not; throws when it cannot tell.
+   */
+  findPrompt?(member: Member, promptId: string): Promise<Delivery | null>;
   sendTeamPrompt(team: Team, view: TeamPromptView): Promise<Delivery>;
   sendDigest(team: Team, view: DigestView): Promise<void>;
   /**
@@ -17,6 +27,17 @@ export interface Messenger {
    * reads it in few calls. One answer per query, in order; a failed look-up answers null (a prompt is never blocked).
    */
   reachability?(queries: ReachabilityQuery[]): Promise<Array<Unreachable | null>>;
+}
+
+/**
+ * What a scheduled send passes to the platform: a send waiting for the rate limiter is not on the wire yet, so the
+ * send marker is taken only once the limiter grants it (`beforeWire`; false: someone else holds the slot, do not send).
+ * An aborted `signal` hands a send that is still waiting back (the instance is stopping); both cases throw
+ * SendWithheldError.
+ */
+export interface WireGate {
+  beforeWire(): Promise<boolean>;
+  signal?: AbortSignal | undefined;
 }
 
 /** One due slot whose member's reachability is asked. */

@@ -46,6 +46,11 @@ export interface DueIndex {
    * ends the claim and sets the next due (null removes it). One result per commit, in order.
    */
   commitDueMany(token: string, commits: DueCommit[]): Promise<boolean[]>;
+  /**
+   * For each job on its own, fenced like commitDueMany: only while its claim still carries `token`, moves its lease
+   * deadline to `deadline` (a claim whose send waits its turn at the rate limiter is not reaped). One result per job.
+   */
+  extendLeases(token: string, jobIds: string[], deadline: number): Promise<boolean[]>;
   /** Atomic: returns jobs whose lease ended before `now` to the due index at their old due time. */
   reapLeases(now: number): Promise<number>;
 }
@@ -54,6 +59,11 @@ export interface DueIndex {
 export interface PromptStore {
   /** SET NX per (job, slot): true only for the first caller. Kept for ttlMs. */
   markSent(jobId: string, slotAt: number, ttlMs: number): Promise<boolean>;
+  /**
+   * Who holds the send marker of (job, slot): the id of the prompt recordPromptSends took it for, "" for a marker
+   * taken by markSent (no prompt), null when it is not taken.
+   */
+  sendMarkerOf(jobId: string, slotAt: number): Promise<string | null>;
   putPrompt(prompt: Prompt, ttlMs: number): Promise<void>;
   getPrompt(id: string): Promise<Prompt | null>;
   /** Atomic: sets the status only while the prompt is open (or snoozed); returns the status now held. */
@@ -66,7 +76,8 @@ export interface PromptStore {
    */
   swapPromptChallenge(swapped: Prompt, fromChallengeId: string, maxSwaps: number): Promise<SwapStoreResult>;
   /**
-   * For each send on its own, atomically: takes the send marker of (member, prompt.slotAt) as markSent does and, only
+   * For each send on its own, atomically: takes the send marker of (member, prompt.slotAt) as markSent does (holding
+   * the prompt's id, see sendMarkerOf) and, only
    * when it was taken, stores the prompt (as putPrompt), the member (as putMember) and counts one prompt sent (as
    * recordPromptSent, member and teams). One result per input, in order: true when this caller took the marker; false
    * changes nothing for that send. A batch holding an invalid send is refused whole.

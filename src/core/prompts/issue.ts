@@ -6,9 +6,9 @@ import { challengeById, pickChallenge, rememberChallenge } from '../content/pick
 import { newPromptId } from '../ids.ts';
 import type { Challenge, Member, Prompt, Team } from '../model.ts';
 import type { PromptView, TeamPromptView } from '../views.ts';
-import type { Delivery } from '../ports/index.ts';
+import type { Delivery, WireGate } from '../ports/index.ts';
 import { endOfLocalDay, localTimeLabel } from '../schedule/slots.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, SendWithheldError, ValidationError } from '../errors.ts';
 import { requireMember } from '../people/members.ts';
 import type { MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
 
@@ -70,12 +70,19 @@ export function issuePrompt(ctx: Ctx, member: Member, slotAt: number): IssuedPro
   };
 }
 
-/** The platform call for an issued prompt, with its metric and log; returns the platform's receipt, not yet stored. */
-export async function sendIssuedPrompt(ctx: Ctx, issued: IssuedPrompt): Promise<Delivery> {
+/**
+ * The platform call for an issued prompt, with its metric and log; returns the platform's receipt, not yet stored.
+ * A `gate` is passed on to a messenger that honours it (after its rate limiter), else passed here, just before.
+ */
+export async function sendIssuedPrompt(ctx: Ctx, issued: IssuedPrompt, gate?: WireGate): Promise<Delivery> {
   const { member, prompt, view } = issued;
   const messenger = messengerFor(ctx, member.platform);
   if (!messenger) throw new ValidationError(`No ${member.platform} connection is configured.`);
-  const delivery = await messenger.sendPrompt(member, view);
+  if (gate && !messenger.gatesSends) {
+    if (gate.signal?.aborted) throw new SendWithheldError('handed-back');
+    if (!(await gate.beforeWire())) throw new SendWithheldError('held-elsewhere');
+  }
+  const delivery = await messenger.sendPrompt(member, view, messenger.gatesSends ? gate : undefined);
   ctx.metrics.promptSent(member.platform);
   ctx.logger.info({ memberId: member.id, promptId: prompt.id }, 'prompt sent');
   return delivery;

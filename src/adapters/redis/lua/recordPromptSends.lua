@@ -16,7 +16,7 @@
       member activity hash
       one team totals hash per team of the member
 
-    ARGV, per send in order, seven values:
+    ARGV, per send in order, eight values:
       send marker lifetime, ms
       prompt lifetime, ms
       number of teams
@@ -24,6 +24,7 @@
       the prompt's sentAt, ms: entries of the member prompts set that expired before it are dropped
       the prompt's entry in the member prompts set
       member record value
+      the prompt's id: the marker's value, so a later look at an unsettled slot knows which prompt was in flight
 
   Output: an array with one value per send, in order:
     1 the marker was taken and the send recorded
@@ -32,12 +33,12 @@
 local rcall = redis.call
 local results = {}
 local k = 1
-for a = 1, #ARGV, 7 do
+for a = 1, #ARGV, 8 do
   local markerTtl = ARGV[a]
   local promptTtl = ARGV[a + 1]
   local teams = tonumber(ARGV[a + 2])
   local sentAt = ARGV[a + 4]
-  if rcall("SET", KEYS[k], "1", "NX", "PX", markerTtl) then
+  if rcall("SET", KEYS[k], ARGV[a + 7], "NX", "PX", markerTtl) then
     rcall("SET", KEYS[k + 1], ARGV[a + 3], "PX", promptTtl)
     rcall("ZREMRANGEBYSCORE", KEYS[k + 2], "-inf", "(" .. sentAt)
     rcall("ZADD", KEYS[k + 2], tonumber(sentAt) + tonumber(promptTtl), ARGV[a + 5])

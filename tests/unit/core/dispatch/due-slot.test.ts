@@ -2,7 +2,7 @@
 import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../../src/adapters/memory/index.ts';
-import { BreakService, type Delivery, type Member, type Messenger, type PromptView } from '../../../../src/core/index.ts';
+import { BreakService, noMetrics, type Delivery, type Member, type Messenger, type PromptView } from '../../../../src/core/index.ts';
 import { TestClock } from '../../../helpers/core-fixture.ts';
 
 const SLOT = Date.parse('2026-11-25T10:00:00Z');
@@ -39,7 +39,7 @@ async function setUp(options: { messenger: boolean } = { messenger: true }) {
   const store = new MemoryStore({ now: clock.now });
   const messenger = new ProbingMessenger(store);
   const failures: string[] = [];
-  const metrics = { promptSent: () => undefined, completion: () => undefined, deliveryFailed: (platform: string) => void failures.push(platform), deliveryUnknown: () => undefined, promptHeld: () => undefined, promptSkipped: () => undefined };
+  const metrics = { ...noMetrics, promptSent: () => undefined, completion: () => undefined, deliveryFailed: (platform: string) => void failures.push(platform), deliveryUnknown: () => undefined, promptHeld: () => undefined, promptSkipped: () => undefined };
   const service = new BreakService({ store, clock, metrics, messengers: options.messenger ? { web: messenger } : {}, spreadSeconds: 0 });
   await service.enrol({ memberId: MEMBER, displayName: 'Ada', timezone: 'UTC' });
   await service.start(MEMBER);

@@ -64,6 +64,8 @@ describe('the core asks the platform once per batch and holds or skips', () => {
       completion: () => undefined,
       deliveryFailed: () => undefined,
       deliveryUnknown: () => undefined,
+      deliveryResent: () => undefined,
+      queueLag: () => undefined,
       promptHeld: (platform, reason) => void counted.push(['held', platform, reason]),
       promptSkipped: (platform, reason) => void counted.push(['skipped', platform, reason]),
     };
