@@ -45,9 +45,9 @@ describe('Teams activity reading', () => {
     expect(baseConversationId('19:general@thread.tacv2;messageid=17')).toBe('19:general@thread.tacv2');
   });
 
-  it('a group chat is a team of its own, named after the chat', () => {
+  it('a group chat is a team of its own, named after the chat, with no zone of its own (the core assumes DEFAULT_TIMEZONE)', () => {
     const group = activity({ conversation: { id: '19:chat@thread.v2', conversationType: 'groupChat', name: 'Lunch crew' } });
-    expect(teamOf(group, undefined)).toEqual({ teamId: 'teams:tenant-1:19:chat@thread.v2', name: 'Lunch crew', timezone: 'UTC' });
+    expect(teamOf(group, undefined)).toEqual({ teamId: 'teams:tenant-1:19:chat@thread.v2', name: 'Lunch crew', timezone: undefined });
   });
 
   it('the bot\'s @mention and leftover markup are stripped from a command', () => {
