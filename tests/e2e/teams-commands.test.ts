@@ -42,6 +42,14 @@ describe('Teams commands', () => {
     });
   });
 
+  it('start suggests a holiday calendar from the client\'s locale, never sets one; meetings and holidays are words too', async () => {
+    expect(textOf(await say('start', { locale: 'en-AU', localTimezone: 'Australia/Melbourne' }))).toMatch(/say "holidays AU-VIC"/);
+    expect((await h.bot.service.getMember(ada.memberId))?.holidays).toBeNull();
+    expect(textOf(await say('holidays gb'))).toMatch(/public holidays of GB/);
+    expect(textOf(await say('meetings ignore'))).toMatch(/even during meetings/);
+    expect(await h.bot.service.getMember(ada.memberId)).toMatchObject({ holidays: 'GB', meetings: 'ignore' });
+  });
+
   it('a bad argument is answered with what to type instead, and changes nothing', async () => {
     await say('start');
     expect(textOf(await say('every 5'))).toMatch(/from 15 to 240/);

@@ -11,7 +11,7 @@ import type { TurnDeps } from './turn-deps.ts';
 export async function runWords(deps: TurnDeps, context: TurnContext, sender: Sender, text: string): Promise<void> {
   // Only words that change a team's settings need to know whether the person is an owner or the installer.
   const isAdmin = sender.team && TEAM_SETTINGS_WORDS.has(parseCommand(text).word) ? await isTeamAdmin(deps, context, sender) : false;
-  const command: CommandContext = { memberId: sender.memberId, displayName: sender.displayName, timezone: sender.timezone, team: sender.team, isTeamAdmin: isAdmin };
+  const command: CommandContext = { memberId: sender.memberId, displayName: sender.displayName, timezone: sender.timezone, locale: sender.locale, team: sender.team, isTeamAdmin: isAdmin };
   const answer = await runCommand(deps.service, command, text);
   if (sender.team && parseCommand(text).word === 'team-time' && answer.kind === 'text') {
     await deps.references.save(sender.team.teamId, referenceOf(context.activity));
