@@ -135,6 +135,8 @@ export interface Team {
   challengeTime: string | null;
   /** Member id of whoever set the team up (created it or installed the bot there); may change its settings. */
   createdBy?: string;
+  /** Workdays in force before each change, oldest first: `until` is the team-local day the change was made. */
+  pastWorkdays?: Array<{ workdays: number[]; until: string }>;
   /** Platform data to reach the team's channel; opaque to the core. */
   address: Record<string, string>;
   createdAt: number;

@@ -24,7 +24,7 @@ export async function currentStreak(ctx: Ctx, member: Member, now: number): Prom
 async function teamStreakOf(ctx: Ctx, team: Team, now: number): Promise<number> {
   const days = await ctx.store.getTeamDays(team.id);
   const calendar = team.holidays;
-  return teamStreak({ days, workdays: team.workdays, timezone: team.timezone, now, isHoliday: calendar === undefined ? undefined : (day) => isPublicHoliday(calendar, day) });
+  return teamStreak({ days, workdays: team.workdays, pastWorkdays: team.pastWorkdays, timezone: team.timezone, now, isHoliday: calendar === undefined ? undefined : (day) => isPublicHoliday(calendar, day) });
 }
 
 /** Rows a leaderboard shows from the top; the viewer's own row is added when it is further down. */

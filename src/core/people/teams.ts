@@ -1,7 +1,7 @@
 // Team use cases: create on first join, join, leave, daily team challenge time.
 import { parseHolidayCalendar } from '../schedule/holidays.ts';
 import type { CoreContext } from '../context.ts';
-import { isValidTimezone } from '../schedule/calendar.ts';
+import { isValidTimezone, localDay } from '../schedule/calendar.ts';
 import { firstDigestAt } from '../dispatch/due.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { tenantOf } from '../ids.ts';
@@ -92,6 +92,8 @@ export interface TeamSettingsPatch {
 }
 
 const TEAM_NAME_MAX = 80;
+/** Workday changes a team remembers; older days are judged by the oldest one kept. */
+const MAX_PAST_WORKDAYS = 50;
 
 /** Checks every field first, so one bad value changes nothing; then re-plans the team challenge and the weekly digest. */
 export async function updateTeamSettings(ctx: Ctx, teamId: string, patch: TeamSettingsPatch): Promise<{ team: Team; nextAt: number | null }> {
@@ -107,16 +109,20 @@ export async function updateTeamSettings(ctx: Ctx, teamId: string, patch: TeamSe
   if (name !== undefined && (name === '' || name.length > TEAM_NAME_MAX)) throw new ValidationError(`Give the team a name of 1 to ${TEAM_NAME_MAX} characters.`);
   const holidays = patch.holidays === undefined ? team.holidays : patch.holidays === null ? undefined : parseHolidayCalendar(patch.holidays);
   const { holidays: _old, ...withoutHolidays } = team;
+  const now = ctx.clock.now();
+  const workdays = patch.workdays ? [...new Set(patch.workdays)].sort((a, b) => a - b) : team.workdays;
+  const workdaysChanged = workdays.join() !== team.workdays.join();
   const updated: Team = {
     ...withoutHolidays,
     ...(holidays === undefined ? {} : { holidays }),
     challengeTime: time,
     timezone: patch.timezone ?? team.timezone,
-    workdays: patch.workdays ? [...new Set(patch.workdays)].sort((a, b) => a - b) : team.workdays,
+    workdays,
     name: name ?? team.name,
+    // New workdays apply from today on: earlier days keep the workdays they had (the streak's history is not rewritten).
+    ...(workdaysChanged ? { pastWorkdays: [...(team.pastWorkdays ?? []), { workdays: team.workdays, until: localDay(now, team.timezone) }].slice(-MAX_PAST_WORKDAYS) } : {}),
   };
   await ctx.store.putTeam(updated);
-  const now = ctx.clock.now();
   const job = jobId({ kind: 'team', teamId });
   const nextAt = time === null ? null : nextDailyAt(updated.timezone, updated.workdays, time, now);
   if (nextAt === null) await ctx.store.clearDue(job);

@@ -34,6 +34,8 @@ export interface TeamStreakInput {
   now: number;
   /** Public holidays of the team's calendar: left out like a day off. */
   isHoliday?: ((day: string) => boolean) | undefined;
+  /** Workdays before each change (Team.pastWorkdays): a change applies from the day it was made, never to earlier days. */
+  pastWorkdays?: ReadonlyArray<{ workdays: readonly number[]; until: string }> | undefined;
 }
 
 type DayVerdict = 'counts' | 'skip' | 'breaks';
@@ -73,8 +75,11 @@ export function teamDayQualifies(record: TeamDay | undefined): boolean {
 /** Consecutive team workdays (team zone) on which at least half of the active members completed. */
 export function teamStreak(input: TeamStreakInput): number {
   const { days, workdays, timezone, now, isHoliday } = input;
+  const past = input.pastWorkdays ?? [];
+  // ISO dates compare as strings; the first change made after the day tells which workdays were in force on it.
+  const workdaysOn = (day: string): readonly number[] => past.find((entry) => day < entry.until)?.workdays ?? workdays;
   return countBack(localDay(now, timezone), null, (day) => {
-    if (!workdays.includes(isoWeekday(day)) || isHoliday?.(day) === true) return 'skip';
+    if (!workdaysOn(day).includes(isoWeekday(day)) || isHoliday?.(day) === true) return 'skip';
     return teamDayQualifies(days[day]) ? 'counts' : 'breaks';
   });
 }

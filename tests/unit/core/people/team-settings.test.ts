@@ -1,6 +1,7 @@
 // A team's settings (challenge time, zone, workdays, name) can be changed, and only by an admin or whoever set it up.
 import { describe, expect, it } from 'vitest';
 import { jobId, runCommand, type CommandReply } from '../../../../src/core/index.ts';
+import { teamStreak } from '../../../../src/core/progress/streaks.ts';
 import { makeCore } from '../../../helpers/core-fixture.ts';
 
 const DESIGN = { teamId: 'web:local:design', name: 'Design' };
@@ -50,5 +51,20 @@ describe('team settings', () => {
     expect((await runCommand(core.service, person('ada'), 'team-time 25:99')).kind).toBe('error');
     expect((await runCommand(core.service, person('ada'), 'team-name')).kind).toBe('error');
     expect(await core.store.getTeam(DESIGN.teamId)).toMatchObject({ name: 'Design', timezone: 'Europe/Berlin', challengeTime: null });
+  });
+
+  it('new team workdays apply from the day they are set: dropping a missed Wednesday does not mend the streak', async () => {
+    const core = makeCore('2026-11-30T08:00:00Z'); // Monday
+    await runCommand(core.service, person('ada'), 'join');
+    await runCommand(core.service, person('ada'), 'team-days mon,tue,thu,fri');
+    const team = await core.store.getTeam(DESIGN.teamId);
+    expect(team?.pastWorkdays).toEqual([{ workdays: [1, 2, 3, 4, 5], until: '2026-11-30' }]);
+    // Mon 23 - Tue 24 qualified, Wed 25 missed, Thu 26 - Fri 27 qualified.
+    const ok = { completers: 1, activeMembers: 1 };
+    const days = { '2026-11-23': ok, '2026-11-24': ok, '2026-11-26': ok, '2026-11-27': ok };
+    const now = Date.parse('2026-11-30T08:00:00Z');
+    expect(teamStreak({ days, workdays: team?.workdays ?? [], pastWorkdays: team?.pastWorkdays, timezone: 'Europe/Berlin', now })).toBe(2);
+    // Without the history the old Wednesday would count as a day off and the streak would read 4.
+    expect(teamStreak({ days, workdays: team?.workdays ?? [], timezone: 'Europe/Berlin', now })).toBe(4);
   });
 });
