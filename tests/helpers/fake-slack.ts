@@ -52,7 +52,7 @@ export class FakeSlack {
   /** users.profile.get profiles by user id (status, huddle); anyone else has no status. */
   readonly profiles = new Map<string, Record<string, unknown>>();
   /** Messages Slack has (posted, or received by a post whose answer never came), newest last: conversations.history reads them. */
-  readonly messages: Array<{ channel: string; ts: string; text: string; metadata: unknown }> = [];
+  readonly messages: Array<{ channel: string; ts: string; text: string; metadata: unknown; at: number }> = [];
   /** While set, answers to chat.postMessage are held (the message is kept) until released with releasePosts(). */
   private heldPosts: Array<() => void> | null = null;
   /** Set by an OAuth test: what oauth.v2.access hands out. */
@@ -197,7 +197,7 @@ export class FakeSlack {
     const keep = () => {
       if (method !== 'chat.postMessage') return;
       const metadata = args['metadata'] ? (JSON.parse(args['metadata']) as unknown) : null;
-      this.messages.push({ channel: args['channel'] ?? '', ts: `${Math.floor(Date.now() / 1000)}.${String(this.messages.length + 1).padStart(6, '0')}`, text: args['text'] ?? '', metadata });
+      this.messages.push({ channel: args['channel'] ?? '', ts: `${Math.floor(Date.now() / 1000)}.${String(this.messages.length + 1).padStart(6, '0')}`, text: args['text'] ?? '', metadata, at: Date.now() });
     };
     if (trouble !== undefined) {
       this.troubles.delete(method);

@@ -73,7 +73,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         return botToken;
       };
   const renewToken = rotation ? async (teamId: string, expired: string) => botTokenOf(await rotation.replaceExpired(installationQueryOf(teamId), expired), teamId) : undefined;
-  const api = new SlackApi({ store, apiUrl: config.SLACK_API_URL, tokenFor, ...(renewToken ? { renewToken } : {}), logger });
+  // Prompts are posts: the workspace's write lane takes SLACK_SENDS_PER_SECOND, all instances together.
+  const api = new SlackApi({ store, apiUrl: config.SLACK_API_URL, tokenFor, ...(renewToken ? { renewToken } : {}), logger, rates: { write: config.SLACK_SENDS_PER_SECOND } });
   const slackLog = boltLogger(logger, LogLevel.WARN);
 
   const router = express.Router();

@@ -38,7 +38,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     deps.logger.error({ err: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' }, 'teams: unhandled turn error');
   };
   const references = createReferenceStore(deps.store);
-  const outbox = createOutbox({ adapter, appId, store: deps.store, logger: deps.logger });
+  const outbox = createOutbox({ adapter, appId, store: deps.store, logger: deps.logger, perSecond: deps.config.TEAMS_SENDS_PER_SECOND });
   const liveCount = createLiveCount(outbox, deps.logger);
   const logic = createTurnLogic({ service: deps.service, references, outbox, liveCount, logger: deps.logger });
   return {
