@@ -150,9 +150,11 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         await store.putTeam(team);
         const alice = makeMember('UALICE', { teamIds: [team.id] });
         await store.putMember(alice);
+        await store.addTeamMember(team.id, alice.id);
         await store.recordCompletion(makeCompletion(makePrompt(alice.id).id, alice.id, { teams: [teamInput(team.id, 4)] }));
         await store.forgetMember(alice.id);
         await store.putMember(alice);
+        await store.addTeamMember(team.id, alice.id);
         await store.recordCompletion(makeCompletion(makePrompt(alice.id).id, alice.id, { teams: [teamInput(team.id, 4)] }));
         expect((await store.getTeamDays(team.id))[DAY]).toEqual({ completers: 2, activeMembers: 4 });
       });
@@ -673,6 +675,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
 
       it('records each distinct completer of a team day and the active member count', async () => {
         const [a, b] = [memberIdOf('UA'), memberIdOf('UB')];
+        for (const id of [a, b]) await store.addTeamMember(TEAM_ID, id);
         await store.recordCompletion(makeCompletion(makePrompt(a).id, a, { teams: [teamInput(TEAM_ID, 3)] }));
         await store.recordCompletion(makeCompletion(makePrompt(a).id, a, { teams: [teamInput(TEAM_ID, 3)] }));
         await store.recordCompletion(makeCompletion(makePrompt(b).id, b, { teams: [teamInput(TEAM_ID, 4)] }));
@@ -686,6 +689,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
 
       it('a repeated completion changes no team record', async () => {
         const a = memberIdOf('UA');
+        await store.addTeamMember(TEAM_ID, a);
         const prompt = makePrompt(a);
         await store.recordCompletion(makeCompletion(prompt.id, a, { teams: [teamInput(TEAM_ID, 3)] }));
         await store.recordCompletion(makeCompletion(prompt.id, a, { teams: [teamInput(TEAM_ID, 9)] }));
@@ -697,6 +701,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       it('updates every team of the member', async () => {
         const a = memberIdOf('UA');
         const ops = `slack:${TENANT}:C02OPS`;
+        for (const teamId of [TEAM_ID, ops]) await store.addTeamMember(teamId, a);
         await store.recordCompletion(makeCompletion(makePrompt(a).id, a, { teams: [teamInput(TEAM_ID, 3), teamInput(ops, 5, '2026-11-24', '2026-W48')] }));
         expect(await store.getTeamDays(ops)).toEqual({ '2026-11-24': { completers: 1, activeMembers: 5 } });
         expect(await store.teamWeekBoard(ops, WEEK)).toEqual([{ memberId: a, points: 1 }]);
@@ -784,6 +789,20 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.countTeamMembers(`slack:${TENANT}:CNONE`)).toBe(0);
       });
 
+      it('only roster members count toward a team day; anyone else still adds to its totals (issue 11)', async () => {
+        const [onRoster, passerBy] = [memberIdOf('UA'), memberIdOf('UB')];
+        await store.addTeamMember(TEAM_ID, onRoster);
+        const prompt = makeTeamPrompt();
+        await store.putPrompt(prompt, HOUR);
+        const withTeam = { teamPromptId: prompt.id, teams: [teamInput(TEAM_ID, 1)] };
+        await store.recordCompletion(makeCompletion(prompt.id, passerBy, withTeam));
+        expect((await store.getTeamDays(TEAM_ID))[DAY]).toEqual({ completers: 0, activeMembers: 1 });
+        const joined = await store.recordCompletion(makeCompletion(prompt.id, onRoster, withTeam));
+        expect(joined.joinedCount).toBe(2);
+        expect((await store.getTeamDays(TEAM_ID))[DAY]).toEqual({ completers: 1, activeMembers: 1 });
+        expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 0, completions: 2 });
+      });
+
       it('refuses a member from another tenant on a roster', async () => {
         await expect(store.addTeamMember(TEAM_ID, memberIdOf('UX', OTHER_TENANT))).rejects.toThrow();
       });
@@ -832,7 +851,8 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
           expect(await commitOne(store, job, 'worker-a', T0 + DAY_MS)).toBe(false);
           expect(await store.getDue(job)).toBeNull();
         }
-        // A member who completes again later is counted as the team day's first completer.
+        // A member who joins again and completes is counted as the team day's first completer.
+        await store.addTeamMember(design.id, alice.id);
         await store.recordCompletion(makeCompletion(makePrompt(alice.id).id, alice.id, { teams: [teamInput(design.id, 1)] }));
         expect(await store.getTeamDays(design.id)).toEqual({ [DAY]: { completers: 1, activeMembers: 1 } });
 

@@ -24,6 +24,8 @@ it('50 concurrent Done clicks on one prompt by one member count once: one point,
   const member = makeMember('URACE', { teamIds: [TEAM_ID] });
   const prompt = makePrompt(member.id);
   await stores[0]!.putPrompt(prompt, 3600_000);
+  // On the roster: only roster members count toward a team day (issue 11).
+  await stores[0]!.addTeamMember(TEAM_ID, member.id);
   const input = makeCompletion(prompt.id, member.id, { teams: [teamInput(TEAM_ID, 4)] });
 
   const results = await Promise.all(Array.from({ length: 50 }, (_, i) => stores[i % stores.length]!.recordCompletion(input)));

@@ -253,9 +253,12 @@ export class MemoryStore implements Store {
       const day = days.get(team.day) ?? { completers: 0, activeMembers: 0 };
       const completersKey = pair(team.teamId, team.day);
       const completers = this.dayCompleters.get(completersKey) ?? new Set<string>();
-      if (!completers.has(input.memberId)) day.completers += 1;
-      completers.add(input.memberId);
-      this.dayCompleters.set(completersKey, completers, TEAM_DAY_COMPLETERS_TTL_MS);
+      // Only roster members count toward the team's day, as in recordCompletion.lua.
+      if (this.rosters.get(team.teamId)?.has(input.memberId)) {
+        if (!completers.has(input.memberId)) day.completers += 1;
+        completers.add(input.memberId);
+        this.dayCompleters.set(completersKey, completers, TEAM_DAY_COMPLETERS_TTL_MS);
+      }
       day.activeMembers = team.activeMembers;
       days.set(team.day, day);
       if (pointAwarded) {

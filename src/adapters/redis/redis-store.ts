@@ -259,7 +259,14 @@ export class RedisStore implements Store {
       onDemandPointsField(input.day),
     ];
     for (const team of input.teams) {
-      keys.push(k.teamDays(team.teamId), k.teamDayCompleters(team.teamId, team.day), k.weekBoard(team.teamId, team.weekKey), k.teamWeeks(team.teamId), k.teamTotals(team.teamId));
+      keys.push(
+        k.teamDays(team.teamId),
+        k.teamDayCompleters(team.teamId, team.day),
+        k.weekBoard(team.teamId, team.weekKey),
+        k.teamWeeks(team.teamId),
+        k.teamTotals(team.teamId),
+        k.roster(team.teamId),
+      );
       args.push(teamCompletersField(team.day), teamActiveField(team.day), team.activeMembers, team.weekKey);
     }
     const [counted, awarded, todayCount, joinedCount] = (await guard(this.scripts.run('recordCompletion', keys, args))) as number[];

@@ -20,7 +20,7 @@ export interface TeamCompletionInput {
   day: string;
   /** ISO week key in the team's zone, e.g. 2026-W48. */
   weekKey: string;
-  /** The team's active member count now, kept with the day for the team streak rule. */
+  /** The day's denominator for the team streak rule: roster members not away that day (core/people/team-attendance.ts). */
   activeMembers: number;
 }
 

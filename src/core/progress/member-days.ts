@@ -1,7 +1,7 @@
 // Pure: how a member's past and coming days are judged: each by the schedule in force that day (settings changes apply
 // from the day they are made, never to earlier days) and, for excuses, by that day's working window.
-import type { InactiveSpan, PastSchedule } from '../model.ts';
-import { isoWeekday } from '../schedule/calendar.ts';
+import type { InactiveSpan, Member, PastSchedule } from '../model.ts';
+import { isoWeekday, localDay } from '../schedule/calendar.ts';
 import { isExcusedDay, type Excuses, type UnreachableSpan, type WorkWindow } from './excused-days.ts';
 
 /** The product's default working hours (schedule-schema.ts DEFAULT_SCHEDULE_FIELDS), for callers that give none. */
@@ -50,4 +50,21 @@ export function memberDays(source: MemberDaysSource): MemberDays {
     isWorkday: (day) => scheduleOn(day).workdays.includes(isoWeekday(day)),
     isExcused: (day) => isExcusedDay(day, scheduleOn(day), excuses),
   };
+}
+
+/** What a member record holds for judging its days. */
+export function memberDaysSourceOf(member: Member): MemberDaysSource {
+  return {
+    workdays: member.schedule.workdays,
+    timezone: member.schedule.timezone,
+    window: { start: member.schedule.start, end: member.schedule.end },
+    pastSchedules: member.pastSchedules,
+    inactiveSpans: member.inactiveSpans,
+    excusedDays: member.excusedDays,
+  };
+}
+
+/** True when today (member's zone) is excused for the member as far as known now: paused, on holiday, away for most of it. */
+export function awayToday(member: Member, now: number): boolean {
+  return memberDays(memberDaysSourceOf(member)).isExcused(localDay(now, member.schedule.timezone));
 }

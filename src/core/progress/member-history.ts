@@ -4,7 +4,7 @@
 // - each change of zone, workdays or window keeps the schedule it replaced, with the day the change took effect.
 import type { InactiveSpan, Member, PastSchedule, Schedule } from '../model.ts';
 import { dayStartMs, localDay, nextDay, previousDay } from '../schedule/calendar.ts';
-import { memberDays } from './member-days.ts';
+import { memberDays, memberDaysSourceOf } from './member-days.ts';
 import { MAX_DAYS_BACK } from './streaks.ts';
 
 /** Unsettled spans a member keeps at most (all end today or later, or are open): a flood of pauses in one day drops the oldest. */
@@ -19,17 +19,6 @@ function oldestKept(today: string): string {
   return day;
 }
 
-/** The member's days judged with their full history, for settling. */
-function daysOf(member: Member) {
-  return memberDays({
-    workdays: member.schedule.workdays,
-    timezone: member.schedule.timezone,
-    window: { start: member.schedule.start, end: member.schedule.end },
-    pastSchedules: member.pastSchedules,
-    inactiveSpans: member.inactiveSpans,
-    excusedDays: member.excusedDays,
-  });
-}
 
 /**
  * Moves spans that ended before today's start (member's zone) into excusedDays: each workday they touch that is
@@ -44,7 +33,7 @@ export function settleSpans(member: Member, now: number): History {
   const settled = member.inactiveSpans.filter((span) => span.to !== null && span.to <= todayStart);
   const kept = member.inactiveSpans.filter((span) => !settled.includes(span)).slice(-MAX_OPEN_SPANS);
   const excused = new Set((member.excusedDays ?? []).filter((day) => day >= oldest));
-  const rules = daysOf(member);
+  const rules = memberDays(memberDaysSourceOf(member));
   for (const span of settled) {
     // One day either side: a past schedule's zone may place the span's ends on a neighbouring date.
     const first = previousDay(localDay(span.from, zone));

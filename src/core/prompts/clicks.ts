@@ -10,6 +10,7 @@ import { teamRanks } from '../boards/views.ts';
 import { putStanding, standingOf } from '../boards/upkeep.ts';
 import { ordinal } from '../progress/ranking.ts';
 import { joinTeam } from '../people/teams.ts';
+import { activeMembersToday } from '../people/team-attendance.ts';
 import { reschedule } from '../people/members.ts';
 import { ValidationError } from '../errors.ts';
 import { swap } from './swap.ts';
@@ -48,7 +49,7 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
   if (prompt.kind === 'team' && prompt.teamId && !member.teamIds.includes(prompt.teamId)) {
     member = await joinTeam(ctx, member.id, prompt.teamId);
   }
-  const teams = await completionTeams(ctx, member.teamIds, now);
+  const teams = await completionTeams(ctx, member.id, member.teamIds, now);
   const completion = await ctx.store.recordCompletion({
     promptId: prompt.id,
     memberId: member.id,
@@ -85,11 +86,11 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
   });
 }
 
-/** The member's teams as a completion counts them: each team's own day and week, and its active member count. */
-async function completionTeams(ctx: Ctx, teamIds: string[], now: number): Promise<TeamCompletionInput[]> {
+/** The member's teams as a completion counts them: each team's own day and week, and who counts that day (team-attendance.ts). */
+async function completionTeams(ctx: Ctx, memberId: string, teamIds: string[], now: number): Promise<TeamCompletionInput[]> {
   const found = await Promise.all(
     teamIds.map(async (teamId) => {
-      const [team, activeMembers] = await Promise.all([ctx.store.getTeam(teamId), ctx.store.countTeamMembers(teamId)]);
+      const [team, activeMembers] = await Promise.all([ctx.store.getTeam(teamId), activeMembersToday(ctx, teamId, memberId, now)]);
       return team ? { teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers } : null;
     }),
   );

@@ -5,7 +5,10 @@
   A point is awarded while the day's points are under the daily cap and, for an on-demand ("now") break, while the
   day's on-demand points are under the on-demand cap; every completion counts for the day either way.
 
-  The key count depends on the member's teams, so it is passed with each call: 4 + 5 * teams.
+  Only a member on a team's roster counts toward that team's day (its completers); anyone else's completion still
+  counts for the team's totals and week board.
+
+  The key count depends on the member's teams, so it is passed with each call: 4 + 6 * teams.
   Hash field names are those of counter-fields.ts.
 
   Input:
@@ -14,11 +17,12 @@
     KEYS[3] member prompts sorted set (prompt entry -> expiry, ms)
     KEYS[4] team prompt joiners set (touched only for a team prompt)
     for each team i = 0, 1, ...:
-      KEYS[5 + 5i] team days hash
-      KEYS[6 + 5i] team day completers set
-      KEYS[7 + 5i] team week board sorted set
-      KEYS[8 + 5i] team week keys set
-      KEYS[9 + 5i] team totals hash
+      KEYS[5 + 6i] team days hash
+      KEYS[6 + 6i] team day completers set
+      KEYS[7 + 6i] team week board sorted set
+      KEYS[8 + 6i] team week keys set
+      KEYS[9 + 6i] team totals hash
+      KEYS[10 + 6i] team roster set
 
     ARGV[1] member id
     ARGV[2] member day field ("d:YYYY-MM-DD")
@@ -85,13 +89,15 @@ if isTeamPrompt then
   rcall("PEXPIRE", KEYS[4], ARGV[5])
 end
 
-for i = 0, (#KEYS - 4) / 5 - 1 do
-  local k = 5 + 5 * i
+for i = 0, (#KEYS - 4) / 6 - 1 do
+  local k = 5 + 6 * i
   local a = 13 + 4 * i
-  if rcall("SADD", KEYS[k + 1], memberId) == 1 then
-    rcall("HINCRBY", KEYS[k], ARGV[a], 1)
+  if rcall("SISMEMBER", KEYS[k + 5], memberId) == 1 then
+    if rcall("SADD", KEYS[k + 1], memberId) == 1 then
+      rcall("HINCRBY", KEYS[k], ARGV[a], 1)
+    end
+    rcall("PEXPIRE", KEYS[k + 1], ARGV[9])
   end
-  rcall("PEXPIRE", KEYS[k + 1], ARGV[9])
   rcall("HSET", KEYS[k], ARGV[a + 1], ARGV[a + 2])
   if award then
     rcall("ZINCRBY", KEYS[k + 2], 1, memberId)

@@ -1,0 +1,56 @@
+// A team's day counts its roster: people outside it do not make it, and members away that day do not hold it back.
+import { describe, expect, it } from 'vitest';
+import { handleOne } from '../../../helpers/handle-one.ts';
+import { makeCore } from '../../../helpers/core-fixture.ts';
+import { jobId } from '../../../../src/core/index.ts';
+
+const TEAM = 'web:local:design';
+const at = (iso: string) => Date.parse(iso);
+
+async function rosterMember(core: ReturnType<typeof makeCore>, name: string) {
+  const id = `web:local:${name}`;
+  await core.service.enrol({ memberId: id, displayName: name, timezone: 'UTC' });
+  await core.service.start(id);
+  await core.service.joinTeam(id, TEAM);
+  return id;
+}
+
+async function teamChallenge(core: ReturnType<typeof makeCore>): Promise<string> {
+  await core.service.setTeamChallengeTime(TEAM, '10:00');
+  await handleOne(core.service, jobId({ kind: 'team', teamId: TEAM }), core.clock.now());
+  const sent = core.messenger.teamPrompts.at(-1);
+  if (!sent) throw new Error('no team challenge');
+  return sent.view.promptId;
+}
+
+describe('team day counts', () => {
+  it('a completer who is not on the roster does not make the team day', async () => {
+    const core = makeCore('2026-12-02T10:00:00Z'); // Wednesday
+    await core.service.ensureTeam({ teamId: TEAM, name: 'design', timezone: 'UTC' });
+    await rosterMember(core, 'ada');
+    await rosterMember(core, 'bob');
+    // Cy never started breaks, so Done on the team challenge does not put Cy on the roster.
+    await core.service.enrol({ memberId: 'web:local:cy', displayName: 'cy', timezone: 'UTC' });
+    const promptId = await teamChallenge(core);
+    const done = await core.service.click(promptId, 'web:local:cy', { kind: 'done' });
+    expect(done.joinedCount).toBe(1);
+    expect((await core.store.getTeamDays(TEAM))['2026-12-02']).toEqual({ completers: 0, activeMembers: 2 });
+    const board = await core.service.workspaceBoard('web', 'local', TEAM);
+    expect(board.rows.find((row) => row.teamName === 'design')?.streak).toBe(0);
+  });
+
+  it('members paused for the day are left out of the day\'s denominator', async () => {
+    const core = makeCore('2026-12-02T08:00:00Z'); // Wednesday, before work
+    await core.service.ensureTeam({ teamId: TEAM, name: 'design', timezone: 'UTC' });
+    const ada = await rosterMember(core, 'ada');
+    const away = [await rosterMember(core, 'bob'), await rosterMember(core, 'cy'), await rosterMember(core, 'dee')];
+    for (const id of away) await core.service.pause(id, at('2026-12-03T08:00:00Z'));
+    core.clock.set('2026-12-02T10:00:00Z');
+    const promptId = await teamChallenge(core);
+    await core.service.click(promptId, ada, { kind: 'done' });
+    // One of one present member did the challenge: the day qualifies, though three of four are paused.
+    expect((await core.store.getTeamDays(TEAM))['2026-12-02']).toEqual({ completers: 1, activeMembers: 1 });
+    const board = await core.service.workspaceBoard('web', 'local', TEAM);
+    expect(board.rows.find((row) => row.teamName === 'design')?.streak).toBe(1);
+  });
+});
