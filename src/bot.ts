@@ -54,7 +54,7 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
   }
 
   // Each platform's SDK is loaded only when that platform is on: the web chat alone starts without Bolt or botbuilder.
-  const slack = config.slackEnabled ? (await import('./adapters/slack/index.ts')).createSlackAdapter({ config, service, logger }) : null;
+  const slack = config.slackEnabled ? (await import('./adapters/slack/index.ts')).createSlackAdapter({ config, service, logger, pictures }) : null;
   if (slack) {
     service.registerMessenger(slack.messenger);
     app.use(slack.router);

@@ -76,6 +76,8 @@ export class FakeSlack {
   private readonly repeatedTroubles = new Map<string, { trouble: Trouble; left: number }>();
   private server: Server | null = null;
   private seq = 0;
+  /** Bytes posted to an upload_url, by file id. */
+  readonly uploads = new Map<string, Buffer>();
   baseUrl = '';
   /** Socket Mode: apps.connections.open hands out its ws:// URL on this same server. */
   readonly socketMode = new FakeSocketMode(() => this.baseUrl.replace(/^http:/, 'ws:'));
@@ -173,6 +175,12 @@ export class FakeSlack {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', this.baseUrl);
+    if (url.pathname.startsWith('/upload/')) {
+      // files.getUploadURLExternal's upload_url: the bytes of a file, posted before files.completeUploadExternal.
+      this.uploads.set(url.pathname.slice('/upload/'.length), Buffer.concat(chunks));
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - uploaded');
+      return;
+    }
     if (url.pathname.startsWith('/response/')) {
       this.responses.push({ path: url.pathname, body: JSON.parse(text || '{}') as Record<string, unknown>, at: Date.now() });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -237,6 +245,17 @@ export class FakeSlack {
     this.seq += 1;
     const ts = `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, '0')}`;
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(this.seq).padStart(8, '0')}`;
+        if (!args['filename'] || !(Number(args['length']) > 0)) return { ok: false, error: 'invalid_arguments' };
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = JSON.parse(args['files'] ?? '[]') as Array<{ id: string; title?: string }>;
+        // Slack completes only files whose bytes arrived at their upload_url.
+        if (files.length === 0 || files.some((f) => !this.uploads.has(f.id))) return { ok: false, error: 'file_not_found' };
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      }
       case 'apps.connections.open':
         // Only the app-level token opens a socket (Slack: not_allowed_token_type for a bot token).
         return token === APP_TOKEN ? { ok: true, url: this.socketMode.connectionUrl() } : { ok: false, error: token?.startsWith('xapp-') ? 'invalid_auth' : 'not_allowed_token_type' };

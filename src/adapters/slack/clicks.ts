@@ -8,7 +8,7 @@ import { renderClickResult } from './blocks/result.ts';
 import type { SlackMessage } from './blocks/kit.ts';
 import type { SlackDeps, Workspace } from './deps.ts';
 import { refreshHome } from './home.ts';
-import { slackMemberId } from './ids.ts';
+import { slackMemberId, slackParts } from './ids.ts';
 import type { BlockActionsPayload } from './payloads.ts';
 import { ensureMember } from './people.ts';
 import { ephemeral, updateMessage } from './replies.ts';
@@ -46,7 +46,11 @@ async function decide(deps: ClickDeps, actorId: string, decoded: { promptId: str
     return { refusal: err.message };
   }
   // A swap shows the same prompt with its new challenge, buttons and all.
-  if (result.swappedTo) return { result, shown: renderPrompt(result.swappedTo) };
+  if (result.swappedTo) {
+    const workspaceId = slackParts(actorId)?.workspaceId;
+    const image = workspaceId ? ((await deps.pictures?.imageFor(workspaceId, result.swappedTo.challenge.id)) ?? null) : null;
+    return { result, shown: renderPrompt(result.swappedTo, image) };
+  }
   const timezone = (await deps.store.getMember(actorId))?.schedule.timezone ?? deps.service.ctx.defaultTimezone;
   return { result, shown: renderClickResult(result, timezone) };
 }

@@ -3,6 +3,7 @@ import type { BreakService, Logger, Store } from '../../core/index.ts';
 import type { StoreInstallationStore } from './installation-store.ts';
 import type { SlackApi } from './slack-api.ts';
 import type { WorkLimit } from './work-limit.ts';
+import type { SlackPictures } from './pictures.ts';
 
 export interface SlackDeps {
   service: BreakService;
@@ -13,6 +14,8 @@ export interface SlackDeps {
   installations: StoreInstallationStore | null;
   /** Bounds the post-ack work that runs at once; Slack calls stay outside it. */
   work: WorkLimit;
+  /** Prompt pictures (linked or uploaded); absent in tests that do not look at them. */
+  pictures?: SlackPictures;
 }
 
 /** Where a handler acts: the workspace and, when Bolt authorized the request, the bot token it already holds. */

@@ -2,7 +2,7 @@
 // (SLACK_APP_TOKEN), the same listeners behind either; the OAuth install routes when configured; the Messenger.
 import express, { type Router } from 'express';
 import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
-import type { BreakService, Logger } from '../../core/index.ts';
+import type { BreakService, Logger, PictureSource } from '../../core/index.ts';
 import type { Config } from '../../config.ts';
 import { installationAuthorize, singleWorkspaceAuthorize } from './authorize.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -11,6 +11,7 @@ import { installationQueryOf, StoreInstallationStore } from './installation-stor
 import { registerListeners } from './listeners.ts';
 import { createSlackMessenger, type SlackMessenger } from './messenger.ts';
 import { createDmChannels } from './dm-channels.ts';
+import { createSlackPictures } from './pictures.ts';
 import { mountOAuthRoutes } from './oauth-install.ts';
 import { createHttpReceiver } from './receivers/http.ts';
 import { createSocketModeReceiver } from './receivers/socket-mode.ts';
@@ -38,6 +39,8 @@ export interface SlackAdapterOptions {
   config: Config;
   service: BreakService;
   logger: Logger;
+  /** The rendered challenge pictures (linked from PUBLIC_URL or uploaded per workspace). */
+  pictures?: PictureSource | null;
 }
 
 export interface SlackAdapter {
@@ -91,12 +94,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     clientOptions: { slackApiUrl: config.SLACK_API_URL, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } },
     authorize: rotation ? installationAuthorize(rotation) : singleWorkspaceAuthorize(api, botToken ?? '', logger),
   });
-  const deps: ClickDeps = { service, store, api, logger, installations, work: new WorkLimit(WORK_LIMIT), teamCounts: new TeamCountUpdates() };
+  const pictures = createSlackPictures(api, options.pictures ?? null, logger);
+  const deps: ClickDeps = { service, store, api, logger, installations, work: new WorkLimit(WORK_LIMIT), teamCounts: new TeamCountUpdates(), pictures };
   registerListeners(app, deps);
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     router,
-    messenger: createSlackMessenger(api, logger, createDmChannels(store)),
+    messenger: createSlackMessenger(api, logger, createDmChannels(store), { pictures }),
     // Over HTTP the shared server brings the traffic; a Socket Mode connection is opened and closed with the bot.
     start: async () => {
       if (socketMode) await openSocket(app, logger);

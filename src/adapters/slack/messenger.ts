@@ -11,6 +11,7 @@ import { slackParts } from './ids.ts';
 import type { SlackApi } from './slack-api.ts';
 import { describeSlackError, slackErrorWord } from './slack-errors.ts';
 import { CLOSED_DM_ERRORS, type DmChannels } from './dm-channels.ts';
+import type { SlackPictures } from './pictures.ts';
 
 export interface SlackMessenger extends Messenger {
   reachability(queries: ReachabilityQuery[]): Promise<Array<Unreachable | null>>;
@@ -73,7 +74,7 @@ interface CachedStatus {
   value: Unreachable | null;
 }
 
-export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChannels, options: { statusReadBudgetMs?: number } = {}): SlackMessenger {
+export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChannels, options: { statusReadBudgetMs?: number; pictures?: SlackPictures } = {}): SlackMessenger {
   const statusCache = new Map<string, CachedStatus>();
   const budgetMs = options.statusReadBudgetMs ?? STATUS_READ_BUDGET_MS;
 
@@ -148,7 +149,7 @@ export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChann
 
     async sendPrompt(member: Member, view: PromptView, wireGate?: WireGate) {
       const { workspaceId, localId: userId } = parts(member.id);
-      const msg = renderPrompt(view);
+      const msg = renderPrompt(view, (await options.pictures?.imageFor(workspaceId, view.challenge.id)) ?? null);
       const metadata = { metadata: { event_type: PROMPT_EVENT_TYPE, event_payload: { prompt_id: view.promptId } } };
       const gate = onceGate(wireGate);
       const kept = await keptDm(member.id);

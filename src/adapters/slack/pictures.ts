@@ -1,0 +1,57 @@
+// A prompt's picture in Slack: linked from PUBLIC_URL when there is one; otherwise uploaded once per workspace
+// (files.getUploadURLExternal, then the bytes, then files.completeUploadExternal) and shown by its file id.
+import { pictureAlt, type Logger, type PictureSource } from '../../core/index.ts';
+import type { SlackApi } from './slack-api.ts';
+import { describeSlackError } from './slack-errors.ts';
+
+/** What a prompt's image block shows: a public URL, or a file uploaded to the workspace. */
+export type PromptImage = { url: string; alt: string } | { fileId: string; alt: string };
+
+export interface SlackPictures {
+  /** The picture for a challenge in a workspace, or null (no picture, or the upload failed: the prompt goes without). */
+  imageFor(workspaceId: string, challengeId: string): Promise<PromptImage | null>;
+}
+
+function text(result: Record<string, unknown>, key: string): string {
+  const value = result[key];
+  if (typeof value !== 'string' || value === '') throw new Error(`Slack answer without ${key}`);
+  return value;
+}
+
+export function createSlackPictures(api: SlackApi, pictures: PictureSource | null, logger: Logger): SlackPictures {
+  // Kept per process: an instance uploads a picture to a workspace at most once, and a failed upload is tried again.
+  const uploaded = new Map<string, Promise<string>>();
+
+  async function upload(workspaceId: string, challengeId: string, png: Buffer): Promise<string> {
+    const target = await api.call(workspaceId, 'files.getUploadURLExternal', { filename: `${challengeId}.png`, length: png.length, alt_txt: pictureAlt(challengeId) });
+    const fileId = text(target, 'file_id');
+    const sent = await fetch(text(target, 'upload_url'), { method: 'POST', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } });
+    if (!sent.ok) throw new Error(`picture upload answered ${sent.status}`);
+    await api.call(workspaceId, 'files.completeUploadExternal', { files: JSON.stringify([{ id: fileId, title: challengeId }]) });
+    return fileId;
+  }
+
+  return {
+    async imageFor(workspaceId, challengeId) {
+      if (!pictures) return null;
+      const alt = pictureAlt(challengeId);
+      const url = pictures.publicUrl(challengeId);
+      if (url !== null) return { url, alt };
+      const png = pictures.png(challengeId);
+      if (!png) return null;
+      const key = `${workspaceId}/${challengeId}`;
+      let fileId = uploaded.get(key);
+      if (!fileId) {
+        fileId = upload(workspaceId, challengeId, png);
+        uploaded.set(key, fileId);
+      }
+      try {
+        return { fileId: await fileId, alt };
+      } catch (err) {
+        uploaded.delete(key);
+        logger.warn({ err: describeSlackError(err) }, 'picture upload failed; the prompt goes without its picture');
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Every Slack prompt carries its picture: image_url from PUBLIC_URL, or a file uploaded once per workspace.
+import { afterEach, describe, expect, it } from 'vitest';
+import { pictureAlt } from '../../src/core/index.ts';
+import { blocksOf, startSlackWorld, type SlackWorld } from '../helpers/fake-slack.ts';
+
+const START = '2026-11-25T09:05:00Z';
+let world: SlackWorld | null = null;
+
+afterEach(async () => {
+  await world?.close();
+  world = null;
+});
+
+async function promptBlocks(w: SlackWorld, userId: string) {
+  const before = w.slack.calls.length;
+  await w.command(userId, 'now');
+  const post = await w.slack.waitForCall('chat.postMessage', (c) => c.args['channel'] === `D${userId}`, 5000, before);
+  const promptId = (blocksOf(post).find((b) => b['type'] === 'actions') as { elements: Array<{ value?: string }> }).elements[0]?.value ?? '';
+  const challengeId = (await w.store.getPrompt(promptId))!.challengeId;
+  return { blocks: blocksOf(post), challengeId, promptId };
+}
+
+describe('Slack prompt pictures', () => {
+  it('with PUBLIC_URL, an image block links the picture with its alt text', async () => {
+    world = await startSlackWorld({ startIso: START, env: { PUBLIC_URL: 'https://breaks.example.com' } });
+    const { blocks, challengeId } = await promptBlocks(world, 'UADA');
+    expect(blocks.find((b) => b['type'] === 'image')).toEqual({
+      type: 'image',
+      image_url: `https://breaks.example.com/media/challenges/${challengeId}.png`,
+      alt_text: pictureAlt(challengeId),
+    });
+    expect(world.slack.callsOf('files.getUploadURLExternal')).toHaveLength(0);
+  });
+
+  it('without PUBLIC_URL, each picture is uploaded once per workspace and shown by its file id', async () => {
+    world = await startSlackWorld({ startIso: START });
+    const first = await promptBlocks(world, 'UADA');
+    const image = first.blocks.find((b) => b['type'] === 'image') as { slack_file: { id: string }; alt_text: string };
+    expect(image.alt_text).toBe(pictureAlt(first.challengeId));
+    const upload = world.slack.callsOf('files.getUploadURLExternal')[0]!;
+    expect(upload.args['filename']).toBe(`${first.challengeId}.png`);
+    const bytes = world.slack.uploads.get(image.slack_file.id)!;
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(Number(upload.args['length'])).toBe(bytes.length);
+    expect(JSON.parse(world.slack.callsOf('files.completeUploadExternal')[0]!.args['files']!)).toEqual([{ id: image.slack_file.id, title: first.challengeId }]);
+
+    // Many prompts to two members of the workspace: each picture is uploaded once and always shown by the same file.
+    const fileOf = new Map<string, string>([[first.challengeId, image.slack_file.id]]);
+    for (let i = 0; i < 16; i++) {
+      const next = await promptBlocks(world, i % 2 === 0 ? 'UBOB' : 'UADA');
+      const id = (next.blocks.find((b) => b['type'] === 'image') as { slack_file: { id: string } }).slack_file.id;
+      expect(fileOf.get(next.challengeId) ?? id, next.challengeId).toBe(id);
+      fileOf.set(next.challengeId, id);
+    }
+    const filenames = world.slack.callsOf('files.getUploadURLExternal').map((c) => c.args['filename']);
+    expect(filenames.length).toBe(fileOf.size);
+    expect(new Set(filenames).size).toBe(filenames.length);
+  });
+
+  it('a failed upload sends the prompt without a picture, and the next prompt tries again', async () => {
+    world = await startSlackWorld({ startIso: START });
+    world.slack.failOnce('files.getUploadURLExternal', 'internal_error');
+    const { blocks } = await promptBlocks(world, 'UADA');
+    expect(blocks.some((b) => b['type'] === 'image')).toBe(false);
+    const next = await promptBlocks(world, 'UADA');
+    expect(next.blocks.some((b) => b['type'] === 'image')).toBe(true);
+  });
+
+  it('a swapped prompt shows the new challenge\'s picture', async () => {
+    world = await startSlackWorld({ startIso: START, env: { PUBLIC_URL: 'https://breaks.example.com' } });
+    const { promptId } = await promptBlocks(world, 'UADA');
+    const sent = await world.store.getPrompt(promptId);
+    await world.click({ userId: 'UADA', actionId: 'break_swap', value: promptId, channelId: sent!.delivery['channel']!, messageTs: sent!.delivery['ts']! });
+    const update = await world.slack.waitForCall('chat.update');
+    const now = (await world.store.getPrompt(promptId))!.challengeId;
+    expect(blocksOf(update).find((b) => b['type'] === 'image')?.['image_url']).toBe(`https://breaks.example.com/media/challenges/${now}.png`);
+  });
+});
