@@ -11,14 +11,15 @@ export interface UpcomingSlot {
   slotAt: number;
 }
 
-/** The first slot of a daily schedule starting at the next whole minute at least `leadMs` away (local time ~noon). */
+/** The first slot (start + interval) of a daily schedule, at the next whole minute at least `leadMs` away (local ~noon). */
 export function upcomingSlot(leadMs: number, now: number = Date.now()): UpcomingSlot {
   const shift = 12 - new Date(now).getUTCHours();
   const timezone = shift === 0 ? 'UTC' : shift > 0 ? `Etc/GMT-${shift}` : `Etc/GMT+${-shift}`;
-  const start = DateTime.fromMillis(now + leadMs, { zone: timezone }).startOf('minute').plus({ minutes: 1 });
-  const schedule: Schedule = { timezone, workdays: [1, 2, 3, 4, 5, 6, 7], start: start.toFormat('HH:mm'), end: '23:59', intervalMinutes: 60 };
+  const slotTime = DateTime.fromMillis(now + leadMs, { zone: timezone }).startOf('minute').plus({ minutes: 1 });
+  const start = slotTime.minus({ minutes: 60 }).toFormat('HH:mm');
+  const schedule: Schedule = { timezone, workdays: [1, 2, 3, 4, 5, 6, 7], start, end: '23:59', intervalMinutes: 60 };
   const slot = nextPromptAt(schedule, new Date(now));
-  if (!slot || slot.getTime() !== start.toMillis()) throw new Error(`no upcoming slot for ${JSON.stringify(schedule)}`);
+  if (!slot || slot.getTime() !== slotTime.toMillis()) throw new Error(`no upcoming slot for ${JSON.stringify(schedule)}`);
   return { schedule, slotAt: slot.getTime() };
 }
 
