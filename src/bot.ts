@@ -62,7 +62,7 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
 
   if (config.teamsEnabled) {
     const { createTeamsAdapter } = await import('./adapters/teams/index.ts');
-    const teams = createTeamsAdapter({ config, service, store, logger });
+    const teams = createTeamsAdapter({ config, service, store, logger, pictures });
     service.registerMessenger(teams.messenger);
     app.use(teams.router);
   }

@@ -59,6 +59,10 @@ describe('Teams prompts and clicks', () => {
     const card = cardOf(next.body);
     expect(cardProblems(card)).toEqual([]);
     expect(card?.['version']).toBe('1.5');
+    // No PUBLIC_URL here: the picture travels inline, with its alt text.
+    const image = (card?.['body'] as Array<Record<string, unknown>>).find((e) => e['type'] === 'Image');
+    expect(String(image?.['url'])).toMatch(/^data:image\/png;base64,/);
+    expect(String(image?.['altText'])).toMatch(/^A .+\.$/);
     const actions = actionsOf(card);
     expect(actions.map((a) => [a['type'], a['verb'], a['title']])).toEqual([
       ['Action.Execute', 'break_done', 'Done'],

@@ -8,10 +8,12 @@ import {
   type BreakService,
   type ClickAction,
   type ClickResultView,
+  type PictureSource,
   type Prompt,
   type TeamPromptView,
 } from '../../core/index.ts';
 import { BREAK_VERBS } from './cards/break-actions.ts';
+import { pictureElement } from './cards/picture.ts';
 import type { AdaptiveCard } from './cards/card-kit.ts';
 import { clickResultCard, promptCard, teamClickNote, teamPromptCard } from './cards/prompt-cards.ts';
 import type { LiveCount } from './live-count.ts';
@@ -64,6 +66,7 @@ async function clickOnce(service: BreakService, click: BreakClick, memberId: str
 export interface BreakClickDeps {
   service: BreakService;
   liveCount: LiveCount;
+  pictures?: PictureSource | null | undefined;
 }
 
 /** Records the click and returns the card for the clicker; a counted team Done also refreshes the channel's count. */
@@ -74,7 +77,7 @@ export async function handleBreakClick(deps: BreakClickDeps, click: BreakClick, 
   const result = await clickOnce(deps.service, click, clicker.memberId);
   if (result.outcome === 'not-yours' || result.outcome === 'swap-limit' || result.outcome === 'no-other') return { kind: 'not-yours', message: result.message };
   // A swap shows the same prompt with its new challenge, buttons and all.
-  if (result.swappedTo) return { kind: 'card', card: promptCard(result.swappedTo), result, prompt };
+  if (result.swappedTo) return { kind: 'card', card: promptCard(result.swappedTo, pictureElement(deps.pictures, result.swappedTo.challenge.id)), result, prompt };
 
   const teamView = prompt?.kind === 'team' ? await teamViewOf(deps.service, prompt) : null;
   if (prompt && teamView) {

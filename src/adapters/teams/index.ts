@@ -1,6 +1,6 @@
 // The Microsoft Teams adapter: the only place that imports botbuilder. Mount `router`, register `messenger`.
 import type { Router } from 'express';
-import type { BreakService, Logger, Messenger, Store } from '../../core/index.ts';
+import type { BreakService, Logger, Messenger, PictureSource, Store } from '../../core/index.ts';
 import { TeamsCloudAdapter } from './adapter.ts';
 import { createAuthentication, type TeamsConfig } from './authentication.ts';
 import { createReferenceStore } from './conversation-references.ts';
@@ -21,6 +21,8 @@ export interface TeamsAdapterDeps {
   service: BreakService;
   store: Store;
   logger: Logger;
+  /** Challenge pictures for prompt cards (linked from PUBLIC_URL, else inline). */
+  pictures?: PictureSource | null;
 }
 
 export interface TeamsAdapter {
@@ -40,10 +42,10 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   const references = createReferenceStore(deps.store);
   const outbox = createOutbox({ adapter, appId, store: deps.store, logger: deps.logger, perSecond: deps.config.TEAMS_SENDS_PER_SECOND });
   const liveCount = createLiveCount(outbox, deps.logger);
-  const logic = createTurnLogic({ service: deps.service, references, outbox, liveCount, logger: deps.logger });
+  const logic = createTurnLogic({ service: deps.service, references, outbox, liveCount, logger: deps.logger, pictures: deps.pictures ?? null });
   return {
     router: createTeamsRouter({ adapter, logic, logger: deps.logger }),
-    messenger: createTeamsMessenger({ references, outbox, presence: presenceReader(deps) }),
+    messenger: createTeamsMessenger({ references, outbox, presence: presenceReader(deps), pictures: deps.pictures ?? null }),
   };
 }
 

@@ -1,4 +1,6 @@
 // The Teams Messenger: how the scheduler and "now" reach people and channels, through stored conversation references.
+import type { PictureSource } from '../../core/index.ts';
+import { pictureElement } from './cards/picture.ts';
 import { ValidationError, type DigestView, type Member, type Messenger, type PromptView, type ReachabilityQuery, type Team, type TeamPromptView, type Unreachable, type WireGate } from '../../core/index.ts';
 import { digestCard } from './cards/command-cards.ts';
 import { promptCard, teamPromptCard } from './cards/prompt-cards.ts';
@@ -10,6 +12,8 @@ export interface TeamsMessengerDeps {
   outbox: Outbox;
   /** With TEAMS_PRESENCE: reads Graph presence for a batch's due members. */
   presence?: ((queries: ReachabilityQuery[]) => Promise<Array<Unreachable | null>>) | undefined;
+  /** Challenge pictures for the cards; absent: cards go without. */
+  pictures?: PictureSource | null | undefined;
 }
 
 export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
@@ -26,7 +30,7 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
     gatesSends: true,
     async sendPrompt(member: Member, view: PromptView, gate?: WireGate) {
       const reference = await referenceFor(member.id, 'you');
-      const delivery = await deps.outbox.post(reference, member.tenantId, cardActivity(promptCard(view), `Desk break: ${view.challenge.title}`), gate);
+      const delivery = await deps.outbox.post(reference, member.tenantId, cardActivity(promptCard(view, pictureElement(deps.pictures, view.challenge.id)), `Desk break: ${view.challenge.title}`), gate);
       return { ...delivery };
     },
     async sendTeamPrompt(team: Team, view: TeamPromptView) {

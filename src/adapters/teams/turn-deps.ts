@@ -1,5 +1,5 @@
 // What every turn handler needs, passed as one value.
-import type { BreakService, Logger } from '../../core/index.ts';
+import type { BreakService, Logger, PictureSource } from '../../core/index.ts';
 import type { ReferenceStore } from './conversation-references.ts';
 import type { LiveCount } from './live-count.ts';
 import type { Outbox } from './outbox.ts';
@@ -10,4 +10,6 @@ export interface TurnDeps {
   outbox: Outbox;
   liveCount: LiveCount;
   logger: Logger;
+  /** Challenge pictures for the cards a swap answers with. */
+  pictures?: PictureSource | null | undefined;
 }

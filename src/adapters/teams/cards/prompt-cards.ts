@@ -4,11 +4,12 @@ import type { Challenge, ClickResultView, PromptView, TeamPromptView } from '../
 import { card, facts, heading, plain, text, type AdaptiveCard, type CardElement } from './card-kit.ts';
 import { doneAction, promptActions, swapActionSet } from './break-actions.ts';
 
-function challengeBody(challenge: Challenge): CardElement[] {
+function challengeBody(challenge: Challenge, picture: CardElement | null = null): CardElement[] {
   const kit = challenge.equipment === 'band' ? ' · resistance band' : '';
   return [
     heading(challenge.title),
     text(`About ${challenge.seconds} seconds · ${challenge.posture}${kit}`, { subtle: true, spacing: 'none' }),
+    ...(picture ? [picture] : []),
     ...challenge.steps.map((step, i) => text(`${i + 1}. ${step}`, { spacing: 'small' })),
     text(`Why: ${challenge.why}`, { spacing: 'medium' }),
     ...(challenge.easier ? [text(`Easier: ${challenge.easier}`, { size: 'small' })] : []),
@@ -17,9 +18,10 @@ function challengeBody(challenge: Challenge): CardElement[] {
   ];
 }
 
-export function promptCard(view: PromptView): AdaptiveCard {
+/** `picture` is the card's Image element (see picture.ts), or null to send the card without one. */
+export function promptCard(view: PromptView, picture: CardElement | null = null): AdaptiveCard {
   return card(
-    [text(`Desk break · ${view.localTime}`, { size: 'small', subtle: true }), ...challengeBody(view.challenge), swapActionSet(view.promptId)],
+    [text(`Desk break · ${view.localTime}`, { size: 'small', subtle: true }), ...challengeBody(view.challenge, picture), swapActionSet(view.promptId)],
     promptActions(view.promptId, view.snoozeMinutes),
   );
 }
