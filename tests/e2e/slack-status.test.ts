@@ -35,6 +35,21 @@ async function runUntil(iso: string): Promise<void> {
 
 const dmPosts = () => world.slack.callsOf('chat.postMessage').filter((c) => c.args['channel'] === 'DUADA');
 
+describe('Slack: meetings and holidays words', () => {
+  it('start suggests a holiday calendar from the Slack locale and zone, never sets one; holidays and meetings save', async () => {
+    world.slack.locales.set('UBEA', 'en-AU');
+    world.slack.timezones.set('UBEA', 'Australia/Melbourne');
+    const started = await world.command('UBEA', 'start');
+    expect(started.text).toMatch(/say "holidays AU-VIC"/);
+    const bea = `slack:${WORKSPACE}:UBEA`;
+    expect((await world.store.getMember(bea))?.holidays).toBeNull();
+    expect((await world.command('UBEA', 'holidays au-vic')).text).toMatch(/public holidays of AU-VIC/);
+    expect((await world.command('UBEA', 'holidays mars')).text).toMatch(/not a holiday calendar/);
+    expect((await world.command('UBEA', 'meetings ignore')).text).toMatch(/even during meetings/);
+    expect(await world.store.getMember(bea)).toMatchObject({ holidays: 'AU-VIC', meetings: 'ignore' });
+  });
+});
+
 describe('Slack status before a slot', () => {
   it('"In a meeting" until 10:20 gets the 10:00 slot at 10:20', async () => {
     world.slack.profiles.set('UADA', { status_text: 'In a meeting', status_emoji: ':spiral_calendar_pad:', status_expiration: sec('2026-11-25T09:20:00Z') });

@@ -49,6 +49,8 @@ export class FakeSlack {
   /** users.info roles by user id: 'admin' (is_admin) or 'owner' (is_owner); anyone else is neither. */
   readonly roles = new Map<string, 'admin' | 'owner'>();
   readonly dnd = new Map<string, DndAnswer>();
+  /** users.info locales (asked with include_locale) by user id; anyone else is en-US. */
+  readonly locales = new Map<string, string>();
   /** users.profile.get profiles by user id (status, huddle); anyone else has no status. */
   readonly profiles = new Map<string, Record<string, unknown>>();
   /** Messages Slack has (posted, or received by a post whose answer never came), newest last: conversations.history reads them. */
@@ -275,6 +277,7 @@ export class FakeSlack {
             tz: this.timezones.get(user) ?? 'Europe/Berlin',
             is_admin: role === 'admin' || role === 'owner',
             is_owner: role === 'owner',
+            ...(args['include_locale'] === 'true' ? { locale: this.locales.get(user) ?? 'en-US' } : {}),
             profile: { display_name: `person-${user.toLowerCase()}` },
           },
         };

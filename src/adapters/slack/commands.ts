@@ -10,7 +10,7 @@ import { isTeamChannel, slackMemberId, slackTeamId, workspaceRosterId } from './
 import type { CommandPayload } from './payloads.ts';
 import { respond } from './replies.ts';
 import { describeSlackError } from './slack-errors.ts';
-import { ensureMember, isWorkspaceAdmin } from './people.ts';
+import { ensureMember, ensureMemberWithLocale, isWorkspaceAdmin } from './people.ts';
 
 /** Words after which the App Home shows something different. */
 const HOME_WORDS: ReadonlySet<CommandWord> = new Set(['start', 'stop', 'pause', 'resume', 'hours', 'every', 'days', 'timezone', 'band', 'meetings', 'holidays', 'join', 'leave', 'forget-me']);
@@ -52,7 +52,13 @@ export async function handleCommand(deps: SlackDeps, workspace: Workspace, paylo
   const id = slackMemberId(workspace.id, payload.user_id);
   try {
     // "help" and "forget-me" must not create anybody.
-    const member = word === 'help' || word === 'forget-me' ? null : await ensureMember(deps, workspace, payload.user_id, payload.user_name);
+    // The locale only helps "start" suggest a holiday calendar, so it is asked for then alone.
+    const found =
+      word === 'help' || word === 'forget-me' ? null
+      : word === 'start' ? await ensureMemberWithLocale(deps, workspace, payload.user_id, payload.user_name)
+      : { member: await ensureMember(deps, workspace, payload.user_id, payload.user_name), locale: undefined };
+    const member = found?.member ?? null;
+    const locale = found?.locale;
     let team: TeamInput | undefined;
     if (member && isTeamChannel(payload.channel_id) && TEAM_WORDS.has(word)) {
       const name = await channelName(deps, workspace, payload);
@@ -61,7 +67,7 @@ export async function handleCommand(deps: SlackDeps, workspace: Workspace, paylo
     }
     // Only words that change a team's settings need to know whether the person is a workspace admin.
     const isTeamAdmin = team && TEAM_SETTINGS_WORDS.has(word) ? await isWorkspaceAdmin(deps, workspace, payload.user_id) : false;
-    const reply = await deps.work.run(() => runCommand(deps.service, { memberId: id, displayName: '', timezone: member?.schedule.timezone, team, isTeamAdmin }, payload.text));
+    const reply = await deps.work.run(() => runCommand(deps.service, { memberId: id, displayName: '', timezone: member?.schedule.timezone, locale, team, isTeamAdmin }, payload.text));
     // Only "forget-me confirm" deletes; the question alone leaves the person where they were.
     if (word === 'forget-me' && !(await deps.store.getMember(id))) await deps.store.removeTeamMember(workspaceRosterId(workspace.id), id);
     if (reply.kind === 'settings') {

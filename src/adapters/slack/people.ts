@@ -8,6 +8,7 @@ import { describeSlackError } from './slack-errors.ts';
 const userInfo = z.object({
   user: z.object({
     tz: z.string().optional(),
+    locale: z.string().optional(),
     real_name: z.string().optional(),
     name: z.string().optional(),
     profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
@@ -17,6 +18,7 @@ const userInfo = z.object({
 export interface SlackProfile {
   displayName: string;
   timezone: string | undefined;
+  locale?: string | undefined;
 }
 
 const adminInfo = z.object({ user: z.object({ is_admin: z.boolean().optional(), is_owner: z.boolean().optional(), is_primary_owner: z.boolean().optional() }) });
@@ -35,13 +37,27 @@ export async function isWorkspaceAdmin(deps: SlackDeps, workspace: Workspace, us
   }
 }
 
+const localeInfo = z.object({ user: z.object({ locale: z.string().optional() }) });
+
+/** The person's Slack locale ("en-AU"), only to suggest a holiday calendar at start; a failed look-up suggests from the zone. */
+export async function fetchLocale(deps: SlackDeps, workspace: Workspace, userId: string): Promise<string | undefined> {
+  try {
+    const parsed = localeInfo.safeParse(await deps.api.call(workspace.id, 'users.info', { user: userId, include_locale: true }, workspace.token));
+    return parsed.success ? parsed.data.user.locale : undefined;
+  } catch (err) {
+    deps.logger.warn({ memberId: slackMemberId(workspace.id, userId), err: describeSlackError(err) }, 'users.info (locale) failed');
+    return undefined;
+  }
+}
+
 export async function fetchProfile(deps: SlackDeps, workspace: Workspace, userId: string, fallbackName: string): Promise<SlackProfile> {
   try {
-    const parsed = userInfo.safeParse(await deps.api.call(workspace.id, 'users.info', { user: userId }, workspace.token));
+    // The locale comes in the same answer; it only serves to suggest a holiday calendar.
+    const parsed = userInfo.safeParse(await deps.api.call(workspace.id, 'users.info', { user: userId, include_locale: true }, workspace.token));
     if (!parsed.success) return { displayName: fallbackName, timezone: undefined };
     const u = parsed.data.user;
     const displayName = u.profile?.display_name || u.real_name || u.profile?.real_name || u.name || fallbackName;
-    return { displayName, timezone: u.tz };
+    return { displayName, timezone: u.tz, locale: u.locale };
   } catch (err) {
     // Without users.info the person still gets going, on DEFAULT_TIMEZONE until they set a time zone (and are told so).
     deps.logger.warn({ memberId: slackMemberId(workspace.id, userId), err: describeSlackError(err) }, 'users.info failed');
@@ -61,4 +77,15 @@ export async function ensureMember(deps: SlackDeps, workspace: Workspace, userId
   // Rostered first: if we stop between the two writes, an uninstall still finds them.
   await deps.store.addTeamMember(workspaceRosterId(workspace.id), id);
   return deps.service.enrol({ memberId: id, displayName: profile.displayName, timezone: profile.timezone, address: { workspace: workspace.id, user: userId } });
+}
+
+/** ensureMember with the person's locale, for "start" to suggest a holiday calendar: one users.info call either way. */
+export async function ensureMemberWithLocale(deps: SlackDeps, workspace: Workspace, userId: string, fallbackName = ''): Promise<{ member: Member; locale: string | undefined }> {
+  const id = slackMemberId(workspace.id, userId);
+  const existing = await deps.store.getMember(id);
+  if (existing) return { member: existing, locale: await fetchLocale(deps, workspace, userId) };
+  const profile = await fetchProfile(deps, workspace, userId, fallbackName || userId);
+  await deps.store.addTeamMember(workspaceRosterId(workspace.id), id);
+  const member = await deps.service.enrol({ memberId: id, displayName: profile.displayName, timezone: profile.timezone, address: { workspace: workspace.id, user: userId } });
+  return { member, locale: profile.locale };
 }
