@@ -163,6 +163,16 @@ describe('web chat: public holidays', () => {
   });
 });
 
+describe('web chat: a calendar suggested from the browser language', () => {
+  it('start with locale en-GB suggests GB, and sets nothing', async () => {
+    expect((await post('session', { name: 'ada', timezone: 'Europe/Berlin' })).status).toBe(200);
+    const { json } = await post('command', { name: 'ada', text: 'start', timezone: 'Europe/Berlin', locale: 'en-GB' });
+    expect(json.text).toMatch(/say "holidays GB"/);
+    expect((await stats()).holidays).toBeNull();
+    expect((await post('command', { name: 'ada', text: 'start', locale: 'x'.repeat(80) })).status).toBe(400);
+  });
+});
+
 describe('web chat: pause until a date', () => {
   it('says when breaks resume, sends nothing while paused, resumes by itself, and the paused days keep the streak', async () => {
     const events = await adaStarted();

@@ -55,7 +55,7 @@ export function createApiRouter(service: BreakService, hub: EventHub, maxMembers
     const word = parseCommand(body.text).word;
     // "help" and "forget-me" create nobody, so they need no room.
     if (word !== 'help' && word !== 'forget-me') await admitMember(service, memberId, maxMembers);
-    const reply = await runCommand(service, { memberId, displayName: body.name, timezone: body.timezone, team }, body.text);
+    const reply = await runCommand(service, { memberId, displayName: body.name, timezone: body.timezone, locale: body.locale, team }, body.text);
     if (word === 'forget-me' && !(await service.getMember(memberId))) {
       hub.forget(memberId);
       await releaseMember(service, memberId);

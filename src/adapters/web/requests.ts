@@ -26,6 +26,8 @@ export const sessionBody = z.object({
 export const commandBody = z.object({
   name: nameSchema,
   text: z.string({ error: 'text is required' }).max(500, { error: 'keep it under 500 characters' }),
+  /** The browser's language ("en-AU"), only to suggest a holiday calendar. */
+  locale: z.string({ error: 'locale must be a language tag such as en-AU' }).max(35, { error: 'locale is a short language tag such as en-AU' }).optional(),
   team: teamNameSchema.optional(),
   timezone: timezoneSchema.optional(),
 });

@@ -138,7 +138,7 @@ async function command(text) {
   const { name, team, timezone } = state.session;
   let reply;
   try {
-    reply = await api.command({ name, text, timezone, ...(team ? { team } : {}) });
+    reply = await api.command({ name, text, timezone, locale: navigator.language, ...(team ? { team } : {}) });
   } catch (err) {
     say(bubble('bot', err.message, 'error'));
     return;
