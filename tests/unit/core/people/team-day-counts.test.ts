@@ -1,13 +1,15 @@
 // A team's day counts its roster: people outside it do not make it, and members away that day do not hold it back.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { handleOne } from '../../../helpers/handle-one.ts';
-import { makeCore } from '../../../helpers/core-fixture.ts';
-import { jobId } from '../../../../src/core/index.ts';
+import { makeCore as makeCoreWith } from '../../../helpers/core-fixture.ts';
+import { redisTestContext, type RedisTestContext } from '../../../helpers/redis.ts';
+import { jobId, type Store } from '../../../../src/core/index.ts';
+import { RedisStore } from '../../../../src/adapters/redis/index.ts';
 
 const TEAM = 'web:local:design';
 const at = (iso: string) => Date.parse(iso);
 
-async function rosterMember(core: ReturnType<typeof makeCore>, name: string) {
+async function rosterMember(core: ReturnType<typeof makeCoreWith>, name: string) {
   const id = `web:local:${name}`;
   await core.service.enrol({ memberId: id, displayName: name, timezone: 'UTC' });
   await core.service.start(id);
@@ -15,7 +17,7 @@ async function rosterMember(core: ReturnType<typeof makeCore>, name: string) {
   return id;
 }
 
-async function teamChallenge(core: ReturnType<typeof makeCore>): Promise<string> {
+async function teamChallenge(core: ReturnType<typeof makeCoreWith>): Promise<string> {
   await core.service.setTeamChallengeTime(TEAM, '10:00');
   await handleOne(core.service, jobId({ kind: 'team', teamId: TEAM }), core.clock.now());
   const sent = core.messenger.teamPrompts.at(-1);
@@ -23,7 +25,30 @@ async function teamChallenge(core: ReturnType<typeof makeCore>): Promise<string>
   return sent.view.promptId;
 }
 
-describe('team day counts', () => {
+let redis: RedisTestContext | null = null;
+afterEach(async () => {
+  await redis?.cleanup();
+  redis = null;
+});
+
+/** The same rules on both stores: the memory store, and Redis (recordCompletion.lua). */
+const STORES: Array<[string, () => Store | undefined]> = [
+  ['memory store', () => undefined],
+  [
+    'Redis store',
+    () => {
+      redis = redisTestContext('team-day');
+      return new RedisStore(redis.redis, { prefix: redis.prefix });
+    },
+  ],
+];
+
+describe.each(STORES)('team day counts (%s)', (_name, storeOf) => {
+  const makeCore = (iso: string) => {
+    const store = storeOf();
+    return makeCoreWith(iso, store === undefined ? {} : { store });
+  };
+
   it('a completer who is not on the roster does not make the team day', async () => {
     const core = makeCore('2026-12-02T10:00:00Z'); // Wednesday
     await core.service.ensureTeam({ teamId: TEAM, name: 'design', timezone: 'UTC' });
