@@ -4,6 +4,7 @@ export enum ErrorCode {
   NotEnrolled = 'not_enrolled',
   NotFound = 'not_found',
   StoreUnavailable = 'store_unavailable',
+  Conflict = 'conflict',
 }
 
 export class CoreError extends Error {
@@ -43,6 +44,14 @@ export class StoreUnavailableError extends CoreError {
   constructor() {
     super(ErrorCode.StoreUnavailable, 'The bot cannot reach its storage right now. Please try again in a moment.');
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/** The record kept changing under a read-modify-write (other writers at the same moment): nothing was written. */
+export class ConflictError extends CoreError {
+  constructor() {
+    super(ErrorCode.Conflict, 'Something else changed your settings at the same moment, so this change was not saved. Please try again.');
+    this.name = 'ConflictError';
   }
 }
 

@@ -7,7 +7,7 @@ export type { CommandContext, CommandReply, CommandWord } from './commands.ts';
 export type * from './model.ts';
 export type * from './views.ts';
 export type * from './ports/index.ts';
-export { noMetrics } from './ports/index.ts';
+export { noMetrics, UPDATE_ATTEMPTS } from './ports/index.ts';
 export { PLATFORMS } from './model.ts';
 export * from './errors.ts';
 export { memberId, teamId, tenantOf } from './ids.ts';

@@ -356,9 +356,11 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       const sendOf = (member: Member, slotAt = T0) => ({
         prompt: makePrompt(member.id, { slotAt, sentAt: slotAt + 1000 }),
         promptTtlMs: HOUR,
-        member: { ...member, recentChallengeIds: ['glute-squeeze', ...member.recentChallengeIds] },
+        member,
+        recentChallengeIds: ['glute-squeeze', ...member.recentChallengeIds],
         markerTtlMs: HOUR,
       });
+      const withRecent = (member: Member, send: { recentChallengeIds: string[] }) => ({ ...member, recentChallengeIds: send.recentChallengeIds });
 
       it('the first send of a slot stores the prompt and the member and counts it for the member and each team', async () => {
         const ops = `slack:${TENANT}:C02OPS`;
@@ -367,7 +369,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const send = sendOf(alice);
         expect(await recordOne(send)).toBe(true);
         expect(await store.getPrompt(send.prompt.id)).toEqual(send.prompt);
-        expect(await store.getMember(alice.id)).toEqual(send.member);
+        expect(await store.getMember(alice.id)).toEqual(withRecent(alice, send));
         expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
         expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 1, completions: 0 });
         expect(await store.getTeamTotals(ops)).toEqual({ promptsSent: 1, completions: 0 });
@@ -394,7 +396,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await recordOne(first)).toBe(true);
         expect(await recordOne(again)).toBe(false);
         expect(await store.getPrompt(again.prompt.id)).toBeNull();
-        expect(await store.getMember(alice.id)).toEqual(first.member);
+        expect(await store.getMember(alice.id)).toEqual(withRecent(alice, first));
         expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
         expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 1, completions: 0 });
         expect(await recordOne(sendOf(alice, T0 + HOUR))).toBe(true);
@@ -437,13 +439,14 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const otherId = memberIdOf('UOTHER', OTHER_TENANT);
         const other = makeMember('UOTHER', { id: otherId, tenantId: OTHER_TENANT });
         const otherSend = { ...sendOf(other), prompt: makePrompt(otherId, { id: `slack:${OTHER_TENANT}:pother`, tenantId: OTHER_TENANT }) };
+        await store.putMember(other);
         expect(await store.markSent(bob.id, T0, HOUR)).toBe(true);
         const sends = [sendOf(alice), sendOf(bob), otherSend, sendOf(alice)];
         expect(await store.recordPromptSends(sends)).toEqual([true, false, true, false]);
         expect(await store.getPrompt(sends[0]!.prompt.id)).toEqual(sends[0]!.prompt);
         expect(await store.getPrompt(sends[1]!.prompt.id)).toBeNull();
         expect(await store.getPrompt(otherSend.prompt.id)).toEqual(otherSend.prompt);
-        expect(await store.getMember(otherId)).toEqual(otherSend.member);
+        expect(await store.getMember(otherId)).toEqual(withRecent(other, otherSend));
         expect((await store.getActivity(alice.id)).promptsSent).toBe(1);
         expect(await store.getTeamTotals(TEAM_ID)).toEqual({ promptsSent: 1, completions: 0 });
         expect(await store.recordPromptSends([])).toEqual([]);

@@ -59,7 +59,12 @@ async function exerciseStore(s: Store): Promise<void> {
   await s.getPrompt(personal.id);
   await s.getMembers([alice.id, bob.id]);
   const slotPrompt = makePrompt(bob.id, { slotAt: T0 + 3600_000 });
-  await s.recordPromptSends([{ prompt: slotPrompt, promptTtlMs: 60_000, member: bob, markerTtlMs: 60_000 }]);
+  await s.recordPromptSends([{ prompt: slotPrompt, promptTtlMs: 60_000, member: bob, recentChallengeIds: ['chair-bridge'], markerTtlMs: 60_000 }]);
+  // The member changed since it was read: the send's field goes on with a compare-and-set of its own.
+  await s.recordPromptSends([{ prompt: makePrompt(bob.id, { id: `${slotPrompt.id}b`, slotAt: T0 + 7200_000 }), promptTtlMs: 60_000, member: { ...bob, displayName: 'Stale' }, recentChallengeIds: [], markerTtlMs: 60_000 }]);
+  await s.updateMember(bob.id, (member) => member && { ...member, hasBand: true });
+  await s.updateTeam(team.id, (stored) => stored && { ...stored, challengeTime: '11:30' });
+  await s.updateRecord('installation', TENANT, (value) => `${value ?? ''}+`);
   await s.settlePromptSends([{ prompt: { ...slotPrompt, delivery: { channel: 'D02' } }, markerId: `settled|${bob.id}`, markerTtlMs: 60_000 }]);
   await s.setPromptDelivery(personal.id, { channel: 'D01', ts: '1.1' });
   await s.setPromptStatus(personal.id, 'done');

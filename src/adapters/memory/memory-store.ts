@@ -10,6 +10,7 @@ import type {
   DueCommit,
   Member,
   MemberActivity,
+  MemberChange,
   Platform,
   Prompt,
   PromptSendInput,
@@ -17,6 +18,7 @@ import type {
   PromptStatus,
   Store,
   Team,
+  TeamChange,
   TeamDay,
   TeamTotals,
   WeekBoardEntry,
@@ -28,6 +30,7 @@ import { ExpiringMap } from './expiring-map.ts';
 import { SendLimiter } from './send-limiter.ts';
 import { MemoryTeamBoards } from './team-boards.ts';
 import { isTenantId, requireOneTenant, requireOwnTenant } from './tenants.ts';
+import { updateInPlace } from './update-loop.ts';
 
 /** Done markers and team prompt joiners outlive every prompt, so a late retry counts once (as in Redis). */
 const DONE_MARKER_TTL_MS = 10 * 24 * 3600_000;
@@ -103,6 +106,14 @@ export class MemoryStore implements Store {
     this.members.set(member.id, structuredClone(member));
   }
 
+  async updateMember(id: string, change: MemberChange): Promise<Member | null> {
+    return updateInPlace(() => this.members.get(id), structuredClone, change, (member) => {
+      if (member.id !== id) throw new Error(`a change of ${id} returned member ${member.id}`);
+      requireOwnTenant(member.id, member.platform, member.tenantId);
+      this.members.set(id, member);
+    });
+  }
+
   async forgetMember(id: string): Promise<void> {
     if (!isTenantId(id)) return;
     const member = this.members.get(id);
@@ -175,7 +186,9 @@ export class MemoryStore implements Store {
     requireJobId(member.id);
     if (!this.sent.setIfAbsent(pair(member.id, String(prompt.slotAt)), prompt.id, input.markerTtlMs)) return false;
     await this.putPrompt(prompt, input.promptTtlMs);
-    await this.putMember(member);
+    // Only the field the send changes: a settings change stored since the member was read stays.
+    const stored = this.members.get(member.id);
+    if (stored) this.members.set(member.id, { ...stored, recentChallengeIds: [...input.recentChallengeIds] });
     await this.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);
     return true;
   }
@@ -287,6 +300,14 @@ export class MemoryStore implements Store {
     this.teams.set(team.id, structuredClone(team));
   }
 
+  async updateTeam(id: string, change: TeamChange): Promise<Team | null> {
+    return updateInPlace(() => this.teams.get(id), structuredClone, change, (team) => {
+      if (team.id !== id) throw new Error(`a change of ${id} returned team ${team.id}`);
+      requireOwnTenant(team.id, team.platform, team.tenantId);
+      this.teams.set(id, team);
+    });
+  }
+
   async getTeam(id: string): Promise<Team | null> {
     const team = this.teams.get(id);
     return team ? structuredClone(team) : null;
@@ -379,6 +400,14 @@ export class MemoryStore implements Store {
 
   async deleteRecord(kind: string, id: string): Promise<void> {
     this.records.delete(pair(kind, id));
+  }
+
+  async updateRecord(kind: string, id: string, change: (value: string | null) => string | null): Promise<string | null> {
+    const key = pair(kind, id);
+    // Compared by value as on Redis: a rewrite with the same text changes nothing the change depends on.
+    return updateInPlace(() => this.records.get(key), (value) => value, change, (value) => {
+      if (!this.records.replace(key, value)) this.records.set(key, value);
+    });
   }
 
   private activityOf(memberId: string): MemberActivity {

@@ -10,6 +10,7 @@ import type {
   DueCommit,
   Member,
   MemberActivity,
+  MemberChange,
   Platform,
   Prompt,
   PromptSendInput,
@@ -17,6 +18,7 @@ import type {
   PromptStatus,
   Store,
   Team,
+  TeamChange,
   TeamDay,
   TeamTotals,
   WeekBoardEntry,
@@ -35,6 +37,7 @@ import { runGrouped } from './grouped.ts';
 import { scriptFailure } from './script-failures.ts';
 import { Scripts } from './scripts.ts';
 import { execTransaction } from './transaction.ts';
+import { updateString } from './compare-and-set.ts';
 import { burstWindowMs, sendIntervalMs } from './send-rate.ts';
 import { RedisTeamBoards } from './team-boards.ts';
 
@@ -117,6 +120,25 @@ export class RedisStore implements Store {
     await guard(this.redis.set(this.keys.member(member.id), encodeMember(member)));
   }
 
+  async updateMember(id: string, change: MemberChange): Promise<Member | null> {
+    const placed = placeId(id);
+    // An id no tenant owns has no record; storing one under it is refused like putMember/putTeam refuse it.
+    if (!placed) {
+      if (change(null) !== null) throw new UnplaceableIdError(id);
+      return null;
+    }
+    const spec = {
+      key: this.keys.member(id),
+      decode: (text: string) => decodeMember(id, placed.platform, placed.tenantId, text),
+      encode: encodeMember,
+      check: (member: Member) => {
+        if (member.id !== id) throw new Error(`a change of ${id} returned member ${member.id}`);
+        requireOwnTenant(member.id, member.platform, member.tenantId);
+      },
+    };
+    return updateString(this.redis, this.scripts, spec, change);
+  }
+
   async forgetMember(id: string): Promise<void> {
     if (!placeId(id)) return;
     await forgetMember(this.redis, this.keys, id);
@@ -168,19 +190,26 @@ export class RedisStore implements Store {
   async recordPromptSends(inputs: PromptSendInput[]): Promise<boolean[]> {
     // Every input is checked before anything is sent, so a bad one takes no marker for the others either.
     for (const input of inputs) checkPromptSend(input);
-    return runGrouped(this.redis, inputs, (input) => this.keys.tagOf(input.member.id), async (group) => {
+    const replies = await runGrouped(this.redis, inputs, (input) => this.keys.tagOf(input.member.id), async (group) => {
       const k = this.keys;
       const keys: string[] = [];
       const args: Array<string | number> = [];
-      for (const { prompt, member, promptTtlMs, markerTtlMs } of group) {
+      for (const { prompt, member, recentChallengeIds, promptTtlMs, markerTtlMs } of group) {
         const promptTtl = Math.max(1, Math.ceil(promptTtlMs));
         keys.push(k.sent(member.id, prompt.slotAt), k.prompt(prompt.id), k.memberPrompts(member.id), k.member(member.id), k.activity(member.id));
         for (const teamId of member.teamIds) keys.push(k.teamTotals(teamId));
-        args.push(Math.max(1, Math.ceil(markerTtlMs)), promptTtl, member.teamIds.length, encodePrompt(prompt), prompt.sentAt, k.restOf(prompt.id), encodeMember(member), prompt.id);
+        args.push(Math.max(1, Math.ceil(markerTtlMs)), promptTtl, member.teamIds.length, encodePrompt(prompt), prompt.sentAt, k.restOf(prompt.id));
+        args.push(encodeMember(member), encodeMember({ ...member, recentChallengeIds }), prompt.id);
       }
-      const replies = (await guard(this.scripts.run('recordPromptSends', keys, args))) as number[];
-      return replies.map((reply) => reply === 1);
+      return (await guard(this.scripts.run('recordPromptSends', keys, args))) as number[];
     });
+    // The member changed since it was read: write only the send's field on the record as it is now.
+    await Promise.all(
+      inputs.map((input, i) =>
+        replies[i] === 2 ? this.updateMember(input.member.id, (member) => member && { ...member, recentChallengeIds: input.recentChallengeIds }) : null,
+      ),
+    );
+    return replies.map((reply) => reply !== 0);
   }
 
   async settlePromptSends(inputs: PromptSettleInput[]): Promise<void> {
@@ -292,6 +321,26 @@ export class RedisStore implements Store {
     await execTransaction(tx);
   }
 
+  async updateTeam(id: string, change: TeamChange): Promise<Team | null> {
+    const placed = placeId(id);
+    // An id no tenant owns has no record; storing one under it is refused like putMember/putTeam refuse it.
+    if (!placed) {
+      if (change(null) !== null) throw new UnplaceableIdError(id);
+      return null;
+    }
+    const spec = {
+      key: this.keys.team(id),
+      decode: (text: string) => JSON.parse(text) as Team,
+      encode: (team: Team) => JSON.stringify(team),
+      check: (team: Team) => {
+        if (team.id !== id) throw new Error(`a change of ${id} returned team ${team.id}`);
+        requireOwnTenant(team.id, team.platform, team.tenantId);
+      },
+      alsoAdd: { set: this.keys.tenantTeams(placed.platform, placed.tenantId), member: id },
+    };
+    return updateString(this.redis, this.scripts, spec, change);
+  }
+
   async getTeam(id: string): Promise<Team | null> {
     if (!placeId(id)) return null;
     const text = await guard(this.redis.get(this.keys.team(id)));
@@ -399,6 +448,11 @@ export class RedisStore implements Store {
 
   async deleteRecord(kind: string, id: string): Promise<void> {
     await guard(this.redis.del(this.keys.record(kind, id)));
+  }
+
+  updateRecord(kind: string, id: string, change: (value: string | null) => string | null): Promise<string | null> {
+    const spec = { key: this.keys.record(kind, id), decode: (text: string) => text, encode: (text: string) => text };
+    return updateString(this.redis, this.scripts, spec, change);
   }
 
 }

@@ -19,6 +19,7 @@ export const SCRIPT_NAMES = [
   'holdSends',
   'putBoardEntry',
   'readBoard',
+  'compareAndSet',
 ] as const;
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
 

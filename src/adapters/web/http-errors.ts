@@ -9,6 +9,7 @@ const CORE_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotEnrolled]: 409,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.StoreUnavailable]: 503,
+  [ErrorCode.Conflict]: 409,
 };
 
 /** body-parser marks its own failures with a `type` and a 4xx `status`. */

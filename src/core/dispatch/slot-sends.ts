@@ -83,7 +83,13 @@ async function sendSlots(ctx: Ctx, slots: DueSlot[], concurrency: number, signal
       beforeWire: async () => {
         try {
           // Taking the marker records the prompt; only a recorded prompt goes to the platform.
-          onWire = await records.add({ prompt: issued.prompt, promptTtlMs: PROMPT_TTL_MS, member: issued.member, markerTtlMs: SENT_MARKER_TTL_MS });
+          onWire = await records.add({
+            prompt: issued.prompt,
+            promptTtlMs: PROMPT_TTL_MS,
+            member,
+            recentChallengeIds: issued.member.recentChallengeIds,
+            markerTtlMs: SENT_MARKER_TTL_MS,
+          });
         } catch (err) {
           recordFailed = true;
           throw err;

@@ -30,6 +30,19 @@ export async function requireMember(ctx: CoreContext<MemberStore>, memberId: str
   return member;
 }
 
+/**
+ * Applies `change` to the member as stored, with no lost update: a change stored meanwhile (another command, another
+ * instance, the scheduler) is kept and `change` runs again on it. `change` must be pure; it may throw to refuse.
+ */
+export async function changeMember(ctx: CoreContext<MemberStore>, memberId: string, change: (member: Member) => Member): Promise<Member> {
+  const stored = await ctx.store.updateMember(memberId, (member) => {
+    if (!member) throw new NotEnrolledError();
+    return change(member);
+  });
+  if (!stored) throw new NotEnrolledError();
+  return stored;
+}
+
 /** Creates the member (not yet opted in) or refreshes the name and address the platform gave. */
 /** A member as first enrolled: not started, the default working hours in `timezone`, no teams or history yet. */
 export function newMember(id: string, fields: { displayName: string; timezone: string; address: Record<string, string>; createdAt: number }): Member {
@@ -59,22 +72,22 @@ export function newMember(id: string, fields: { displayName: string; timezone: s
 
 export async function enrol(ctx: Ctx, input: EnrolInput): Promise<Member> {
   if (!tenantOf(input.memberId)) throw new ValidationError('That member id is not valid.');
-  const existing = await ctx.store.getMember(input.memberId);
-  if (existing) {
-    const refreshed: Member = {
-      ...existing,
-      displayName: input.displayName || existing.displayName,
-      address: { ...existing.address, ...(input.address ?? {}) },
-    };
-    await ctx.store.putMember(refreshed);
-    return refreshed;
-  }
   const platformZone = input.timezone !== undefined && isValidTimezone(input.timezone) ? input.timezone : null;
   const timezone = platformZone ?? ctx.defaultTimezone;
-  const created = newMember(input.memberId, { displayName: input.displayName, timezone, address: input.address ?? {}, createdAt: ctx.clock.now() });
-  const member: Member = platformZone === null ? { ...created, timezoneAssumed: true } : created;
-  await ctx.store.putMember(member);
-  return member;
+  const createdAt = ctx.clock.now();
+  const stored = await ctx.store.updateMember(input.memberId, (existing) => {
+    if (existing) {
+      const displayName = input.displayName || existing.displayName;
+      const address = { ...existing.address, ...(input.address ?? {}) };
+      // Every command enrols first: nothing new from the platform means nothing to write (and nothing to race).
+      if (displayName === existing.displayName && JSON.stringify(address) === JSON.stringify(existing.address)) return null;
+      return { ...existing, displayName, address };
+    }
+    const created = newMember(input.memberId, { displayName: input.displayName, timezone, address: input.address ?? {}, createdAt });
+    return platformZone === null ? { ...created, timezoneAssumed: true } : created;
+  });
+  if (!stored) throw new ValidationError('That member id is not valid.');
+  return stored;
 }
 
 /** The member's delivery offset after each slot: their place in the tenant's spread window. */
@@ -98,15 +111,31 @@ export function nextDueAt(ctx: Pick<CoreContext<unknown>, 'spreadSeconds'>, memb
   return due;
 }
 
+/** Rounds of "set the due entry, then check the member did not change under it" before giving up on a busy member. */
+const RESCHEDULE_ROUNDS = 4;
+
+/**
+ * Sets the member's due entry from `member`. Two changes of one member racing may set it in the other order than
+ * they stored the member, so after each set the member is read again and, when what decides the due instant changed,
+ * the entry is set from the newer record: the last set of all is always made from the member as finally stored.
+ */
 export async function reschedule(ctx: Ctx, member: Member): Promise<number | null> {
-  if (!member.active) {
-    await ctx.store.clearDue(member.id);
-    return null;
+  let current = member;
+  let due: number | null = null;
+  for (let round = 0; round < RESCHEDULE_ROUNDS; round += 1) {
+    due = current.active ? nextDueAt(ctx, current, ctx.clock.now(), await tenantLoadOf(ctx, current)) : null;
+    if (due === null) await ctx.store.clearDue(current.id);
+    else await ctx.store.setDue(current.id, due);
+    const latest = await ctx.store.getMember(current.id);
+    if (!latest || dueInputsOf(latest) === dueInputsOf(current)) return due;
+    current = latest;
   }
-  const due = nextDueAt(ctx, member, ctx.clock.now(), await tenantLoadOf(ctx, member));
-  if (due === null) await ctx.store.clearDue(member.id);
-  else await ctx.store.setDue(member.id, due);
   return due;
+}
+
+/** Everything nextDueAt (and the active flag) reads from a member. */
+function dueInputsOf(member: Member): string {
+  return JSON.stringify([member.active, member.schedule, member.pausedUntil, member.snoozeUntil]);
 }
 
 function closeOpenSpan(spans: InactiveSpan[], now: number): InactiveSpan[] {
@@ -130,10 +159,8 @@ async function syncRosters(ctx: Ctx, member: Member): Promise<void> {
 }
 
 export async function start(ctx: Ctx, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
-  const member = await requireMember(ctx, memberId);
   const now = ctx.clock.now();
-  const started: Member = { ...member, active: true, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) };
-  await ctx.store.putMember(started);
+  const started = await changeMember(ctx, memberId, (member) => ({ ...member, active: true, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) }));
   await syncRosters(ctx, started);
   const nextAt = await reschedule(ctx, started);
   ctx.logger.info({ memberId }, 'member started breaks');
@@ -141,11 +168,11 @@ export async function start(ctx: Ctx, memberId: string): Promise<{ member: Membe
 }
 
 export async function stop(ctx: Ctx, memberId: string): Promise<Member> {
-  const member = await requireMember(ctx, memberId);
   const now = ctx.clock.now();
-  const history = member.active ? addSpan(member, { from: now, to: null }, now) : member;
-  const stopped: Member = { ...history, active: false, pausedUntil: null, snoozedPromptId: null, snoozeUntil: null };
-  await ctx.store.putMember(stopped);
+  const stopped = await changeMember(ctx, memberId, (member) => {
+    const history = member.active ? addSpan(member, { from: now, to: null }, now) : member;
+    return { ...history, active: false, pausedUntil: null, snoozedPromptId: null, snoozeUntil: null };
+  });
   await syncRosters(ctx, stopped);
   await ctx.store.clearDue(memberId);
   ctx.logger.info({ memberId }, 'member stopped breaks');
@@ -153,12 +180,12 @@ export async function stop(ctx: Ctx, memberId: string): Promise<Member> {
 }
 
 export async function pause(ctx: Ctx, memberId: string, until: number): Promise<{ member: Member; nextAt: number | null }> {
-  const member = await requireMember(ctx, memberId);
-  if (!member.active) throw new ValidationError('Breaks are not running, so there is nothing to pause. Say "start" first.');
   const now = ctx.clock.now();
-  if (until <= now) throw new ValidationError('A pause must end in the future.');
-  const paused: Member = { ...addSpan(member, { from: now, to: until }, now), pausedUntil: until };
-  await ctx.store.putMember(paused);
+  const paused = await changeMember(ctx, memberId, (member) => {
+    if (!member.active) throw new ValidationError('Breaks are not running, so there is nothing to pause. Say "start" first.');
+    if (until <= now) throw new ValidationError('A pause must end in the future.');
+    return { ...addSpan(member, { from: now, to: until }, now), pausedUntil: until };
+  });
   // Paused days never break a streak, so the instant it would break moves.
   await syncBoardEntries(ctx, paused);
   const nextAt = await reschedule(ctx, paused);
@@ -166,10 +193,8 @@ export async function pause(ctx: Ctx, memberId: string, until: number): Promise<
 }
 
 export async function resume(ctx: Ctx, memberId: string): Promise<{ member: Member; nextAt: number | null }> {
-  const member = await requireMember(ctx, memberId);
   const now = ctx.clock.now();
-  const resumed: Member = { ...member, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) };
-  await ctx.store.putMember(resumed);
+  const resumed = await changeMember(ctx, memberId, (member) => ({ ...member, pausedUntil: null, inactiveSpans: closeOpenSpan(member.inactiveSpans, now) }));
   await syncBoardEntries(ctx, resumed);
   const nextAt = await reschedule(ctx, resumed);
   return { member: resumed, nextAt };
@@ -194,7 +219,16 @@ export async function updateSettings(
   memberId: string,
   patch: SettingsPatch,
 ): Promise<{ member: Member; nextAt: number | null }> {
-  const member = await requireMember(ctx, memberId);
+  const now = ctx.clock.now();
+  // Only the fields in the patch change, on the member as stored when it is written (another change may land first).
+  const updated = await changeMember(ctx, memberId, (member) => withSettings(member, patch, now));
+  // Workdays and zone decide the streak.
+  await syncBoardEntries(ctx, updated);
+  const nextAt = await reschedule(ctx, updated);
+  return { member: updated, nextAt };
+}
+
+function withSettings(member: Member, patch: SettingsPatch, now: number): Member {
   const candidate: Schedule = {
     timezone: patch.timezone ?? member.schedule.timezone,
     workdays: patch.workdays ?? member.schedule.workdays,
@@ -208,10 +242,10 @@ export async function updateSettings(
   }
   const { timezoneAssumed: _assumed, ...rest } = member;
   // The old schedule keeps deciding the days before today (a change never rewrites past days).
-  const pastSchedules = withScheduleChange(member, parsed.data, ctx.clock.now());
+  const pastSchedules = withScheduleChange(member, parsed.data, now);
   const holidays = patch.holidays === undefined ? member.holidays : patch.holidays === null ? null : parseHolidayCalendar(patch.holidays);
   // A zone the member sets is no longer an assumption.
-  const updated: Member = {
+  return {
     ...(patch.timezone === undefined ? member : rest),
     schedule: parsed.data,
     hasBand: patch.hasBand ?? member.hasBand,
@@ -220,11 +254,6 @@ export async function updateSettings(
     meetings: patch.meetings ?? member.meetings,
     holidays,
   };
-  await ctx.store.putMember(updated);
-  // Workdays and zone decide the streak.
-  await syncBoardEntries(ctx, updated);
-  const nextAt = await reschedule(ctx, updated);
-  return { member: updated, nextAt };
 }
 
 /** Deletes everything about the member. Works whether or not they ever started. */

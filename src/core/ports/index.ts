@@ -4,3 +4,4 @@ export type * from './store-types.ts';
 export type * from './messenger.ts';
 export type { Clock, Logger, CoreMetrics } from './runtime.ts';
 export { noMetrics } from './runtime.ts';
+export { UPDATE_ATTEMPTS } from './store.ts';

@@ -59,8 +59,13 @@ export interface PromptSendInput {
   prompt: Prompt;
   /** How long the prompt is kept. */
   promptTtlMs: number;
-  /** The member as it should be stored with this send (e.g. its recent challenges); written as given. */
+  /** The member as read for this send: its id and teams are counted; its record is never written whole. */
   member: Member;
+  /**
+   * The member's recent challenges with this prompt's remembered: the one field of the member record the send writes,
+   * so a settings change stored since `member` was read is kept.
+   */
+  recentChallengeIds: string[];
   /** How long the send marker of (member, prompt.slotAt) is kept: the same marker markSent takes. */
   markerTtlMs: number;
 }

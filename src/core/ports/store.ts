@@ -16,6 +16,13 @@ import type {
   WeekBoardEntry,
 } from './store-types.ts';
 
+/** A pure change of a stored member: may run more than once (see MemberStore.updateMember). */
+export type MemberChange = (member: Member | null) => Member | null;
+/** A pure change of a stored team (see TeamStore.updateTeam). */
+export type TeamChange = (team: Team | null) => Team | null;
+/** How many times a read-modify-write is tried before ConflictError: each round at least one writer wins. */
+export const UPDATE_ATTEMPTS = 12;
+
 /** The connection itself: health checks and shutdown. */
 export interface StoreLifecycle {
   ping(): Promise<void>;
@@ -28,6 +35,14 @@ export interface MemberStore {
   /** getMember for many ids in one call: one answer per id, in order, null where there is no member. */
   getMembers(ids: string[]): Promise<Array<Member | null>>;
   putMember(member: Member): Promise<void>;
+  /**
+   * Read-modify-write with no lost update: `change` gets the stored member (null when there is none) and returns the
+   * member to store, or null to store nothing. When another write lands between the read and the write, the change
+   * runs again on the newer record (so it must be a pure function of its argument), a few times at most, then
+   * ConflictError. Anything `change` throws is thrown here and nothing is written. Returns the member as stored
+   * afterwards (the one read when `change` returned null).
+   */
+  updateMember(id: string, change: MemberChange): Promise<Member | null>;
   /** Deletes everything about the member: record, due entry, prompts' done markers, activity, team and board entries. */
   forgetMember(id: string): Promise<void>;
   getActivity(memberId: string): Promise<MemberActivity>;
@@ -77,8 +92,9 @@ export interface PromptStore {
   swapPromptChallenge(swapped: Prompt, fromChallengeId: string, maxSwaps: number): Promise<SwapStoreResult>;
   /**
    * For each send on its own, atomically: takes the send marker of (member, prompt.slotAt) as markSent does (holding
-   * the prompt's id, see sendMarkerOf) and, only
-   * when it was taken, stores the prompt (as putPrompt), the member (as putMember) and counts one prompt sent (as
+   * the prompt's id, see sendMarkerOf) and, only when it was taken, stores the prompt (as putPrompt), the member's
+   * recentChallengeIds (that field only: a settings change stored meanwhile is kept; nothing when the member is gone)
+   * and counts one prompt sent (as
    * recordPromptSent, member and teams). One result per input, in order: true when this caller took the marker; false
    * changes nothing for that send. A batch holding an invalid send is refused whole.
    */
@@ -97,6 +113,8 @@ export interface PromptStore {
 /** Teams: records, rosters, team days and totals. */
 export interface TeamStore {
   putTeam(team: Team): Promise<void>;
+  /** Read-modify-write of a team record with no lost update, as updateMember; a team stored here joins listTeams. */
+  updateTeam(id: string, change: TeamChange): Promise<Team | null>;
   getTeam(id: string): Promise<Team | null>;
   listTeams(platform: Platform, tenantId: string): Promise<Team[]>;
   /** Adds the member to the team's roster. */
@@ -145,6 +163,11 @@ export interface RecordStore {
   /** Atomic putRecord only when there is no such record: true for the first caller ("greet once", "first delivery wins"). */
   putRecordIfAbsent(kind: string, id: string, value: string, ttlMs: number): Promise<boolean>;
   deleteRecord(kind: string, id: string): Promise<void>;
+  /**
+   * Read-modify-write of a record with no lost update, as updateMember: `change` gets the value (null when absent) and
+   * returns the new value, or null to store nothing. The record keeps its lifetime. Returns the value stored after.
+   */
+  updateRecord(kind: string, id: string, change: (value: string | null) => string | null): Promise<string | null>;
 }
 
 /** Every role: what both stores implement and what the composition root hands to the core and adapters. */
