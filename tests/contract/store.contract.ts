@@ -1060,6 +1060,110 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       });
     });
 
+    describe('read-modify-write (updateMember, updateTeam, updateRecord)', () => {
+      it('updateMember applies the change to the stored member and returns it; null stores nothing; absent reads as null', async () => {
+        const alice = makeMember('UALICE', { active: true });
+        expect(await store.updateMember(alice.id, (member) => member ?? alice)).toEqual(alice);
+        const changed = await store.updateMember(alice.id, (member) => member && { ...member, hasBand: true });
+        expect(changed).toEqual({ ...alice, hasBand: true });
+        expect(await store.getMember(alice.id)).toEqual({ ...alice, hasBand: true });
+        expect(await store.updateMember(alice.id, () => null)).toEqual({ ...alice, hasBand: true });
+        expect(await store.updateMember(memberIdOf('UNOBODY'), () => null)).toBeNull();
+        expect(await store.getMember(memberIdOf('UNOBODY'))).toBeNull();
+      });
+
+      it('a write landing between the read and the write is not lost: the change runs again on the newer member', async () => {
+        const alice = makeMember('UALICE', { active: true });
+        await store.putMember(alice);
+        const seen: string[] = [];
+        const result = await store.updateMember(alice.id, (member) => {
+          if (!member) return null;
+          seen.push(member.displayName);
+          // Another writer (a settings command on another instance) lands while this change is being made.
+          if (seen.length === 1) void store.putMember({ ...member, displayName: 'Renamed meanwhile' });
+          return { ...member, schedule: { ...member.schedule, intervalMinutes: 15 } };
+        });
+        expect(seen).toEqual([alice.displayName, 'Renamed meanwhile']);
+        const both = { ...alice, displayName: 'Renamed meanwhile', schedule: { ...alice.schedule, intervalMinutes: 15 } };
+        expect(result).toEqual(both);
+        expect(await store.getMember(alice.id)).toEqual(both);
+      });
+
+      it('many changes of one member at once: every one is kept', async () => {
+        const alice = makeMember('UALICE');
+        await store.putMember(alice);
+        const teams = Array.from({ length: 8 }, (_, i) => `slack:${TENANT}:C0${i}`);
+        await Promise.all(teams.map((teamId) => store.updateMember(alice.id, (member) => member && { ...member, teamIds: [...member.teamIds, teamId] })));
+        expect(((await store.getMember(alice.id)) as Member).teamIds.sort()).toEqual(teams);
+      });
+
+      it('a record that keeps changing under the update ends in a "try again" conflict that writes nothing', async () => {
+        const alice = makeMember('UALICE');
+        await store.putMember(alice);
+        let round = 0;
+        const update = store.updateMember(alice.id, (member) => {
+          round += 1;
+          if (member) void store.putMember({ ...member, displayName: `writer ${round}` });
+          return member && { ...member, hasBand: true };
+        });
+        await expect(update).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/try again/i) });
+        const stored = (await store.getMember(alice.id)) as Member;
+        expect(stored.hasBand).toBe(false);
+        expect(stored.displayName).toBe(`writer ${round}`);
+      });
+
+      it('a change that throws writes nothing and the error reaches the caller', async () => {
+        const alice = makeMember('UALICE');
+        await store.putMember(alice);
+        await expect(store.updateMember(alice.id, () => { throw new Error('refused'); })).rejects.toThrow('refused');
+        await expect(store.updateMember(alice.id, (member) => member && { ...member, id: memberIdOf('UBOB') })).rejects.toThrow();
+        expect(await store.getMember(alice.id)).toEqual(alice);
+        expect(await store.getMember(memberIdOf('UBOB'))).toBeNull();
+      });
+
+      it('a prompt send recorded with a member read before a settings change keeps that change', async () => {
+        const alice = makeMember('UALICE', { active: true, recentChallengeIds: ['chair-bridge'] });
+        await store.putMember(alice);
+        const read = (await store.getMember(alice.id)) as Member;
+        const changed = await store.updateMember(alice.id, (member) => member && { ...member, hasBand: true, schedule: { ...member.schedule, intervalMinutes: 15 } });
+        const send = { prompt: makePrompt(alice.id), promptTtlMs: HOUR, member: read, recentChallengeIds: ['glute-squeeze', 'chair-bridge'], markerTtlMs: HOUR };
+        expect(await store.recordPromptSends([send])).toEqual([true]);
+        expect(await store.getMember(alice.id)).toEqual({ ...changed, recentChallengeIds: ['glute-squeeze', 'chair-bridge'] });
+      });
+
+      it('updateTeam creates a team only while absent (it then joins listTeams) and keeps a change landing meanwhile', async () => {
+        const design = makeTeam('C01DESIGN');
+        expect(await store.updateTeam(design.id, (team) => team ?? design)).toEqual(design);
+        expect(await store.updateTeam(design.id, (team) => (team ? null : { ...design, name: 'Second create' }))).toEqual(design);
+        expect((await store.listTeams('slack', TENANT)).map((team) => team.id)).toEqual([design.id]);
+        // Another change of the team (a rename) starts while this one is being made: whichever lands first, both stay.
+        let rename: Promise<unknown> = Promise.resolve();
+        await store.updateTeam(design.id, (team) => {
+          if (team && team.name !== 'Renamed meanwhile') rename = store.updateTeam(design.id, (t) => t && { ...t, name: 'Renamed meanwhile' });
+          return team && { ...team, challengeTime: '11:30' };
+        });
+        await rename;
+        expect(await store.getTeam(design.id)).toEqual({ ...design, name: 'Renamed meanwhile', challengeTime: '11:30' });
+      });
+
+      it('updateRecord changes a record by its value, keeps a write landing meanwhile, and keeps its lifetime', async () => {
+        expect(await store.updateRecord('installation', 'T01', (value) => value ?? 'v1')).toBe('v1');
+        let calls = 0;
+        const result = await store.updateRecord('installation', 'T01', (value) => {
+          calls += 1;
+          if (calls === 1) void store.putRecord('installation', 'T01', `${value}+other`);
+          return `${value}+mine`;
+        });
+        expect(result).toBe('v1+other+mine');
+        expect(await store.getRecord('installation', 'T01')).toBe('v1+other+mine');
+        expect(await store.updateRecord('installation', 'T02', () => null)).toBeNull();
+        await store.putRecord('oauth-state', 's1', 'x', 60);
+        expect(await store.updateRecord('oauth-state', 's1', (value) => `${value}y`)).toBe('xy');
+        await sleep(120);
+        expect(await store.getRecord('oauth-state', 's1')).toBeNull();
+      });
+    });
+
     describe('send limiter', () => {
       it('lets a second’s worth of sends go at once, then spaces the rest', async () => {
         const waits = [];

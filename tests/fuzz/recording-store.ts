@@ -10,6 +10,9 @@ export const MUTATING_CALLS: ReadonlySet<string> = new Set([
   'reserveSend', 'holdSends', 'putRecord', 'putRecordIfAbsent', 'deleteRecord', 'recordPromptSends', 'settlePromptSends', 'commitDueMany',
 ]);
 
+/** Read-modify-writes: mutating when their change returns a value to store. */
+const UPDATE_CALLS: ReadonlySet<string> = new Set(['updateMember', 'updateTeam', 'updateRecord']);
+
 export interface StoreCall {
   method: string;
   /** The first argument when it is a string (an id), so a test can see what was touched. */
@@ -36,6 +39,15 @@ export function recordingStore(inner: Store): RecordingStore {
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       return (...args: unknown[]) => {
         const call = { method: property, subject: typeof args[0] === 'string' ? args[0] : '', second: typeof args[1] === 'string' ? args[1] : '', caseId: caseInScope(), mutating: MUTATING_CALLS.has(property) };
+        // A read-modify-write writes only when its change asks for a new value.
+        const change = UPDATE_CALLS.has(property) ? args[args.length - 1] : undefined;
+        if (typeof change === 'function') {
+          args[args.length - 1] = (current: unknown) => {
+            const next: unknown = change(current);
+            if (next !== null) call.mutating = true;
+            return next;
+          };
+        }
         calls.push(call);
         const list = byCase.get(call.caseId) ?? [];
         list.push(call);

@@ -95,17 +95,27 @@ async function bringUpToDate(ctx: Ctx, stored: Member, dueAt: number, now: numbe
     const held = member.heldFor !== undefined && member.active ? await recheckHeld(ctx, { ...member, heldFor: member.heldFor }, promptId, now) : null;
     if (held?.kind === 'waiting') member = held.member;
     else {
-      const { heldFor: _held, ...rest } = member;
-      member = { ...rest, snoozedPromptId: null, snoozeUntil: null };
-      await ctx.store.putMember(member);
-      await resendSnoozed(ctx, member, promptId);
+      // Field-level on the member as stored: a settings change made since the batch was read is kept.
+      let cleared = false;
+      const current = await ctx.store.updateMember(member.id, (m) => {
+        cleared = m?.snoozedPromptId === promptId;
+        if (!m || !cleared) return null;
+        const { heldFor: _held, ...rest } = m;
+        return { ...rest, snoozedPromptId: null, snoozeUntil: null };
+      });
+      if (!current) return { outcome: { nextDueAt: null } };
+      // A stop or another snooze changed it meanwhile: nothing of this snooze is due any more.
+      if (cleared) await resendSnoozed(ctx, current, promptId);
+      member = current;
     }
   }
   // Someone who only asked for one "now" may still have a snooze waiting, but gets no schedule.
   if (!member.active) return { outcome: { nextDueAt: member.snoozeUntil } };
   if (member.pausedUntil !== null && member.pausedUntil <= now) {
-    member = { ...member, pausedUntil: null };
-    await ctx.store.putMember(member);
+    const resumed = await ctx.store.updateMember(member.id, (m) => (m && m.pausedUntil !== null && m.pausedUntil <= now ? { ...m, pausedUntil: null } : null));
+    if (!resumed) return { outcome: { nextDueAt: null } };
+    member = resumed;
+    if (!member.active) return { outcome: { nextDueAt: member.snoozeUntil } };
   }
   const slotAt = slotOf(stored, dueAt, offset);
   // Lateness counts from the member's due instant (slot + spread), so a large spread never makes a slot look stale.

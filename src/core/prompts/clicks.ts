@@ -11,7 +11,7 @@ import { putStanding, standingOf } from '../boards/upkeep.ts';
 import { ordinal } from '../progress/ranking.ts';
 import { joinTeam } from '../people/teams.ts';
 import { activeMembersToday } from '../people/team-attendance.ts';
-import { reschedule } from '../people/members.ts';
+import { changeMember, reschedule } from '../people/members.ts';
 import { ValidationError } from '../errors.ts';
 import { swap } from './swap.ts';
 import { result } from './click-result.ts';
@@ -106,11 +106,13 @@ async function snooze(ctx: Ctx, prompt: Prompt, member: Member, minutes: number,
   const status = await ctx.store.setPromptStatus(prompt.id, 'snoozed');
   if (status !== 'snoozed') return closed(prompt.id, status, title);
   const until = ctx.clock.now() + minutes * 60_000;
-  const { heldFor: _held, ...asked } = member;
-  // The member's own snooze: it comes back at its time, with no look at their status.
-  const snoozed: Member = { ...asked, snoozedPromptId: prompt.id, snoozeUntil: until };
-  await ctx.store.putMember(snoozed);
-  if (member.active) await reschedule(ctx, snoozed);
+  // The member's own snooze: it comes back at its time, with no look at their status. Field-level on the member as
+  // stored, so a settings change made meanwhile is kept.
+  const snoozed = await changeMember(ctx, member.id, (stored) => {
+    const { heldFor: _held, ...asked } = stored;
+    return { ...asked, snoozedPromptId: prompt.id, snoozeUntil: until };
+  });
+  if (snoozed.active) await reschedule(ctx, snoozed);
   else await ctx.store.setDue(member.id, until);
   return result('snoozed', prompt.id, { challengeTitle: title, snoozedUntil: until, message: `Snoozed for ${minutes} minutes.` });
 }

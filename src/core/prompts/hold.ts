@@ -10,6 +10,7 @@ import type { InactiveSpan, Member, Prompt, Schedule, Unreachable, UnreachableRe
 import { syncBoardEntries } from '../boards/upkeep.ts';
 import { reachabilityOf } from './reachability.ts';
 import { settleSpans } from '../progress/member-history.ts';
+import { changeMember } from '../people/members.ts';
 import type { BoardStore, MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
@@ -69,14 +70,12 @@ export async function holdPrompt(ctx: Ctx, member: Member, slotAt: number, until
   const challenge = pickChallenge({ hasBand: member.hasBand, avoidTags: member.avoidTags, recentIds: member.recentChallengeIds });
   const prompt: Prompt = { ...newPrompt(ctx, member, 'personal', challenge, slotAt, member.schedule.timezone), status: 'snoozed' };
   await ctx.store.putPrompt(prompt, PROMPT_TTL_MS);
-  const held: Member = {
-    ...member,
-    recentChallengeIds: rememberChallenge(member.recentChallengeIds, challenge.id),
-    snoozedPromptId: prompt.id,
-    snoozeUntil: until,
-    heldFor: reason,
-  };
-  await ctx.store.putMember(held);
+  // Only the fields the hold changes, on the member as stored; a snooze clicked meanwhile is kept (the slot folds in).
+  const held = await changeMember(ctx, member.id, (stored) =>
+    stored.snoozedPromptId !== null && stored.snoozeUntil !== null
+      ? stored
+      : { ...stored, recentChallengeIds: rememberChallenge(stored.recentChallengeIds, challenge.id), snoozedPromptId: prompt.id, snoozeUntil: until, heldFor: reason },
+  );
   // Counted when issued, like any slot's prompt: participation should not drop because someone was in a meeting.
   await ctx.store.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);
   ctx.logger.info({ memberId: member.id, promptId: prompt.id }, 'prompt held until the member is reachable');
@@ -104,10 +103,13 @@ export async function skipUnreachableSlot(ctx: Ctx, member: Member, slotAt: numb
   const firstSlot = slotAt - windowStart <= member.schedule.intervalMinutes * 60_000;
   const from = AWAY_REASONS.has(plan.reason) && firstSlot ? Math.min(slotAt, windowStart) : slotAt;
   const to = Math.max(slotAt, Math.min(plan.until, windowEndOf(member.schedule, slotAt)));
-  const spans = addReasonedSpan(member.inactiveSpans, { from, to, reason: plan.reason });
-  // Spans of days before today settle into excused days (progress/member-history.ts).
-  const skipped: Member = { ...member, ...settleSpans({ ...member, inactiveSpans: spans }, ctx.clock.now()) };
-  await ctx.store.putMember(skipped);
+  const now = ctx.clock.now();
+  // Spans of days before today settle into excused days (progress/member-history.ts). Only the spans change, on the
+  // member as stored: a settings change made meanwhile is kept.
+  const skipped = await changeMember(ctx, member.id, (stored) => {
+    const spans = addReasonedSpan(stored.inactiveSpans, { from, to, reason: plan.reason });
+    return { ...stored, ...settleSpans({ ...stored, inactiveSpans: spans }, now) };
+  });
   // The new inactive span keeps the streak alive longer; the team boards must know it too.
   await syncBoardEntries(ctx, skipped);
   ctx.logger.info({ memberId: member.id, reason: plan.reason }, 'slot skipped: member not reachable in this window');
@@ -126,12 +128,18 @@ export async function recheckHeld(ctx: Ctx, member: Member & { heldFor: Unreacha
   const { heldFor: _reason, ...free } = member;
   if (plan.kind === 'send') return { kind: 'send', member: { ...free, snoozedPromptId: null, snoozeUntil: null } };
   if (plan.kind === 'hold') {
-    const waiting: Member = { ...member, snoozeUntil: plan.until, heldFor: plan.reason };
-    await ctx.store.putMember(waiting);
+    // Field-level on the member as stored, and only while this prompt is still the one held.
+    const waiting = await changeMember(ctx, member.id, (stored) => (stored.snoozedPromptId === promptId ? { ...stored, snoozeUntil: plan.until, heldFor: plan.reason } : stored));
     ctx.logger.info({ memberId: member.id, reason: plan.reason }, 'held prompt waits again: the member is still busy');
     return { kind: 'waiting', member: waiting };
   }
   await ctx.store.setPromptStatus(promptId, 'skipped');
   ctx.metrics.promptSkipped(member.platform, plan.reason);
-  return { kind: 'waiting', member: await skipUnreachableSlot(ctx, { ...free, snoozedPromptId: null, snoozeUntil: null }, now, plan) };
+  // The held prompt is let go first (field-level, only while it is still the one held), then the slot is skipped.
+  const released = await changeMember(ctx, member.id, (stored) => {
+    if (stored.snoozedPromptId !== promptId) return stored;
+    const { heldFor: _held, ...rest } = stored;
+    return { ...rest, snoozedPromptId: null, snoozeUntil: null };
+  });
+  return { kind: 'waiting', member: await skipUnreachableSlot(ctx, released, now, plan) };
 }

@@ -9,7 +9,7 @@ import type { PromptView, TeamPromptView } from '../views.ts';
 import type { Delivery, WireGate } from '../ports/index.ts';
 import { endOfLocalDay, localTimeLabel } from '../schedule/slots.ts';
 import { NotFoundError, SendWithheldError, ValidationError } from '../errors.ts';
-import { requireMember } from '../people/members.ts';
+import { changeMember, requireMember } from '../people/members.ts';
 import type { MemberStore, PromptStore, TeamStore } from '../ports/index.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
@@ -94,7 +94,8 @@ export async function sendPersonalPrompt(ctx: Ctx, member: Member, slotAt: numbe
   const scheduled = issuePrompt(ctx, member, slotAt);
   const issued: IssuedPrompt = onDemand ? { ...scheduled, prompt: { ...scheduled.prompt, onDemand: true } } : scheduled;
   await ctx.store.putPrompt(issued.prompt, PROMPT_TTL_MS);
-  await ctx.store.putMember(issued.member);
+  // Only the field this prompt changes, so a settings change stored meanwhile is kept.
+  await changeMember(ctx, member.id, (stored) => ({ ...stored, recentChallengeIds: issued.member.recentChallengeIds }));
   const delivery = await sendIssuedPrompt(ctx, issued);
   await recordDelivery(ctx, issued.prompt, delivery);
   await ctx.store.recordPromptSent(member.id, member.teamIds, member.platform, member.tenantId);
