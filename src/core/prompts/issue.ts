@@ -135,7 +135,8 @@ export async function sendTeamPrompt(ctx: Ctx, teamId: string, slotAt: number): 
   const challenge = pickChallenge({ hasBand: false, recentIds: team.recentChallengeIds ?? [] });
   const prompt = newPrompt(ctx, team, 'team', challenge, slotAt, team.timezone);
   await ctx.store.putPrompt(prompt, PROMPT_TTL_MS);
-  await ctx.store.putTeam({ ...team, recentChallengeIds: rememberChallenge(team.recentChallengeIds ?? [], challenge.id) });
+  // Field-level on the team as stored: a team settings change made meanwhile is kept.
+  await ctx.store.updateTeam(team.id, (stored) => stored && { ...stored, recentChallengeIds: rememberChallenge(stored.recentChallengeIds ?? [], challenge.id) });
   const view = teamPromptView(prompt, challenge, team, 0);
   const delivery = await messenger.sendTeamPrompt(team, view);
   await recordDelivery(ctx, prompt, delivery);

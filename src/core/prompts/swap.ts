@@ -6,6 +6,7 @@ import type { Member, Prompt } from '../model.ts';
 import type { ClickResultView } from '../views.ts';
 import type { MemberStore, PromptStore } from '../ports/index.ts';
 import { promptView } from './issue.ts';
+import { changeMember } from '../people/members.ts';
 import { result } from './click-result.ts';
 import { MAX_SWAPS } from '../context.ts';
 
@@ -38,7 +39,8 @@ export async function swap(ctx: Ctx, prompt: Prompt, member: Member, title: stri
       return result('not-found', prompt.id);
   }
   // The new challenge joins the member's recent list, so it is not picked again soon (the old one already is there).
-  await ctx.store.putMember({ ...member, recentChallengeIds: rememberChallenge(member.recentChallengeIds, next.id) });
+  // Field-level on the member as stored: a settings change made meanwhile is kept.
+  await changeMember(ctx, member.id, (stored) => ({ ...stored, recentChallengeIds: rememberChallenge(stored.recentChallengeIds, next.id) }));
   ctx.logger.info({ memberId: member.id, promptId: prompt.id }, 'prompt swapped');
   const left = MAX_SWAPS - (swapped.swaps ?? 0);
   return result('swapped', prompt.id, {
