@@ -1,7 +1,7 @@
 // Composition: config -> store -> core -> adapters -> scheduler -> HTTP. Tests build a whole bot with this too.
 import type { Server } from 'node:http';
 import type { Logger as PinoLogger } from 'pino';
-import { BreakService, type Clock, type Store } from './core/index.ts';
+import { BreakService, type Clock, type SendStage, type Store } from './core/index.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { mediaRouter } from './http/media.ts';
@@ -41,6 +41,8 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
     spreadSeconds: config.PROMPT_SPREAD_SECONDS,
     sendsPerSecond: { slack: config.SLACK_SENDS_PER_SECOND, teams: config.TEAMS_SENDS_PER_SECOND },
     defaultTimezone: config.DEFAULT_TIMEZONE,
+    // Crash tests stop the process at a stage of a send; never outside NODE_ENV=test.
+    ...(config.NODE_ENV === 'test' && config.TEST_CRASH_AT ? { stageReached: crashAt(config.TEST_CRASH_AT) } : {}),
   });
   let accepting = true;
   const app = createHttpApp({ store, metrics, isAcceptingWork: () => accepting });
@@ -111,5 +113,12 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
       }
       await store.close();
     },
+  };
+}
+
+/** TEST_CRASH_AT: kill -9 of this very process the first time a scheduled send reaches `stage`. */
+function crashAt(stage: SendStage): (reached: SendStage) => void {
+  return (reached) => {
+    if (reached === stage) process.kill(process.pid, 'SIGKILL');
   };
 }

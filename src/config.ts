@@ -94,6 +94,8 @@ const envSchema = z
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' }).optional(),
     MICROSOFT_APP_TENANT_ID: optionalText,
     TEAMS_ALLOW_ANONYMOUS: boolean.default(false),
+    // Tests only, ignored unless NODE_ENV=test: the process kills itself (SIGKILL) when a scheduled send reaches this stage.
+    TEST_CRASH_AT: z.enum(['members-read', 'answered'], { message: 'must be members-read or answered' }).optional(),
     // Opt-in: reading presence needs the Graph application permission Presence.Read.All with admin consent (docs/teams.md).
     TEAMS_PRESENCE: boolean.default(false),
     GRAPH_API_URL: z.url({ message: 'must be a URL such as https://graph.microsoft.com/v1.0/' }).default('https://graph.microsoft.com/v1.0/'),

@@ -15,7 +15,12 @@ export interface CoreContext<S = Store> {
   sendsPerSecond: Partial<Record<Platform, number>>;
   /** The zone used where the platform gives none (DEFAULT_TIMEZONE). */
   defaultTimezone: string;
+  /** Tests only (TEST_CRASH_AT): told when a scheduled send reaches a stage, so a test can stop the process there. */
+  stageReached?: ((stage: SendStage) => void) | undefined;
 }
+
+/** Stages of a scheduled send a crash test can stop a process at. */
+export type SendStage = 'members-read' | 'answered';
 
 /** 1 point per completion, at most this many a local day (no farming). */
 export const DAILY_POINT_CAP = 8;

@@ -12,6 +12,7 @@ export { PLATFORMS } from './model.ts';
 export * from './errors.ts';
 export { memberId, teamId, tenantOf } from './ids.ts';
 export { SNOOZE_MINUTES, DAILY_POINT_CAP, MAX_SWAPS } from './context.ts';
+export type { SendStage } from './context.ts';
 export { challengeById, CHALLENGES } from './content/pick.ts';
 export { MEDICAL_NOTE } from './content/catalogue.ts';
 export { PICTURE_HEIGHT, PICTURE_WIDTH, pictureAlt, picturePath } from './content/pictures.ts';

@@ -1,5 +1,5 @@
 // The core's one entry point for adapters and the scheduler: every use case, bound to its ports.
-import type { CoreContext } from './context.ts';
+import type { CoreContext, SendStage } from './context.ts';
 import type { Platform } from './model.ts';
 import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports/index.ts';
 import { noMetrics } from './ports/index.ts';
@@ -22,6 +22,8 @@ export interface BreakServiceOptions {
   sendsPerSecond?: Partial<Record<Platform, number>>;
   /** DEFAULT_TIMEZONE: for members and teams whose platform gives no zone (UTC if unset). */
   defaultTimezone?: string;
+  /** Tests only: told when a scheduled send reaches a stage (see TEST_CRASH_AT). */
+  stageReached?: (stage: SendStage) => void;
 }
 
 const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -39,6 +41,7 @@ export class BreakService {
       spreadSeconds: options.spreadSeconds ?? 180,
       sendsPerSecond: { ...(options.sendsPerSecond ?? {}) },
       defaultTimezone: options.defaultTimezone ?? 'UTC',
+      stageReached: options.stageReached,
     };
   }
 

@@ -17,7 +17,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-type Stage = 'claimed' | 'queued at the limiter' | 'mid platform call' | 'SIGTERM while queued';
+type Stage = 'claimed' | 'members read' | 'queued at the limiter' | 'mid platform call' | 'answered, outcome not stored' | 'SIGTERM while queued';
+
+/** Stages the victim stops itself at (TEST_CRASH_AT), the moment being too short to catch from outside. */
+const SELF_CRASH: Partial<Record<Stage, string>> = { 'members read': 'members-read', 'answered, outcome not stored': 'answered' };
 
 async function killAt(stage: Stage) {
   const prefix = randomPrefix('kill-stage');
@@ -34,16 +37,24 @@ async function killAt(stage: Stage) {
     await redis.quit();
   });
   // Short lease and reaper so the take-over is quick; one send a second so sends queue at the workspace's limiter.
-  const env = () =>
-    fleetEnv({ redisUrl: TEST_REDIS_URL, prefix, slackApiUrl: slack.apiUrl, spreadSeconds: 0, extra: { SCHEDULER_LEASE_SECONDS: '5', SCHEDULER_REAP_SECONDS: '1', SLACK_SENDS_PER_SECOND: '1' } });
+  const env = (crashAt?: string) =>
+    fleetEnv({
+      redisUrl: TEST_REDIS_URL,
+      prefix,
+      slackApiUrl: slack.apiUrl,
+      spreadSeconds: 0,
+      extra: { SCHEDULER_LEASE_SECONDS: '5', SCHEDULER_REAP_SECONDS: '1', SLACK_SENDS_PER_SECOND: '1', ...(crashAt ? { TEST_CRASH_AT: crashAt } : {}) },
+    });
   const population = slackPopulation(1, MEMBERS);
   await installWorkspaces(store, population.workspaceIds);
-  const victim = await startBotProcess({ name: 'victim', env: env(), startTimeoutMs: 120_000 });
+  const victim = await startBotProcess({ name: 'victim', env: env(SELF_CRASH[stage]), startTimeoutMs: 120_000 });
   processes.push(victim);
   if (stage === 'mid platform call') slack.holdPosts();
   const slot = upcomingSlot(2_000);
   await seedAtSlot(store, population, slot, true);
-  if (stage === 'claimed') {
+  if (SELF_CRASH[stage]) {
+    await Promise.race([victim.exited, new Promise((r) => setTimeout(r, 120_000))]);
+  } else if (stage === 'claimed') {
     await waitUntil(async () => (await claimedBy(redis, store, victim.pid)) > 0, 120_000, 'the claim');
   } else if (stage === 'queued at the limiter' || stage === 'SIGTERM while queued') {
     await waitUntil(() => slack.messages.length >= 2, 120_000, 'two sends');
@@ -85,7 +96,7 @@ async function claimedBy(redis: Redis, store: RedisStore, pid: number): Promise<
 }
 
 describe('kill -9 at each stage of a send', () => {
-  it.each<Stage>(['claimed', 'queued at the limiter', 'mid platform call', 'SIGTERM while queued'])('%s: every member prompted once, counters exact', async (stage) => {
+  it.each<Stage>(['claimed', 'members read', 'queued at the limiter', 'mid platform call', 'answered, outcome not stored', 'SIGTERM while queued'])('%s: every member prompted once, counters exact', async (stage) => {
     const { shown, shownAtKill, markers, counters, population } = await killAt(stage);
     const copies = [...shown.values()];
     // Slack is asked about every send in doubt, so nobody sees a slot twice, whatever the stage.
@@ -93,9 +104,10 @@ describe('kill -9 at each stage of a send', () => {
     // Each message carries the prompt id its send marker holds.
     population.memberIds.forEach((id, i) => expect(shown.get(id)?.[0]?.promptId).toBe(markers[i]));
     // Sends on the wire when the victim died are the sends in doubt, found in the DM, so not resent.
-    expect(counters.unknown).toBe(stage === 'mid platform call' ? shownAtKill : counters.unknown);
-    if (stage === 'claimed') expect(shownAtKill).toBe(0);
-    if (stage !== 'mid platform call') expect(counters.unknown).toBeLessThanOrEqual(1);
+    if (stage === 'mid platform call' || stage === 'answered, outcome not stored') expect(counters.unknown).toBe(shownAtKill);
+    if (stage === 'answered, outcome not stored') expect(shownAtKill).toBe(1);
+    if (stage === 'claimed' || stage === 'members read') expect([shownAtKill, counters.unknown]).toEqual([0, 0]);
+    if (stage === 'queued at the limiter') expect(counters.unknown).toBeLessThanOrEqual(1);
     // A stopping instance leaves nothing in doubt.
     if (stage === 'SIGTERM while queued') expect(counters.unknown).toBe(0);
     expect(counters.resent).toBe(0);

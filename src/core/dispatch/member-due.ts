@@ -34,6 +34,7 @@ export async function handleMemberJobs(ctx: Ctx, jobs: Claim[], concurrency: num
     ctx.logger.warn({ err: err instanceof Error ? err.name : 'unknown error' }, 'could not read tenant sizes; planning with PROMPT_SPREAD_SECONDS only');
     return members.map(() => null);
   });
+  ctx.stageReached?.('members-read');
   const now = ctx.clock.now();
   const outcomes: DueOutcome[] = jobs.map(() => ({ nextDueAt: null }));
   // The slot each job passed (sent or not), never planned again by its next due instant.

@@ -106,6 +106,7 @@ async function sendSlots(ctx: Ctx, slots: DueSlot[], concurrency: number, signal
       if (onWire) await settle(ctx, issued, {}, settles);
       return;
     }
+    ctx.stageReached?.('answered');
     done(k, { member: issued.member });
     await settle(ctx, issued, delivery, settles);
   });
