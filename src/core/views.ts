@@ -8,6 +8,8 @@ export interface PromptView {
   localTime: string;
   snoozeMinutes: readonly number[];
   expiresAt: number;
+  /** The challenge's picture: its path on this server and one sentence of alt text. */
+  picture?: { path: string; alt: string };
 }
 
 export interface TeamPromptView extends PromptView {

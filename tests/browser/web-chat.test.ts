@@ -55,6 +55,15 @@ describe('web chat in a browser', () => {
     await card.getByRole('heading', { name: 'Why it helps' }).waitFor();
     expect(await card.locator('.safety').textContent()).toMatch(/^Safety: ./);
     await card.getByRole('button', { name: 'Snooze 30 minutes' }).waitFor();
+    // The picture shows (loaded, 360 px wide at most) with its alt text, and the card has a Swap button.
+    const picture = card.locator('img.card-picture');
+    await expect.poll(() => picture.evaluate((img) => (img as { complete: boolean; naturalWidth: number }).complete && (img as { naturalWidth: number }).naturalWidth)).toBe(360);
+    expect(await picture.getAttribute('alt')).toMatch(/^A .{20,}\.$/);
+    const titleBefore = await card.locator('h3').textContent();
+    await card.getByRole('button', { name: 'Swap for another challenge' }).click();
+    await expect.poll(() => page.locator('article.prompt-card h3').textContent()).not.toBe(titleBefore);
+    expect(await page.locator('article.prompt-card').count()).toBe(1);
+    await expect.poll(() => page.locator('article.prompt-card img.card-picture').evaluate((img) => (img as { complete: boolean; naturalWidth: number }).complete && (img as { naturalWidth: number }).naturalWidth)).toBe(360);
 
     await card.getByRole('button', { name: 'Done' }).click();
     await card.getByText('Nice work: break done.').waitFor();

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { BreakService, type Logger, type Store } from '../../src/core/index.ts';
 import { MemoryStore } from '../../src/adapters/memory/index.ts';
 import { createWebChat } from '../../src/adapters/web/index.ts';
+import { mediaRouter } from '../../src/http/media.ts';
+import { PictureCache } from '../../src/http/pictures.ts';
 import { createHttpApp } from '../../src/http/app.ts';
 import { createMetrics } from '../../src/http/metrics.ts';
 
@@ -35,6 +37,8 @@ export async function startWebChatServer(startIso: string, options: WebChatServe
   service.registerMessenger(web.messenger);
   const app = createHttpApp({ store, metrics, isAcceptingWork: () => true });
   app.use(web.router);
+  // The same media route the bot mounts: prompt cards show their picture from it.
+  app.use(mediaRouter(PictureCache.render(null)));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
   });

@@ -4,6 +4,7 @@ import { messengerFor, PROMPT_TTL_MS, SNOOZE_MINUTES } from '../context.ts';
 import { localDay } from '../schedule/calendar.ts';
 import { challengeById, pickChallenge, rememberChallenge } from '../content/pick.ts';
 import { newPromptId } from '../ids.ts';
+import { pictureAlt, picturePath } from '../content/pictures.ts';
 import type { Challenge, Member, Prompt, Team } from '../model.ts';
 import type { PromptView, TeamPromptView } from '../views.ts';
 import type { Delivery, WireGate } from '../ports/index.ts';
@@ -22,6 +23,7 @@ export function promptView(prompt: Prompt, challenge: Challenge, timezone: strin
     localTime: localTimeLabel(prompt.slotAt, timezone),
     snoozeMinutes: SNOOZE_MINUTES,
     expiresAt: prompt.expiresAt,
+    picture: { path: picturePath(challenge.id), alt: pictureAlt(challenge.id) },
   };
 }
 

@@ -52,8 +52,13 @@ function addPrompt(view, team) {
   showCard(card);
 }
 
-/** A swap: the same prompt id now shows another challenge; the new card takes the old one's place. */
-function replacePrompt(card, view) {
+/**
+ * A swap: the same prompt id now shows another challenge; the new card takes the shown card's place. The click's
+ * answer and the live event both come here, in either order: the second finds the challenge already shown.
+ */
+function replacePrompt(view) {
+  const card = state.cards.get(view.promptId);
+  if (!card || card.dataset.challenge === view.challenge.id) return;
   const fresh = promptCard(view, { team: null, onAction: clickPrompt });
   card.replaceWith(fresh);
   state.cards.set(view.promptId, fresh);
@@ -67,7 +72,7 @@ async function clickPrompt(promptId, action, minutes) {
   setCardBusy(card, true);
   try {
     const result = await api.click({ name: state.session.name, promptId, action, ...(minutes === undefined ? {} : { minutes }) });
-    if (result.swappedTo) return replacePrompt(card, result.swappedTo);
+    if (result.swappedTo) return replacePrompt(result.swappedTo);
     showResult(card, result, state.session.timezone);
     if (result.outcome === 'done') await refresh();
   } catch (err) {
@@ -101,7 +106,7 @@ function connect(name) {
   on('digest', (view) => say(digestCard(view)));
   on('prompt-update', (result) => {
     const card = state.cards.get(result.promptId);
-    if (card && result.swappedTo) replacePrompt(card, result.swappedTo);
+    if (result.swappedTo) replacePrompt(result.swappedTo);
     else if (card && state.session) showResult(card, result, state.session.timezone);
   });
   source.addEventListener('open', () => setLive('live', 'Live'));

@@ -30,12 +30,13 @@ export function promptCard(view, { team = null, onAction }) {
     button('Skip', 'skip', null, 'button ghost', null),
     team ? null : button('Swap', 'swap', null, 'button ghost', 'Swap for another challenge'));
 
-  const card = h('article', { class: `card prompt-card${team ? ' team' : ''}`, 'aria-labelledby': titleId },
+  const card = h('article', { class: `card prompt-card${team ? ' team' : ''}`, 'aria-labelledby': titleId, 'data-challenge': challenge.id },
     h('div', { class: 'card-head' },
       h('span', { class: 'badge' }, badge),
       h('span', { class: 'card-time' }, `About ${duration(challenge.seconds)}`)),
     h('h3', { id: titleId, class: 'card-title' }, challenge.title),
     h('p', { class: 'card-meta' }, `${POSTURE[challenge.posture] ?? challenge.posture} · ${equipment}`),
+    view.picture ? h('img', { class: 'card-picture', src: view.picture.path, alt: view.picture.alt, width: '360', height: '240' }) : null,
     h('ol', { class: 'steps' }, challenge.steps.map((step) => h('li', {}, step))),
     h('div', { class: 'why' }, h('h4', {}, 'Why it helps'), h('p', {}, challenge.why)),
     challenge.easier ? h('p', { class: 'easier' }, h('strong', {}, 'Easier: '), challenge.easier) : null,
