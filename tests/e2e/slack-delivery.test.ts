@@ -27,6 +27,9 @@ async function runDue(): Promise<number | null> {
   return next;
 }
 
+/** The member's planned delivery offset after each slot (the workspace's spread window: members / send rate). */
+const arrivesAfterSlot = async () => (await world.bot.service.stats(ADA)).arrivesAfterSlotMs;
+
 const dmPosts = () => world.slack.callsOf('chat.postMessage').filter((c) => c.args['channel'] === 'DUADA');
 
 describe('Slack: Do Not Disturb', () => {
@@ -41,7 +44,7 @@ describe('Slack: Do Not Disturb', () => {
     world.slack.dnd.delete('UADA');
     const after = await runDue();
     expect(dmPosts()).toHaveLength(1);
-    expect(after).toBe(Date.parse('2026-11-25T11:00:00Z')); // the 12:00 slot
+    expect(after).toBe(Date.parse('2026-11-25T11:00:00Z') + (await arrivesAfterSlot())); // the 12:00 slot
     const promptId = (blocksOf(dmPosts()[0]!).find((b) => b['type'] === 'actions') as { elements: Array<{ value: string }> }).elements[0]?.value ?? '';
     const prompt = await world.store.getPrompt(promptId);
     expect(prompt?.slotAt).toBe(Date.parse('2026-11-25T10:00:00Z'));
@@ -68,7 +71,7 @@ describe('Slack: Do Not Disturb', () => {
     const posted = dmPosts().length;
     const next = await runDue();
     expect(dmPosts()).toHaveLength(posted);
-    expect(next).toBe(Date.parse('2026-11-26T10:00:00Z')); // the next slot, not a held prompt
+    expect(next).toBe(Date.parse('2026-11-26T10:00:00Z') + (await arrivesAfterSlot())); // the next slot, not a held prompt
     const member = await world.store.getMember(ADA);
     expect(member?.snoozedPromptId).toBeNull();
     // Unreachable from the slot to the window's end (17:00 Berlin), not beyond (issue 11): 7 of 8 hours excuse the day.
@@ -115,7 +118,7 @@ describe('Slack: rate limits and failures', () => {
     const next = await runDue();
     expect(world.slack.callsOf('chat.postMessage')).toHaveLength(4);
     expect(await world.metric('wellness_deliveries_failed_total', 'slack')).toBe(1);
-    expect(next).toBe(Date.parse('2026-11-25T11:00:00Z'));
+    expect(next).toBe(Date.parse('2026-11-25T11:00:00Z') + (await arrivesAfterSlot()));
     world.slack.failWith('chat.postMessage', null);
     // The same slot again (a late or restarted instance) is not sent twice.
     await handleOne(world.bot.service, ADA, Date.parse('2026-11-25T10:00:00Z'));
