@@ -82,3 +82,39 @@ describe('installation store on the Store port', () => {
     await expect(installations.botToken('T3')).rejects.toBeInstanceOf(TokenCipherError);
   });
 });
+
+describe('installation changes at the same moment (issue 10)', () => {
+  const query = { teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false };
+
+  it('re-encrypting a record read under the previous key never overwrites a re-install stored meanwhile', async () => {
+    const OLD = 'the-old-token-encryption-key-0000000000';
+    const store = new MemoryStore();
+    await new StoreInstallationStore(store, TokenCipher.fromSecret(OLD)).storeInstallation(installation('T1', 'xoxb-old-install'));
+    const rotated = TokenCipher.fromSecret(KEY, OLD);
+    // The workspace is re-installed (new token) just after this instance read the old record.
+    const racing = Object.create(store, {
+      getRecord: {
+        value: async (kind: string, id: string) => {
+          const value = await store.getRecord(kind, id);
+          await new StoreInstallationStore(store, rotated).storeInstallation(installation('T1', 'xoxb-reinstalled'));
+          return value;
+        },
+      },
+    }) as MemoryStore;
+    expect((await new StoreInstallationStore(racing, rotated).fetchInstallation(query)).bot?.token).toBe('xoxb-old-install');
+    expect(await new StoreInstallationStore(store, rotated).botToken('T1')).toBe('xoxb-reinstalled');
+  });
+
+  it('a refreshed token is stored on the record as it is now, and not over a re-install that replaced the spent refresh token', async () => {
+    const store = new MemoryStore();
+    const installations = new StoreInstallationStore(store, cipher);
+    const rotating = { ...installation('T1', 'xoxe.xoxb-1'), bot: { ...installation('T1', 'xoxe.xoxb-1').bot!, refreshToken: 'xoxe-1-r1', expiresAt: 100 } };
+    await installations.storeInstallation(rotating);
+    const fresh = { token: 'xoxe.xoxb-2', refreshToken: 'xoxe-1-r2', expiresAt: 200 };
+    expect(await installations.storeRefreshedBot(rotating, 'xoxe-1-r1', fresh)).toBe(true);
+    expect((await installations.fetchInstallation(query)).bot).toMatchObject({ ...fresh, id: 'BBOT', scopes: ['chat:write'] });
+    // A refresh that spent r1 again (its answer came late) finds r2 stored: the newer record stays.
+    expect(await installations.storeRefreshedBot(rotating, 'xoxe-1-r1', { token: 'xoxe.xoxb-stale', refreshToken: 'xoxe-1-stale', expiresAt: 300 })).toBe(false);
+    expect((await installations.fetchInstallation(query)).bot?.token).toBe('xoxe.xoxb-2');
+  });
+});

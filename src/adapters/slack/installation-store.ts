@@ -55,11 +55,33 @@ export class StoreInstallationStore implements InstallationStore {
       const sealed = await this.store.getRecord(INSTALLATION_KIND, key);
       if (sealed === null) continue;
       const opened = this.cipher.open(sealed, this.context(key));
-      // Sealed by TOKEN_ENCRYPTION_KEY_PREVIOUS (or before key ids): written back under the current key, same content.
-      if (!opened.current) await this.store.putRecord(INSTALLATION_KIND, key, this.cipher.encrypt(opened.plaintext, this.context(key)));
+      // Sealed by TOKEN_ENCRYPTION_KEY_PREVIOUS (or before key ids): written back under the current key, same content,
+      // only while the record is still the one read (a token refresh or re-install stored meanwhile is kept).
+      if (!opened.current) {
+        const resealed = this.cipher.encrypt(opened.plaintext, this.context(key));
+        await this.store.updateRecord(INSTALLATION_KIND, key, (value) => (value === sealed ? resealed : null));
+      }
       return JSON.parse(opened.plaintext) as Installation<'v1' | 'v2', boolean>;
     }
     throw new NoInstallationError(keys[0] ?? 'unknown');
+  }
+
+  /**
+   * Stores a refreshed bot token on the installation as stored now, and only while it still holds the refresh token
+   * that was spent for it: a re-install stored meanwhile (new tokens) is kept. False when nothing was stored.
+   */
+  async storeRefreshedBot(installation: Installation<'v1' | 'v2', boolean>, spentRefreshToken: string, bot: { token: string; refreshToken: string; expiresAt: number }): Promise<boolean> {
+    const key = installationKey({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
+    let stored = false;
+    await this.store.updateRecord(INSTALLATION_KIND, key, (sealed) => {
+      stored = false;
+      if (sealed === null) return null;
+      const current = JSON.parse(this.cipher.open(sealed, this.context(key)).plaintext) as Installation<'v1' | 'v2', boolean>;
+      if (!current.bot || current.bot.refreshToken !== spentRefreshToken) return null;
+      stored = true;
+      return this.cipher.encrypt(JSON.stringify({ ...current, bot: { ...current.bot, ...bot } }), this.context(key));
+    });
+    return stored;
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {

@@ -83,11 +83,13 @@ export class TokenRotation {
     const bot = installation.bot;
     if (!bot?.refreshToken) return installation;
     const answer = await this.deps.refresh(bot.refreshToken);
-    const refreshed: AnyInstallation = {
-      ...installation,
-      bot: { ...bot, token: answer.accessToken, refreshToken: answer.refreshToken, expiresAt: Math.floor(this.deps.now() / 1000) + answer.expiresInSeconds },
-    };
-    await this.deps.installations.storeInstallation(refreshed);
+    const fresh = { token: answer.accessToken, refreshToken: answer.refreshToken, expiresAt: Math.floor(this.deps.now() / 1000) + answer.expiresInSeconds };
+    const refreshed: AnyInstallation = { ...installation, bot: { ...bot, ...fresh } };
+    // Only the bot's token fields, on the record as stored now: a re-install stored meanwhile is kept, not overwritten.
+    if (!(await this.deps.installations.storeRefreshedBot(installation, bot.refreshToken, fresh))) {
+      this.deps.logger.warn({ installation: recordKey(installation) }, 'slack installation changed during a token refresh; the newer record is kept');
+      return this.deps.installations.fetchInstallation({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall === true });
+    }
     this.deps.logger.info({ installation: recordKey(installation), expiresInSeconds: answer.expiresInSeconds }, 'slack bot token refreshed');
     return refreshed;
   }
