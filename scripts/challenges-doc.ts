@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CATALOGUE } from '../src/core/content/catalogue.ts';
 import { isSeated } from '../src/core/content/tags.ts';
+import { pictureAlt } from '../src/core/content/pictures.ts';
 
 const DOC = new URL('../docs/challenges.md', import.meta.url);
 const START = '<!-- catalogue:start -->';
@@ -15,9 +16,10 @@ export function catalogueTable(): string {
   const rows = CATALOGUE.map((c) => {
     const tags = [...(isSeated(c.tags) ? ['seated'] : []), ...c.tags.map((t) => `\`${t}\``)].join(', ');
     const easier = c.easier ?? (isSeated(c.tags) ? 'already seated' : '');
-    return `| ${cell(c.title)} | \`${c.id}\` | ${tags} | ${c.seconds} | ${cell(easier)} |`;
+    const picture = `<img src="../media/challenges/${c.id}.svg" width="150" alt="${pictureAlt(c.id).replace(/"/g, '&quot;')}">`;
+    return `| ${picture} | ${cell(c.title)} | \`${c.id}\` | ${tags} | ${c.seconds} | ${cell(easier)} |`;
   });
-  return ['| Title | Id | Needs (tags) | Seconds | Easier version |', '|---|---|---|---|---|', ...rows].join('\n');
+  return ['| Picture | Title | Id | Needs (tags) | Seconds | Easier version |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
 const page = readFileSync(DOC, 'utf8');

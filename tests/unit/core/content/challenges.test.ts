@@ -120,6 +120,8 @@ describe('challenge catalogue', () => {
   it('is listed in full, with the credit, on the docs page', () => {
     const page = readFileSync(new URL('../../../../docs/challenges.md', import.meta.url), 'utf8');
     for (const c of CHALLENGES) expect(page, c.id).toContain(c.title);
+    // Each row shows its picture (the committed SVG), beside the title.
+    for (const c of CHALLENGES) expect(page, c.id).toMatch(new RegExp(`<img src="\\.\\./media/challenges/${c.id}\\.svg" width="150" alt="[^"]+"> \\| ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\|`));
     expect(page).toContain(CHALLENGES[0]!.credit);
     expect(page).toContain('not medical advice');
   });
