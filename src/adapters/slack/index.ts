@@ -33,7 +33,7 @@ export { EVENTS_PATH } from './receivers/http.ts';
 const WORK_LIMIT = 8;
 
 /** Bot scopes an OAuth install asks for; slack-manifest.yml lists the same. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'im:history', 'users:read', 'users.profile:read', 'dnd:read', 'channels:read', 'groups:read'];
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'im:history', 'users:read', 'users.profile:read', 'dnd:read', 'channels:read', 'groups:read', 'files:write'];
 
 export interface SlackAdapterOptions {
   config: Config;
