@@ -49,7 +49,7 @@ describe('Slack OAuth installs', () => {
     const href = /href="(https:\/\/slack\.com\/oauth\/v2\/authorize[^"]+)"/.exec(html)?.[1] ?? '';
     const url = new URL(href.replace(/&amp;/g, '&'));
     expect(url.searchParams.get('client_id')).toBe('1111.2222');
-    expect(url.searchParams.get('scope')?.split(',')).toEqual(['commands', 'chat:write', 'chat:write.public', 'im:write', 'im:history', 'users:read', 'users.profile:read', 'dnd:read', 'channels:read', 'groups:read']);
+    expect(url.searchParams.get('scope')?.split(',')).toEqual(['commands', 'chat:write', 'chat:write.public', 'im:write', 'im:history', 'users:read', 'users.profile:read', 'dnd:read', 'channels:read', 'groups:read', 'files:write']);
     expect(url.searchParams.get('state')).toBeTruthy();
   });
 
