@@ -1,11 +1,13 @@
 // Redis Cluster readiness: every script call and every transaction the store sends touches one slot, and a tenant's
 // keys all share one slot. Watches the store's own connection with MONITOR and asks Redis for each command's keys.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { RedisStore } from '../../src/adapters/redis/index.ts';
 import type { Store } from '../../src/core/index.ts';
 import { TEAM_ID, TENANT, T0, WEEK, makeBusyMember, makeCompletion, makeMember, makePrompt, makeTeam, makeTeamPrompt, teamInput } from '../contract/fixtures.ts';
-import { connectTestRedis, deleteKeysWithPrefix, keySlot, keysWithPrefix, randomPrefix } from '../helpers/redis.ts';
+import { TEST_REDIS_URL, connectTestRedis, deleteKeysWithPrefix, keySlot, keysWithPrefix, randomPrefix } from '../helpers/redis.ts';
 import { commitOne } from '../helpers/commit-one.ts';
 
 interface SentCommand {
@@ -90,20 +92,37 @@ async function exerciseStore(s: Store): Promise<void> {
   await s.deleteRecord('installation', TENANT);
 }
 
-/** Records what the store's connection sends, grouped into script calls and transactions. */
+/** One MONITOR line: `1796216428.234584 [0 127.0.0.1:54926] "set" "key" "value"` (source "lua" for a script's calls). */
+function parseMonitorLine(line: string): { source: string; args: string[] } | null {
+  const head = /^\d+\.\d+ \[\d+ ([^\]]+)\] (.*)$/.exec(line);
+  if (!head) return null;
+  const args = [...(head[2] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] ?? '').replace(/\\(.)/g, '$1'));
+  return { source: head[1] ?? '', args };
+}
+
+/**
+ * Records what the store's connection sends, grouped into script calls and transactions. MONITOR is read through
+ * redis-cli rather than an ioredis client in monitor mode, which loses its place in the reply stream when other
+ * tests flood Redis at the same time ("Command queue state error").
+ */
 async function watchStoreCommands(work: () => Promise<void>): Promise<SentCommand[]> {
   const info = (await storeConnection.client('INFO')) as string;
   const address = /addr=(\S+)/.exec(info)?.[1];
-  const monitor = await admin.monitor();
+  const { hostname, port } = new URL(TEST_REDIS_URL);
+  const monitor = spawn('redis-cli', ['-h', hostname, '-p', port || '6379', 'monitor'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const seen: SentCommand[] = [];
   let group = 0;
   let inTransaction = false;
   let lastSourceWasStore = false;
+  const ready = `ready-${prefix}`;
   const marker = `end-of-test-${prefix}`;
+  let sawReady: () => void = () => undefined;
   let sawMarker: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (sawReady = resolve));
   const done = new Promise<void>((resolve) => (sawMarker = resolve));
-  monitor.on('monitor', (_time: string, args: string[], source: string) => {
+  const onCommand = (source: string, args: string[]) => {
     const name = (args[0] ?? '').toLowerCase();
+    if (name === 'echo' && args[1] === ready) return sawReady();
     // Commands a script runs are reported with source "lua" right after the script call itself.
     if (source === 'lua') {
       if (lastSourceWasStore) seen.push({ group, args });
@@ -123,11 +142,22 @@ async function watchStoreCommands(work: () => Promise<void>): Promise<SentComman
     }
     if (!inTransaction) group += 1;
     seen.push({ group, args });
+  };
+  createInterface({ input: monitor.stdout }).on('line', (line) => {
+    const parsed = parseMonitorLine(line);
+    if (parsed) onCommand(parsed.source, parsed.args);
   });
-  await work();
-  await storeConnection.echo(marker);
-  await done;
-  monitor.disconnect();
+  try {
+    // MONITOR starts when redis-cli is connected: wait until it reports a command sent after that.
+    while (!(await Promise.race([started.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 50))]))) {
+      await admin.echo(ready);
+    }
+    await work();
+    await storeConnection.echo(marker);
+    await done;
+  } finally {
+    monitor.kill();
+  }
   return seen;
 }
 
