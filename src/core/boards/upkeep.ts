@@ -4,6 +4,7 @@ import { isoWeekKey } from '../schedule/calendar.ts';
 import { memberStanding, type MemberStanding } from '../progress/standings.ts';
 import type { Member, MemberActivity, Team } from '../model.ts';
 import type { MemberStreakInput } from '../progress/streaks.ts';
+import { memberDaysSourceOf } from '../progress/member-days.ts';
 import type { BoardStore, MemberStore, TeamStore } from '../ports/index.ts';
 
 /** The store roles these use cases touch, their own and those of the use cases they call. */
@@ -17,17 +18,7 @@ export interface BoardTeam {
 
 /** What the streak rules need of a member: their completions by day, workdays, zone, inactive time and start. */
 export function streakInputOf(member: Member, activity: MemberActivity, now: number): MemberStreakInput {
-  return {
-    days: activity.days,
-    workdays: member.schedule.workdays,
-    timezone: member.schedule.timezone,
-    window: { start: member.schedule.start, end: member.schedule.end },
-    pastSchedules: member.pastSchedules,
-    inactiveSpans: member.inactiveSpans,
-    excusedDays: member.excusedDays,
-    now,
-    since: member.createdAt,
-  };
+  return { ...memberDaysSourceOf(member), days: activity.days, now, since: member.createdAt };
 }
 
 export function standingOf(member: Member, activity: MemberActivity, now: number): MemberStanding {
