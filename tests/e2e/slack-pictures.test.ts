@@ -57,11 +57,15 @@ describe('Slack prompt pictures', () => {
     expect(new Set(filenames).size).toBe(filenames.length);
   });
 
-  it('a failed upload sends the prompt without a picture, and the next prompt tries again', async () => {
+  it('a failed upload sends the prompt without a picture; prompts in the next minute do not ask again, a later one does', async () => {
     world = await startSlackWorld({ startIso: START });
     world.slack.failOnce('files.getUploadURLExternal', 'internal_error');
     const { blocks } = await promptBlocks(world, 'UADA');
     expect(blocks.some((b) => b['type'] === 'image')).toBe(false);
+    const soon = await promptBlocks(world, 'UADA');
+    expect(soon.blocks.some((b) => b['type'] === 'image')).toBe(false);
+    expect(world.slack.callsOf('files.getUploadURLExternal')).toHaveLength(1);
+    world.advance(61_000);
     const next = await promptBlocks(world, 'UADA');
     expect(next.blocks.some((b) => b['type'] === 'image')).toBe(true);
   });

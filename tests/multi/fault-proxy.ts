@@ -176,7 +176,8 @@ export function classifySlack(path: string, headers: IncomingMessage['headers'],
     : Object.fromEntries(new URLSearchParams(body));
   const auth = headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7) : (args['token'] ?? '');
-  const subject = args['channel'] ?? args['user'] ?? args['users'] ?? '';
+  // A picture upload is one call per file: its file name (or the completed file ids) tells one upload from another.
+  const subject = args['channel'] ?? args['user'] ?? args['users'] ?? args['filename'] ?? args['files'] ?? '';
   return { target: `${token} ${method} ${subject}`, scope: workspaceOfToken(token) };
 }
 

@@ -12,15 +12,20 @@ export interface SlackPictures {
   imageFor(workspaceId: string, challengeId: string): Promise<PromptImage | null>;
 }
 
+/** How long a workspace's prompts go without pictures after an upload failed (a 429's Retry-After is shorter). */
+const UPLOAD_REST_MS = 60_000;
+
 function text(result: Record<string, unknown>, key: string): string {
   const value = result[key];
   if (typeof value !== 'string' || value === '') throw new Error(`Slack answer without ${key}`);
   return value;
 }
 
-export function createSlackPictures(api: SlackApi, pictures: PictureSource | null, logger: Logger): SlackPictures {
+export function createSlackPictures(api: SlackApi, pictures: PictureSource | null, logger: Logger, now: () => number = Date.now): SlackPictures {
   // Kept per process: an instance uploads a picture to a workspace at most once, and a failed upload is tried again.
   const uploaded = new Map<string, Promise<string>>();
+  // After a failed upload a workspace's prompts go without pictures for a while, instead of asking again at once.
+  const restingUntil = new Map<string, number>();
 
   async function upload(workspaceId: string, challengeId: string, png: Buffer): Promise<string> {
     const target = await api.call(workspaceId, 'files.getUploadURLExternal', { filename: `${challengeId}.png`, length: png.length, alt_txt: pictureAlt(challengeId) });
@@ -41,6 +46,7 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
       if (!png) return null;
       const key = `${workspaceId}/${challengeId}`;
       let fileId = uploaded.get(key);
+      if (!fileId && (restingUntil.get(workspaceId) ?? 0) > now()) return null;
       if (!fileId) {
         fileId = upload(workspaceId, challengeId, png);
         uploaded.set(key, fileId);
@@ -49,6 +55,7 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
         return { fileId: await fileId, alt };
       } catch (err) {
         uploaded.delete(key);
+        restingUntil.set(workspaceId, now() + UPLOAD_REST_MS);
         logger.warn({ err: describeSlackError(err) }, 'picture upload failed; the prompt goes without its picture');
         return null;
       }
