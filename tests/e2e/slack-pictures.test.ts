@@ -70,6 +70,14 @@ describe('Slack prompt pictures', () => {
     expect(next.blocks.some((b) => b['type'] === 'image')).toBe(true);
   });
 
+  it('a prompt does not wait for a slow upload: it goes out without its picture within the 2 s budget', async () => {
+    world = await startSlackWorld({ startIso: START });
+    world.slack.troubleTimes('files.getUploadURLExternal', 'hang', 1);
+    // The upload hangs for the Slack client's 10 s timeout; promptBlocks waits 5 s at most for the post.
+    const { blocks } = await promptBlocks(world, 'UADA');
+    expect(blocks.some((b) => b['type'] === 'image')).toBe(false);
+  });
+
   it('a swapped prompt shows the new challenge\'s picture', async () => {
     world = await startSlackWorld({ startIso: START, env: { PUBLIC_URL: 'https://breaks.example.com' } });
     const { promptId } = await promptBlocks(world, 'UADA');

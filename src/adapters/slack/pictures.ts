@@ -12,6 +12,8 @@ export interface SlackPictures {
   imageFor(workspaceId: string, challengeId: string): Promise<PromptImage | null>;
 }
 
+/** How long a prompt waits for its picture's first upload before it is sent without it. */
+const UPLOAD_WAIT_MS = 2_000;
 /** How long a workspace's prompts go without pictures after an upload failed (a 429's Retry-After is shorter). */
 const UPLOAD_REST_MS = 60_000;
 
@@ -52,7 +54,9 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
         uploaded.set(key, fileId);
       }
       try {
-        return { fileId: await fileId, alt };
+        // A prompt never waits long for its picture: past the budget it goes without, and the upload carries on for later.
+        const ready = await Promise.race([fileId, new Promise<null>((resolve) => setTimeout(resolve, UPLOAD_WAIT_MS, null).unref())]);
+        return ready === null ? null : { fileId: ready, alt };
       } catch (err) {
         uploaded.delete(key);
         restingUntil.set(workspaceId, now() + UPLOAD_REST_MS);
