@@ -1,6 +1,7 @@
 // Scheduled delivery on Slack: Do Not Disturb holds or skips a slot, 429 answers are retried after Retry-After,
 // a prompt post whose fate is unknown is tried again, and a send that keeps failing is counted, not lost silently.
 import { handleOne } from '../helpers/handle-one.ts';
+import { runDue as runMemberDue } from '../helpers/run-due.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blocksOf, startSlackWorld, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
 
@@ -16,16 +17,8 @@ afterEach(async () => {
   await world.close();
 });
 
-/** Runs the member's due job the way the scheduler does, at the instant it is due. */
-async function runDue(): Promise<number | null> {
-  const dueAt = await world.store.getDue(ADA);
-  if (dueAt === null) throw new Error('nothing due');
-  world.setTime(new Date(dueAt).toISOString());
-  const next = await handleOne(world.bot.service, ADA, dueAt);
-  if (next === null) await world.store.clearDue(ADA);
-  else await world.store.setDue(ADA, next);
-  return next;
-}
+/** Runs Ada's due job the way the scheduler does, at the instant it is due. */
+const runDue = (): Promise<number | null> => runMemberDue(world, ADA);
 
 /** The member's planned delivery offset after each slot (the workspace's spread window: members / send rate). */
 const arrivesAfterSlot = async () => (await world.bot.service.stats(ADA)).arrivesAfterSlotMs;

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlackWorld, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
 import { handleOne } from '../helpers/handle-one.ts';
+import { runDue as runMemberDue } from '../helpers/run-due.ts';
 
 const ADA = `slack:${WORKSPACE}:UADA`;
 const sec = (iso: string) => Date.parse(iso) / 1000;
@@ -16,16 +17,8 @@ afterEach(async () => {
   await world.close();
 });
 
-/** Runs the member's due job the way the scheduler does, at the instant it is due. */
-async function runDue(): Promise<number | null> {
-  const dueAt = await world.store.getDue(ADA);
-  if (dueAt === null) throw new Error('nothing due');
-  world.setTime(new Date(dueAt).toISOString());
-  const next = await handleOne(world.bot.service, ADA, dueAt);
-  if (next === null) await world.store.clearDue(ADA);
-  else await world.store.setDue(ADA, next);
-  return next;
-}
+/** Runs Ada's due job the way the scheduler does, at the instant it is due. */
+const runDue = (): Promise<number | null> => runMemberDue(world, ADA);
 
 /** Runs due jobs until the next one is at or after `iso`. */
 async function runUntil(iso: string): Promise<void> {
