@@ -3,7 +3,7 @@ import { handleOne } from '../../../helpers/handle-one.ts';
 import { describe, expect, it } from 'vitest';
 import { planSlot } from '../../../../src/core/prompts/hold.ts';
 import type { CoreMetrics, Member, ReachabilityQuery, Unreachable, UnreachableReason } from '../../../../src/core/index.ts';
-import { BreakService } from '../../../../src/core/index.ts';
+import { BreakService, noMetrics } from '../../../../src/core/index.ts';
 import { MemoryStore } from '../../../../src/adapters/memory/index.ts';
 import { RecordingMessenger, TestClock } from '../../../helpers/core-fixture.ts';
 
@@ -60,12 +60,7 @@ describe('the core asks the platform once per batch and holds or skips', () => {
     const store = new MemoryStore({ now: clock.now });
     const counted: Array<[string, string, UnreachableReason]> = [];
     const metrics: CoreMetrics = {
-      promptSent: () => undefined,
-      completion: () => undefined,
-      deliveryFailed: () => undefined,
-      deliveryUnknown: () => undefined,
-      deliveryResent: () => undefined,
-      queueLag: () => undefined,
+      ...noMetrics,
       promptHeld: (platform, reason) => void counted.push(['held', platform, reason]),
       promptSkipped: (platform, reason) => void counted.push(['skipped', platform, reason]),
     };
