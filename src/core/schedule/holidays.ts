@@ -1,15 +1,23 @@
 // Pure: public-holiday calendars from the maintained date-holidays data (countries and their states or regions).
 // A calendar is named "<country>" or "<country>-<region>" (ISO 3166 codes as date-holidays knows them: "US", "AU-VIC").
 // Only holidays of type "public" count; bank, school, optional days and observances do not stop prompts.
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysOfCountry from 'date-holidays';
 import { ValidationError } from '../errors.ts';
+
+/** date-holidays parses every country's rules when loaded (~0.2 s, ~20 MB): loaded at the first calendar asked about, not at start-up. */
+let holidaysClass: typeof HolidaysOfCountry | null = null;
+function holidaysLibrary(): typeof HolidaysOfCountry {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysOfCountry;
+  return holidaysClass;
+}
 
 const CALENDAR = /^([a-z]{2})(?:-([a-z0-9]{1,3}))?$/i;
 
 /** Built once: the list of countries does not change while the process runs. */
 let countries: Record<string, string> | null = null;
 function knownCountries(): Record<string, string> {
-  countries ??= new Holidays().getCountries('en');
+  countries ??= new (holidaysLibrary())().getCountries('en');
   return countries;
 }
 
@@ -22,7 +30,7 @@ export function parseHolidayCalendar(text: string): string {
   }
   const region = match[2]?.toUpperCase();
   if (region === undefined) return country;
-  const regions = new Holidays().getStates(country, 'en') ?? {};
+  const regions = new (holidaysLibrary())().getStates(country, 'en') ?? {};
   if (regions[region] === undefined) {
     const known = Object.keys(regions).slice(0, 12).join(', ');
     throw new ValidationError(`${country} has no region "${region}"${known ? `; its regions are ${known}` : ''}.`);
@@ -39,6 +47,7 @@ export function publicHolidays(calendar: string, year: number): ReadonlySet<stri
   const cached = yearCache.get(key);
   if (cached) return cached;
   const [country = '', region] = calendar.split('-');
+  const Holidays = holidaysLibrary();
   const source = region === undefined ? new Holidays(country) : new Holidays(country, region);
   // date-holidays gives each holiday's local date as "YYYY-MM-DD hh:mm:ss" in the country's own calendar.
   const days = new Set(source.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
