@@ -16,7 +16,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# Challenge pictures (SVG): rendered to PNG once at start-up.
+# Challenge pictures (SVG): each rendered to PNG the first time it is asked for.
 COPY media ./media
 USER node
 EXPOSE 3000

@@ -46,7 +46,7 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
   });
   let accepting = true;
   const app = createHttpApp({ store, metrics, isAcceptingWork: () => accepting });
-  const pictures = PictureCache.render(config.PUBLIC_URL ?? null);
+  const pictures = PictureCache.load(config.PUBLIC_URL ?? null);
   app.use(mediaRouter(pictures));
 
   if (config.webChatEnabled) {

@@ -1,4 +1,4 @@
-// GET /media/challenges/<id>.png: a challenge's picture from the start-up cache, cacheable for a day.
+// GET /media/challenges/<id>.png: a challenge's picture from the picture cache, cacheable for a day.
 import { Router } from 'express';
 import type { PictureCache } from './pictures.ts';
 

@@ -38,7 +38,7 @@ export async function startWebChatServer(startIso: string, options: WebChatServe
   const app = createHttpApp({ store, metrics, isAcceptingWork: () => true });
   app.use(web.router);
   // The same media route the bot mounts: prompt cards show their picture from it.
-  app.use(mediaRouter(PictureCache.render(null)));
+  app.use(mediaRouter(PictureCache.load(null)));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
   });

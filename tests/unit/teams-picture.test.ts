@@ -15,13 +15,13 @@ function view(challengeId: string): PromptView {
 
 describe('Teams prompt card picture', () => {
   it('with PUBLIC_URL, an Image links the picture with its alt text', () => {
-    const card = promptCard(view('hip-hinge'), pictureElement(PictureCache.render('https://breaks.example.com'), 'hip-hinge'));
+    const card = promptCard(view('hip-hinge'), pictureElement(PictureCache.load('https://breaks.example.com'), 'hip-hinge'));
     expect(card.body).toContainEqual(expect.objectContaining({ type: 'Image', url: 'https://breaks.example.com/media/challenges/hip-hinge.png', altText: pictureAlt('hip-hinge') }));
     expect(parseProblems(card)).toEqual([]);
   });
 
   it('without PUBLIC_URL, the picture goes inline as a data: URI and every card stays under the Teams size limit', () => {
-    const pictures = PictureCache.render(null);
+    const pictures = PictureCache.load(null);
     let largest = 0;
     for (const challenge of CHALLENGES) {
       const card = promptCard(view(challenge.id), pictureElement(pictures, challenge.id));

@@ -9,7 +9,7 @@ import { PictureCache } from '../../../src/http/pictures.ts';
 import { frame } from '../../../scripts/pictures/figure.ts';
 import { SCENES } from '../../../scripts/pictures/scenes.ts';
 
-const pictures = PictureCache.render('https://breaks.example.com/');
+const pictures = PictureCache.load('https://breaks.example.com/');
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -47,7 +47,7 @@ describe('challenge pictures', () => {
   it('links pictures from PUBLIC_URL, and has no link without one', () => {
     expect(pictures.publicUrl('hip-hinge')).toBe('https://breaks.example.com/media/challenges/hip-hinge.png');
     expect(pictures.publicUrl('no-such-challenge')).toBeNull();
-    expect(PictureCache.render(null).publicUrl('hip-hinge')).toBeNull();
+    expect(PictureCache.load(null).publicUrl('hip-hinge')).toBeNull();
   });
 });
 
