@@ -1,4 +1,5 @@
-// The build copies what tsc does not: Lua scripts and the web chat's static files.
+// The build copies what the bundle does not hold: Lua scripts and the web chat's static files, where the bundled code
+// looks for them (scripts/bundle.mjs keeps each file's own import.meta.url).
 import { cpSync, existsSync } from 'node:fs';
 
 for (const dir of ['adapters/redis/lua', 'adapters/web/public']) {
