@@ -1,9 +1,12 @@
 // Start-up cost: time from spawn to the first 200 on /readyz, and RSS then, for the compiled bot with the web chat only,
-// with Slack on, with Teams on, and for `npm start` (tsx). Side by side in one run; needs `npm run build` first.
+// with Slack on, with Teams on, with Redis, and for `npm start` (tsx), next to Node's own floor (a bare HTTP server
+// answering /readyz). Side by side in one run, with each target's verdict and the SDKs each mode loaded by the time it
+// was ready; needs `npm run build` first.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env['STARTUP_ROUNDS'] ?? 5);
@@ -12,6 +15,10 @@ interface Case {
   name: string;
   command: string[];
   env: Record<string, string>;
+  /** Issue 15's targets for this mode, where it sets one. */
+  target?: { ms: number; rssMb?: number };
+  /** Packages this mode must have loaded by the time it is ready, and those it must not have loaded yet. */
+  loads?: { must: string[]; mustNot: string[] };
 }
 
 async function freePort(): Promise<number> {
@@ -42,13 +49,13 @@ function servingPid(child: ChildProcess): number {
   }
 }
 
-async function startOnce(c: Case): Promise<{ ms: number; rss: number }> {
+async function startOnce(c: Case, extraEnv: Record<string, string> = {}): Promise<{ ms: number; rss: number }> {
   const port = await freePort();
   const started = performance.now();
   const [command, ...args] = c.command as [string, ...string[]];
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...c.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...c.env, ...extraEnv },
     stdio: 'ignore',
     detached: true,
   });
@@ -66,13 +73,35 @@ async function startOnce(c: Case): Promise<{ ms: number; rss: number }> {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/** One more start with a resolve hook preloaded: which of `watched` the mode had loaded when /readyz first said 200. */
+async function packagesLoaded(c: Case): Promise<Set<string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'startup-bench-'));
+  const file = join(dir, 'packages');
+  try {
+    await startOnce(c, { LOADED_PACKAGES_FILE: file, NODE_OPTIONS: `--import=${resolve(ROOT, 'bench/loaded-packages-hook.ts')}` });
+    return new Set(existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const node = process.execPath;
+/** Node's floor: a bare HTTP server that answers /readyz, started and measured the same way. */
+const FLOOR = "require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), process.env.HOST)";
+const PLATFORM_SDKS = ['@slack/bolt', '@slack/web-api', 'botbuilder', 'ioredis'];
+/** Loaded only when first needed (a holiday calendar, a picture): none of the modes should load them to be ready. */
+const LAZY = ['date-holidays', '@resvg/resvg-js'];
+const except = (kept: string[]) => [...PLATFORM_SDKS, ...LAZY].filter((p) => !kept.includes(p));
 const slackEnv = { SLACK_SIGNING_SECRET: 'bench-signing-secret', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: 'http://127.0.0.1:9/api/' };
+// Redis under its own prefix with the scheduler off: the start pings Redis and writes nothing.
+const redisEnv = { REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: 'bench-startup:', SCHEDULER_ENABLED: 'false' };
 const cases: Case[] = [
-  { name: 'compiled, web chat only', command: [node, 'dist/main.js'], env: {} },
-  { name: 'compiled, web chat + Slack', command: [node, 'dist/main.js'], env: { ...slackEnv, WEB_CHAT_ENABLED: 'true' } },
-  { name: 'compiled, web chat + Teams', command: [node, 'dist/main.js'], env: { TEAMS_ALLOW_ANONYMOUS: 'true', WEB_CHAT_ENABLED: 'true' } },
-  { name: 'npm start (tsx), web chat only', command: ['npm', 'start'], env: {} },
+  { name: 'Node floor (bare HTTP server)', command: [node, '-e', FLOOR], env: {} },
+  { name: 'compiled, web chat only', command: [node, 'dist/main.js'], env: {}, target: { ms: 500, rssMb: 100 }, loads: { must: [], mustNot: except([]) } },
+  { name: 'compiled, web chat + Slack', command: [node, 'dist/main.js'], env: { ...slackEnv, WEB_CHAT_ENABLED: 'true' }, loads: { must: ['@slack/bolt', '@slack/web-api'], mustNot: except(['@slack/bolt', '@slack/web-api']) } },
+  { name: 'compiled, web chat + Teams', command: [node, 'dist/main.js'], env: { TEAMS_ALLOW_ANONYMOUS: 'true', WEB_CHAT_ENABLED: 'true' }, loads: { must: ['botbuilder'], mustNot: except(['botbuilder']) } },
+  { name: 'compiled, web chat + Redis store', command: [node, 'dist/main.js'], env: redisEnv, loads: { must: ['ioredis'], mustNot: except(['ioredis']) } },
+  { name: 'npm start (tsx), web chat only', command: ['npm', 'start'], env: {}, target: { ms: 2000 } },
 ];
 
 if (!existsSync(resolve(ROOT, 'dist/main.js'))) {
@@ -80,13 +109,32 @@ if (!existsSync(resolve(ROOT, 'dist/main.js'))) {
   process.exit(1);
 }
 console.log(`start-up, median of ${ROUNDS} (spawn -> first 200 on /readyz; RSS of the serving process then)`);
-const rows: Array<{ name: string; ms: number; rss: number }> = [];
+const rows: Array<{ c: Case; ms: number; rss: number; loaded: Set<string> | null }> = [];
 for (const c of cases) {
   const runs: Array<{ ms: number; rss: number }> = [];
   for (let i = 0; i < ROUNDS; i += 1) runs.push(await startOnce(c));
-  rows.push({ name: c.name, ms: median(runs.map((r) => r.ms)), rss: median(runs.map((r) => r.rss)) });
+  rows.push({ c, ms: median(runs.map((r) => r.ms)), rss: median(runs.map((r) => r.rss)), loaded: c.loads ? await packagesLoaded(c) : null });
 }
-const base = rows[0] as { ms: number; rss: number };
-for (const row of rows) {
-  console.log(`${row.name.padEnd(34)} ${row.ms.toFixed(0).padStart(6)} ms  ${row.rss.toFixed(0).padStart(5)} MB   x${(row.ms / base.ms).toFixed(2)} time, x${(row.rss / base.rss).toFixed(2)} RSS vs web chat only`);
+
+const floor = rows[0] as { ms: number; rss: number };
+const verdict = (c: Case, ms: number, rss: number): string => {
+  if (!c.target) return '';
+  const { ms: maxMs, rssMb } = c.target;
+  const parts = [`< ${maxMs} ms ${ms < maxMs ? 'met' : 'MISSED'}`];
+  if (rssMb !== undefined) parts.push(`< ${rssMb} MB ${rss < rssMb ? 'met' : 'MISSED'}`);
+  return parts.join(', ');
+};
+const sdkCheck = (c: Case, loaded: Set<string> | null): string => {
+  if (!c.loads || !loaded) return '';
+  const missing = c.loads.must.filter((p) => !loaded.has(p));
+  const extra = c.loads.mustNot.filter((p) => loaded.has(p));
+  const has = [...PLATFORM_SDKS, ...LAZY].filter((p) => loaded.has(p));
+  const fault = [...missing.map((p) => `${p} NOT loaded`), ...extra.map((p) => `${p} loaded too early`)];
+  return `loaded: ${has.length > 0 ? has.join(' ') : 'no SDK'}${fault.length > 0 ? ` (${fault.join('; ')})` : ' (ok)'}`;
+};
+console.log(`${'mode'.padEnd(34)} ${'ready'.padStart(8)} ${'RSS'.padStart(8)} ${'over floor'.padStart(18)}  target`);
+for (const { c, ms, rss, loaded } of rows) {
+  const over = c === cases[0] ? '' : `+${(ms - floor.ms).toFixed(0)} ms +${(rss - floor.rss).toFixed(0)} MB`;
+  const notes = [verdict(c, ms, rss), sdkCheck(c, loaded)].filter(Boolean).join('; ');
+  console.log(`${c.name.padEnd(34)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${rss.toFixed(0)} MB`.padStart(8)} ${over.padStart(18)}  ${notes}`);
 }
