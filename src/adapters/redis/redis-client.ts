@@ -64,7 +64,16 @@ export function createRedisClusterClient(seedUrl: string, onError: (err: Error) 
     // A seed or node that does not answer CLUSTER SLOTS is given up on after 2 s, like a connect.
     slotsRefreshTimeout: 2000,
   });
-  failFastAfterFirstAttempt(client);
+  // A node connection is made on first use; one still connecting when fail-fast is on turns a call away, and ioredis
+  // retries it on a random node, which answers MOVED. So every master is connected before calls start failing fast.
+  client.once('ready', () => {
+    void Promise.allSettled(client.nodes('master').map((node) => node.ping())).then(() => {
+      client.options.enableOfflineQueue = false;
+    });
+  });
+  client.once('error', () => {
+    client.options.enableOfflineQueue = false;
+  });
   client.on('error', onError);
   client.on('node error', onError);
   return client;
