@@ -100,6 +100,55 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       });
     });
 
+    describe('enrolling members in bulk', () => {
+      it('stores only members with no record yet, sets only their due entries, and answers which it stored, in order', async () => {
+        const existing = makeBusyMember('UOLD');
+        await store.putMember(existing);
+        await store.setDue(existing.id, T0 + DAY_MS);
+        const fresh = makeMember('UNEW', { active: true });
+        const idle = makeMember('UIDLE');
+        const foreign = makeMember('UFAR', { id: memberIdOf('UFAR', OTHER_TENANT), tenantId: OTHER_TENANT, active: true });
+        const stored = await store.enrolMembers([
+          { member: fresh, dueAt: T0 + HOUR },
+          { member: { ...existing, displayName: 'Overwritten?' }, dueAt: T0 },
+          { member: idle, dueAt: null },
+          { member: foreign, dueAt: T0 + 2 * HOUR },
+          { member: { ...fresh, displayName: 'Twice in one call' }, dueAt: T0 },
+        ]);
+        expect(stored).toEqual([true, false, true, true, false]);
+        expect(await store.getMembers([fresh.id, existing.id, idle.id, foreign.id])).toEqual([fresh, existing, idle, foreign]);
+        expect(await store.getDue(fresh.id)).toBe(T0 + HOUR);
+        expect(await store.getDue(existing.id)).toBe(T0 + DAY_MS);
+        expect(await store.getDue(idle.id)).toBeNull();
+        expect(await store.getDue(foreign.id)).toBe(T0 + 2 * HOUR);
+        expect(await store.enrolMembers([])).toEqual([]);
+      });
+
+      it('spreads many members over every due shard, each claimable at its instant', async () => {
+        const members = Array.from({ length: 60 }, (_, i) => makeMember(`U${String(i).padStart(3, '0')}`, { active: true }));
+        expect(await store.enrolMembers(members.map((member, i) => ({ member, dueAt: T0 + i })))).toEqual(members.map(() => true));
+        const claimed = await store.claimDue(T0 + 29, 100, LEASE, 'worker-a');
+        expect(claimed.sort((a, b) => a.dueAt - b.dueAt)).toEqual(members.slice(0, 30).map((member, i) => ({ jobId: member.id, dueAt: T0 + i })));
+      });
+
+      it('a stored member\'s due entry drops a claim in flight, as setDue does', async () => {
+        const id = memberIdOf('U01');
+        await store.setDue(id, T0);
+        await store.claimDue(T0, 10, LEASE, 'worker-a');
+        expect(await store.enrolMembers([{ member: makeMember('U01', { active: true }), dueAt: T0 + 5 * HOUR }])).toEqual([true]);
+        expect(await commitOne(store, id, 'worker-a', T0 + HOUR)).toBe(false);
+        expect(await store.getDue(id)).toBe(T0 + 5 * HOUR);
+      });
+
+      it('refuses a batch holding a member outside its tenant or a bad instant, storing none of it', async () => {
+        const good = makeMember('UGOOD');
+        await expect(store.enrolMembers([{ member: good, dueAt: T0 }, { member: makeMember('UBAD', { tenantId: OTHER_TENANT }), dueAt: T0 }])).rejects.toThrow();
+        await expect(store.enrolMembers([{ member: good, dueAt: T0 }, { member: makeMember('UNAN'), dueAt: Number.NaN }])).rejects.toThrow();
+        expect(await store.getMember(good.id)).toBeNull();
+        expect(await store.getDue(good.id)).toBeNull();
+      });
+    });
+
     describe('forgetting a member', () => {
       it('leaves nothing about the member readable, and other members untouched', async () => {
         const team = makeTeam('C01DESIGN');
@@ -790,6 +839,17 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.countTeamMembers(TEAM_ID)).toBe(1);
         expect(await store.teamMemberIds(`slack:${TENANT}:CNONE`)).toEqual([]);
         expect(await store.countTeamMembers(`slack:${TENANT}:CNONE`)).toBe(0);
+      });
+
+      it('adds many members to a roster in one call, keeping it distinct, and refuses members of another tenant', async () => {
+        const [a, b, c] = [memberIdOf('UA'), memberIdOf('UB'), memberIdOf('UC')];
+        await store.addTeamMember(TEAM_ID, a);
+        await store.addTeamMembers(TEAM_ID, [b, a, c, b]);
+        await store.addTeamMembers(TEAM_ID, []);
+        expect(await store.teamMemberIds(TEAM_ID)).toEqual([a, b, c]);
+        expect(await store.countTeamMembers(TEAM_ID)).toBe(3);
+        await expect(store.addTeamMembers(TEAM_ID, [memberIdOf('UD'), memberIdOf('UFAR', OTHER_TENANT)])).rejects.toThrow();
+        expect(await store.countTeamMembers(TEAM_ID)).toBe(3);
       });
 
       it('only roster members count toward a team day; anyone else still adds to its totals (issue 11)', async () => {

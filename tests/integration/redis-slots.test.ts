@@ -48,6 +48,8 @@ async function exerciseStore(s: Store): Promise<void> {
     await s.addTeamMember(team.id, m.id);
     await s.setDue(m.id, T0);
   }
+  await s.enrolMembers([{ member: makeMember('UNEWBIE', { active: true }), dueAt: T0 }, { member: bob, dueAt: T0 }]);
+  await s.addTeamMembers(team.id, [alice.id, bob.id]);
   await s.setDue(`team|${team.id}`, T0);
   await s.setDue(`digest|${team.id}`, T0);
   await s.getDue(alice.id);

@@ -11,7 +11,7 @@ export function requireJobId(id: string): void {
   if (typeof id !== 'string' || id.length === 0) throw new Error('a due job id must be a non-empty string');
 }
 
-function requireInstant(at: number, what: string): void {
+export function requireInstant(at: number, what: string): void {
   if (!Number.isFinite(at)) throw new Error(`${what} must be a finite number of ms`);
 }
 

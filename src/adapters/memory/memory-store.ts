@@ -11,6 +11,7 @@ import type {
   Member,
   MemberActivity,
   MemberChange,
+  MemberEnrolment,
   Platform,
   Prompt,
   PromptSendInput,
@@ -25,7 +26,7 @@ import type {
   SwapStoreResult,
 } from '../../core/index.ts';
 import { jobId } from '../../core/index.ts';
-import { MemoryDueIndex, requireJobId } from './due-index.ts';
+import { MemoryDueIndex, requireInstant, requireJobId } from './due-index.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { SendLimiter } from './send-limiter.ts';
 import { MemoryTeamBoards } from './team-boards.ts';
@@ -104,6 +105,20 @@ export class MemoryStore implements Store {
   async putMember(member: Member): Promise<void> {
     requireOwnTenant(member.id, member.platform, member.tenantId);
     this.members.set(member.id, structuredClone(member));
+  }
+
+  async enrolMembers(entries: MemberEnrolment[]): Promise<boolean[]> {
+    // Every entry is checked before anything is stored, as the Redis store refuses a bad batch whole.
+    for (const { member, dueAt } of entries) {
+      requireOwnTenant(member.id, member.platform, member.tenantId);
+      if (dueAt !== null) requireInstant(dueAt, 'dueAt');
+    }
+    return entries.map(({ member, dueAt }) => {
+      if (this.members.has(member.id)) return false;
+      this.members.set(member.id, structuredClone(member));
+      if (dueAt !== null) this.dueIndex.set(member.id, dueAt);
+      return true;
+    });
   }
 
   async updateMember(id: string, change: MemberChange): Promise<Member | null> {
@@ -323,6 +338,13 @@ export class MemoryStore implements Store {
   async addTeamMember(teamId: string, memberId: string): Promise<void> {
     requireOneTenant([teamId, memberId]);
     this.mapEntry(this.rosters, teamId, () => new Set<string>()).add(memberId);
+  }
+
+  async addTeamMembers(teamId: string, memberIds: string[]): Promise<void> {
+    if (memberIds.length === 0) return;
+    requireOneTenant([teamId, ...memberIds]);
+    const roster = this.mapEntry(this.rosters, teamId, () => new Set<string>());
+    for (const memberId of memberIds) roster.add(memberId);
   }
 
   async removeTeamMember(teamId: string, memberId: string): Promise<void> {

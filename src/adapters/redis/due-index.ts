@@ -49,6 +49,32 @@ export class RedisDueIndex {
     await execTransaction(this.redis.multi().zadd(k.due, dueAt, id).zrem(k.lease, id).hdel(k.claim, id));
   }
 
+  /** set for many jobs: one script call for every shard they fall in (one per shard on a Cluster). */
+  async setMany(entries: ReadonlyArray<{ jobId: string; dueAt: number }>): Promise<void> {
+    const placed = entries.map((entry) => {
+      requireJobId(entry.jobId);
+      requireInstant(entry.dueAt, 'dueAt');
+      return { ...entry, shard: this.keys.shardOf(entry.jobId) };
+    });
+    await runGrouped(this.redis, placed, (entry) => String(entry.shard), async (group) => {
+      const byShard = new Map<number, Array<string | number>>();
+      for (const { jobId, dueAt, shard } of group) {
+        const pairs = byShard.get(shard);
+        if (pairs) pairs.push(jobId, dueAt);
+        else byShard.set(shard, [jobId, dueAt]);
+      }
+      const keys: string[] = [];
+      const args: Array<string | number> = [];
+      for (const [shard, pairs] of byShard) {
+        const k = this.keys.dueShard(shard);
+        keys.push(k.due, k.lease, k.claim);
+        args.push(pairs.length / 2, ...pairs);
+      }
+      await guard(this.scripts.run('setDueMany', keys, args));
+      return group.map(() => undefined);
+    });
+  }
+
   async clear(id: string): Promise<void> {
     requireJobId(id);
     const k = this.keys.dueShardOf(id);

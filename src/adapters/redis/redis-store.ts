@@ -11,6 +11,7 @@ import type {
   Member,
   MemberActivity,
   MemberChange,
+  MemberEnrolment,
   Platform,
   Prompt,
   PromptSendInput,
@@ -118,6 +119,24 @@ export class RedisStore implements Store {
   async putMember(member: Member): Promise<void> {
     requireOwnTenant(member.id, member.platform, member.tenantId);
     await guard(this.redis.set(this.keys.member(member.id), encodeMember(member)));
+  }
+
+  async enrolMembers(entries: MemberEnrolment[]): Promise<boolean[]> {
+    // Every entry is checked before anything is written, so a bad one stores no record for the others either.
+    const placed = entries.map(({ member, dueAt }) => {
+      requireOwnTenant(member.id, member.platform, member.tenantId);
+      if (dueAt !== null && !Number.isFinite(dueAt)) throw new Error('dueAt must be a finite number of ms');
+      return { member, dueAt, tag: requirePlaced(member.id).tag };
+    });
+    const stored = await runGrouped(this.redis, placed, (entry) => entry.tag, async (group) => {
+      const keys = group.map((entry) => this.keys.member(entry.member.id));
+      const replies = (await guard(this.scripts.run('putMembersIfAbsent', keys, group.map((entry) => encodeMember(entry.member))))) as number[];
+      return replies.map((reply) => reply === 1);
+    });
+    // Only members this call stored get a due entry: an existing member's schedule is its own.
+    const due = placed.flatMap(({ member, dueAt }, i) => (stored[i] && dueAt !== null ? [{ jobId: member.id, dueAt }] : []));
+    await this.dueIndex.setMany(due);
+    return stored;
   }
 
   async updateMember(id: string, change: MemberChange): Promise<Member | null> {
@@ -360,6 +379,12 @@ export class RedisStore implements Store {
   async addTeamMember(teamId: string, memberId: string): Promise<void> {
     requireOneTenant([teamId, memberId]);
     await guard(this.redis.sadd(this.keys.roster(teamId), memberId));
+  }
+
+  async addTeamMembers(teamId: string, memberIds: string[]): Promise<void> {
+    if (memberIds.length === 0) return;
+    requireOneTenant([teamId, ...memberIds]);
+    await guard(this.redis.sadd(this.keys.roster(teamId), ...memberIds));
   }
 
   async removeTeamMember(teamId: string, memberId: string): Promise<void> {

@@ -20,6 +20,8 @@ export const SCRIPT_NAMES = [
   'putBoardEntry',
   'readBoard',
   'compareAndSet',
+  'putMembersIfAbsent',
+  'setDueMany',
 ] as const;
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
 

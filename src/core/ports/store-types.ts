@@ -8,6 +8,12 @@ export interface Claim {
   dueAt: number;
 }
 
+/** A member to enrol in bulk (enrolMembers): the record to store if none is, and its first due instant (null: none). */
+export interface MemberEnrolment {
+  member: Member;
+  dueAt: number | null;
+}
+
 /** A handled claim's outcome for commitDueMany: the job's next due instant, or null to drop it. */
 export interface DueCommit {
   jobId: string;

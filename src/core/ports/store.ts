@@ -10,6 +10,7 @@ import type {
   CompletionInput,
   CompletionResult,
   DueCommit,
+  MemberEnrolment,
   PromptSendInput,
   PromptSettleInput,
   SwapStoreResult,
@@ -35,6 +36,13 @@ export interface MemberStore {
   /** getMember for many ids in one call: one answer per id, in order, null where there is no member. */
   getMembers(ids: string[]): Promise<Array<Member | null>>;
   putMember(member: Member): Promise<void>;
+  /**
+   * Bulk enrolment (an install, an import), each entry on its own: stores the member only when no member is stored
+   * under its id (an existing one is left exactly as it is), and only then sets its due entry to `dueAt` as setDue
+   * does (null: none). One result per entry, in order: true when this call stored it. The record and the due entry are
+   * two steps (they live in different Cluster slots): a crash between them leaves a stored member without its entry.
+   */
+  enrolMembers(entries: MemberEnrolment[]): Promise<boolean[]>;
   /**
    * Read-modify-write with no lost update: `change` gets the stored member (null when there is none) and returns the
    * member to store, or null to store nothing. When another write lands between the read and the write, the change
@@ -119,6 +127,8 @@ export interface TeamStore {
   listTeams(platform: Platform, tenantId: string): Promise<Team[]>;
   /** Adds the member to the team's roster. */
   addTeamMember(teamId: string, memberId: string): Promise<void>;
+  /** addTeamMember for many members of one team, in one step. */
+  addTeamMembers(teamId: string, memberIds: string[]): Promise<void>;
   removeTeamMember(teamId: string, memberId: string): Promise<void>;
   teamMemberIds(teamId: string): Promise<string[]>;
   /** The roster size (active members), without reading the roster. */
