@@ -44,18 +44,27 @@ export function benchMember(id: string, now: number): Member {
   return buildMember(id, now, { displayName: `Person ${id.slice(-6)}` });
 }
 
-/** Writes members with bounded concurrency; `dueAt(i)` gives each one's due instant. */
+/** Members per enrolMembers call, and calls in flight, when the benches enrol. */
+export const ENROL_CHUNK = 1000;
+export const ENROL_CHUNKS_IN_FLIGHT = 2;
+
+/** The id of bench member `i` (ids `slack:<tenant>:<user>`). */
+export function benchMemberId(i: number, tenants = 50): string {
+  return `slack:T${i % tenants}:U${i.toString(36).padStart(7, '0')}`;
+}
+
+/** Enrols members in bulk (enrolMembers, ENROL_CHUNK a call); `dueAt(i)` gives each one's due instant. */
 export async function enrolMany(store: Store, count: number, now: number, dueAt: (i: number) => number, tenants = 50): Promise<string[]> {
-  const ids: string[] = [];
-  const concurrency = 200;
-  for (let start = 0; start < count; start += concurrency) {
-    const batch = [];
-    for (let i = start; i < Math.min(count, start + concurrency); i += 1) {
-      const id = `slack:T${i % tenants}:U${i.toString(36).padStart(7, '0')}`;
-      ids.push(id);
-      batch.push(store.putMember(benchMember(id, now)).then(() => store.setDue(id, dueAt(i))));
+  const ids = Array.from({ length: count }, (_, i) => benchMemberId(i, tenants));
+  const step = ENROL_CHUNK * ENROL_CHUNKS_IN_FLIGHT;
+  for (let start = 0; start < count; start += step) {
+    const calls = [];
+    for (let from = start; from < Math.min(count, start + step); from += ENROL_CHUNK) {
+      const entries = [];
+      for (let i = from; i < Math.min(count, from + ENROL_CHUNK); i += 1) entries.push({ member: benchMember(ids[i]!, now), dueAt: dueAt(i) });
+      calls.push(store.enrolMembers(entries));
     }
-    await Promise.all(batch);
+    await Promise.all(calls);
   }
   return ids;
 }

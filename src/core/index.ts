@@ -31,6 +31,7 @@ export type { DueOutcome } from './dispatch/due-outcome.ts';
 export { rememberRetrySlot } from './dispatch/retry-slot.ts';
 export type { TeamInput } from './people/teams.ts';
 export type { SettingsPatch, EnrolInput } from './people/members.ts';
+export type { EnrolAllOptions, EnrolAllResult } from './people/bulk-enrol.ts';
 export { newMember } from './people/members.ts';
 export { parseHolidayCalendar, suggestHolidayCalendar } from './schedule/holidays.ts';
 export { UNREACHABLE_REASONS } from './model.ts';

@@ -4,6 +4,7 @@ import type { Platform } from './model.ts';
 import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports/index.ts';
 import { noMetrics } from './ports/index.ts';
 import * as members from './people/members.ts';
+import { enrolAll, type EnrolAllOptions } from './people/bulk-enrol.ts';
 import * as prompting from './prompts/issue.ts';
 import * as boards from './boards/views.ts';
 import * as teams from './people/teams.ts';
@@ -52,6 +53,10 @@ export class BreakService {
 
   enrol(input: members.EnrolInput) {
     return members.enrol(this.ctx, input);
+  }
+  /** Many people at once (an install, an import): see people/bulk-enrol.ts. */
+  enrolAll(inputs: readonly members.EnrolInput[], options: EnrolAllOptions) {
+    return enrolAll(this.ctx, inputs, options);
   }
   getMember(memberId: string) {
     return this.ctx.store.getMember(memberId);

@@ -43,7 +43,6 @@ export async function changeMember(ctx: CoreContext<MemberStore>, memberId: stri
   return stored;
 }
 
-/** Creates the member (not yet opted in) or refreshes the name and address the platform gave. */
 /** A member as first enrolled: not started, the default working hours in `timezone`, no teams or history yet. */
 export function newMember(id: string, fields: { displayName: string; timezone: string; address: Record<string, string>; createdAt: number }): Member {
   const tenant = tenantOf(id);
@@ -70,10 +69,16 @@ export function newMember(id: string, fields: { displayName: string; timezone: s
   };
 }
 
+/** The member `input` enrols when none is stored: in the platform's zone, else the default one (marked as assumed). */
+export function enrolledMember(ctx: Pick<CoreContext<unknown>, 'defaultTimezone'>, input: EnrolInput, createdAt: number): Member {
+  const platformZone = input.timezone !== undefined && isValidTimezone(input.timezone) ? input.timezone : null;
+  const created = newMember(input.memberId, { displayName: input.displayName, timezone: platformZone ?? ctx.defaultTimezone, address: input.address ?? {}, createdAt });
+  return platformZone === null ? { ...created, timezoneAssumed: true } : created;
+}
+
+/** Creates the member (not yet opted in) or refreshes the name and address the platform gave. */
 export async function enrol(ctx: Ctx, input: EnrolInput): Promise<Member> {
   if (!tenantOf(input.memberId)) throw new ValidationError('That member id is not valid.');
-  const platformZone = input.timezone !== undefined && isValidTimezone(input.timezone) ? input.timezone : null;
-  const timezone = platformZone ?? ctx.defaultTimezone;
   const createdAt = ctx.clock.now();
   const stored = await ctx.store.updateMember(input.memberId, (existing) => {
     if (existing) {
@@ -83,8 +88,7 @@ export async function enrol(ctx: Ctx, input: EnrolInput): Promise<Member> {
       if (displayName === existing.displayName && JSON.stringify(address) === JSON.stringify(existing.address)) return null;
       return { ...existing, displayName, address };
     }
-    const created = newMember(input.memberId, { displayName: input.displayName, timezone, address: input.address ?? {}, createdAt });
-    return platformZone === null ? { ...created, timezoneAssumed: true } : created;
+    return enrolledMember(ctx, input, createdAt);
   });
   if (!stored) throw new ValidationError('That member id is not valid.');
   return stored;
