@@ -13,6 +13,8 @@ type Ctx = CoreContext<MemberStore & DueIndex & TeamStore & BoardStore>;
 
 /** Members per enrolMembers call: big enough that round trips do not count, small enough not to hold Redis up. */
 const CHUNK = 500;
+/** Chunks stored at once, so building one overlaps storing another. */
+const CHUNKS_IN_FLIGHT = 2;
 
 export interface EnrolAllOptions {
   /** Turn breaks on for the members this enrols (an admin's import); members already enrolled keep their choice. */
@@ -37,30 +39,38 @@ export async function enrolAll(ctx: Ctx, inputs: readonly EnrolInput[], options:
   const now = ctx.clock.now();
   const loads = options.start ? await importLoads(ctx, inputs) : new Map<string, TenantLoad>();
   const result: EnrolAllResult = { created: 0, existing: 0 };
-  for (let from = 0; from < inputs.length; from += CHUNK) {
-    const chunk = inputs.slice(from, from + CHUNK);
-    const entries = chunk.map((input): MemberEnrolment => {
-      const member: Member = { ...enrolledMember(ctx, input, now), active: options.start };
-      const load = loads.get(rosterOf(member)) ?? null;
-      return { member, dueAt: options.start ? nextDueAt(ctx, member, now, load) : null };
-    });
-    const stored = await ctx.store.enrolMembers(entries);
-    // Rosters hold active members: the tenant's sizes its spread window (a crash before this only narrows it).
-    const startedByRoster = new Map<string, string[]>();
-    entries.forEach(({ member }, i) => {
-      if (!stored[i] || !member.active) return;
-      const ids = startedByRoster.get(rosterOf(member));
-      if (ids) ids.push(member.id);
-      else startedByRoster.set(rosterOf(member), [member.id]);
-    });
-    for (const [rosterId, ids] of startedByRoster) await ctx.store.addTeamMembers(rosterId, ids);
-    const existing = chunk.filter((_, i) => !stored[i]);
-    // Different members never conflict, so the chunk's existing ones go side by side.
-    await Promise.all(existing.map((input) => enrolExisting(ctx, input)));
-    result.created += chunk.length - existing.length;
-    result.existing += existing.length;
+  for (let from = 0; from < inputs.length; from += CHUNK * CHUNKS_IN_FLIGHT) {
+    const chunks = [];
+    for (let at = from; at < Math.min(inputs.length, from + CHUNK * CHUNKS_IN_FLIGHT); at += CHUNK) {
+      chunks.push(enrolChunk(ctx, inputs.slice(at, at + CHUNK), options.start, loads, now));
+    }
+    for (const counts of await Promise.all(chunks)) {
+      result.created += counts.created;
+      result.existing += counts.existing;
+    }
   }
   return result;
+}
+
+async function enrolChunk(ctx: Ctx, chunk: readonly EnrolInput[], start: boolean, loads: Map<string, TenantLoad>, now: number): Promise<EnrolAllResult> {
+  const entries = chunk.map((input): MemberEnrolment => {
+    const member: Member = { ...enrolledMember(ctx, input, now), active: start };
+    return { member, dueAt: start ? nextDueAt(ctx, member, now, loads.get(rosterOf(member)) ?? null) : null };
+  });
+  const stored = await ctx.store.enrolMembers(entries);
+  // Rosters hold active members: the tenant's sizes its spread window (a crash before this only narrows it).
+  const startedByRoster = new Map<string, string[]>();
+  entries.forEach(({ member }, i) => {
+    if (!stored[i] || !member.active) return;
+    const ids = startedByRoster.get(rosterOf(member));
+    if (ids) ids.push(member.id);
+    else startedByRoster.set(rosterOf(member), [member.id]);
+  });
+  await Promise.all([...startedByRoster].map(([rosterId, ids]) => ctx.store.addTeamMembers(rosterId, ids)));
+  const existing = chunk.filter((_, i) => !stored[i]);
+  // Different members never conflict, so the chunk's existing ones go side by side.
+  await Promise.all(existing.map((input) => enrolExisting(ctx, input)));
+  return { created: chunk.length - existing.length, existing: existing.length };
 }
 
 function rosterOf(member: Pick<Member, 'platform' | 'tenantId'>): string {
