@@ -60,3 +60,22 @@ it('forgetting a team deletes every key named after it, day and week keys includ
     await store.close();
   }
 });
+
+it('enrols more members into one due shard than setDueMany.lua puts in one command, every one due at its instant', async () => {
+  const prefix = randomPrefix('enrol-slices');
+  const admin = connectTestRedis();
+  // One shard, so all 2,500 fall in it: three slices of at most 1,000 in the script.
+  const store = new RedisStore(connectTestRedis(), { prefix, shardCount: 1 });
+  try {
+    const members = Array.from({ length: 2500 }, (_, i) => makeMember(`U${String(i).padStart(5, '0')}`, { active: true }));
+    expect(await store.enrolMembers(members.map((member, i) => ({ member, dueAt: T0 + i })))).toEqual(members.map(() => true));
+    const due = await admin.zrange(store.keys.dueShard(0).due, 0, -1, 'WITHSCORES');
+    expect(due.length).toBe(2 * members.length);
+    expect(await store.getDue(members[2499]!.id)).toBe(T0 + 2499);
+    expect(await store.getMembers([members[0]!.id, members[1999]!.id])).toEqual([members[0], members[1999]]);
+  } finally {
+    await deleteKeysWithPrefix(admin, prefix);
+    await admin.quit();
+    await store.close();
+  }
+});

@@ -41,6 +41,7 @@ export interface MemberStore {
    * under its id (an existing one is left exactly as it is), and only then sets its due entry to `dueAt` as setDue
    * does (null: none). One result per entry, in order: true when this call stored it. The record and the due entry are
    * two steps (they live in different Cluster slots): a crash between them leaves a stored member without its entry.
+   * Each call is one step in Redis, so callers send chunks (hundreds, not the whole import).
    */
   enrolMembers(entries: MemberEnrolment[]): Promise<boolean[]>;
   /**
