@@ -69,7 +69,7 @@ it('enrols more members into one due shard than setDueMany.lua puts in one comma
   try {
     const members = Array.from({ length: 2500 }, (_, i) => makeMember(`U${String(i).padStart(5, '0')}`, { active: true }));
     expect(await store.enrolMembers(members.map((member, i) => ({ member, dueAt: T0 + i })))).toEqual(members.map(() => true));
-    const due = await admin.zrange(store.keys.dueShard(0).due, 0, -1, 'WITHSCORES');
+    const due = await admin.zrange(store.keys.dueShard(0).due, 0, '-1', 'WITHSCORES');
     expect(due.length).toBe(2 * members.length);
     expect(await store.getDue(members[2499]!.id)).toBe(T0 + 2499);
     expect(await store.getMembers([members[0]!.id, members[1999]!.id])).toEqual([members[0], members[1999]]);
