@@ -1,5 +1,5 @@
 // Enrolling many people at once (a workspace install, a bulk import): new members go in with a few store calls per
-// chunk instead of several per member; anyone already enrolled goes the way enrol takes them, one at a time.
+// chunk instead of several per member; anyone already enrolled goes the way enrol takes them, member by member.
 import type { CoreContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { tenantOf } from '../ids.ts';
@@ -77,7 +77,10 @@ function rosterOf(member: Pick<Member, 'platform' | 'tenantId'>): string {
   return activeRosterId(member.platform, member.tenantId);
 }
 
-/** Each tenant's load once the import's members are on: what the members' spread offsets are planned for. */
+/**
+ * Each tenant's load once the import's members are on: what the members' spread offsets are planned for. An upper
+ * bound (members already enrolled count again); each member's offset is planned afresh after its first slot.
+ */
 async function importLoads(ctx: Ctx, inputs: readonly EnrolInput[]): Promise<Map<string, TenantLoad>> {
   const counts = new Map<string, { tenant: { platform: Member['platform']; tenantId: string }; count: number }>();
   for (const input of inputs) {
