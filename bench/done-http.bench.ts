@@ -149,13 +149,15 @@ function teamsShot(url: string, serviceUrl: string, token: string, tenant: strin
 }
 
 /** The store with a stopwatch on every call: how many a request makes and how long each takes, seen from the bot. */
-function timed(store: Store): { store: Store; calls: number[] } {
+function timed(store: Store): { store: Store; calls: number[]; names: Map<string, number> } {
   const calls: number[] = [];
+  const names = new Map<string, number>();
   const wrapped = new Proxy(store, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
+        names.set(String(property), (names.get(String(property)) ?? 0) + 1);
         const t0 = performance.now();
         try {
           return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
@@ -165,7 +167,7 @@ function timed(store: Store): { store: Store; calls: number[] } {
       };
     },
   });
-  return { store: wrapped, calls };
+  return { store: wrapped, calls, names };
 }
 
 interface PhaseResult {
@@ -174,8 +176,12 @@ interface PhaseResult {
   seconds: number;
   /** Store call durations during the phase, ms. */
   storeCalls: number[];
+  /** Store calls during the phase by method name. */
+  storeCallNames: Map<string, number>;
   loopDelayP99Ms: number;
   eventLoopUtilisation: number;
+  /** CPU time of the bot's thread (user + system) during the phase, ms: unlike busy time, not inflated by a busy machine. */
+  botCpuMs: number;
 }
 
 async function runBench(): Promise<void> {
@@ -201,9 +207,11 @@ async function runBench(): Promise<void> {
   };
   const stopwatch = timed(bench.store);
   const bot = await createBot({ ...loadConfig(env), PORT: 0 }, pino({ level: 'silent' }), { store: stopwatch.store, defaultMetrics: false });
+  // The counter alone, not the whole exposition text: the bench polls it every 20 ms on the bot's thread.
   const completions = async (platform: Platform) => {
-    const line = (await bot.metrics.registry.metrics()).split('\n').find((l) => l.startsWith('wellness_completions_total{') && l.includes(`platform="${platform}"`));
-    return line ? Number(line.split(' ').pop()) : 0;
+    const counter = bot.metrics.registry.getSingleMetric('wellness_completions_total');
+    const values = counter ? (await counter.get()).values : [];
+    return values.find((v) => v.labels['platform'] === platform)?.value ?? 0;
   };
   const clicks = RATE * SECONDS;
 
@@ -216,21 +224,24 @@ async function runBench(): Promise<void> {
     }
     const before = await completions(platform);
     stopwatch.calls.length = 0;
+    stopwatch.names.clear();
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     const elu = performance.eventLoopUtilization();
+    const cpu = process.threadCpuUsage();
     loopDelay.enable();
     const started = performance.now();
     worker.postMessage({ kind: 'fire', shots } satisfies ToWorker);
     const fired = await next('fired');
     while ((await completions(platform)) - before < shots.length && performance.now() - started < (shots.length / RATE) * 1000 + 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (performance.now() - started) / 1000;
+    const cpuUsed = process.threadCpuUsage(cpu);
     loopDelay.disable();
     if (profiler && PROFILE_DIR) {
       const { profile: cpu } = await profiler.post('Profiler.stop');
       writeFileSync(`${PROFILE_DIR}/done-http-${platform}.cpuprofile`, JSON.stringify(cpu));
       profiler.disconnect();
     }
-    return { fired, completions: (await completions(platform)) - before, seconds, storeCalls: [...stopwatch.calls].sort((a, b) => a - b), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, eventLoopUtilisation: performance.eventLoopUtilization(elu).utilization };
+    return { fired, completions: (await completions(platform)) - before, seconds, storeCalls: [...stopwatch.calls].sort((a, b) => a - b), storeCallNames: new Map(stopwatch.names), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, eventLoopUtilisation: performance.eventLoopUtilization(elu).utilization, botCpuMs: (cpuUsed.user + cpuUsed.system) / 1000 };
   }
 
   function report(title: string, warm: PhaseResult, r: PhaseResult): void {
@@ -242,7 +253,10 @@ async function runBench(): Promise<void> {
     console.log(`    warm-up (${WARMUP_SECONDS} s, not counted below): p50 ${percentile(sorted(warm.fired), 50).toFixed(1)} ms  p99 ${percentile(sorted(warm.fired), 99).toFixed(1)} ms  statuses: ${JSON.stringify(warm.fired.statuses)}`);
     console.log(`    answer p50: ${percentile(answers, 50).toFixed(1)} ms  p90: ${percentile(answers, 90).toFixed(1)} ms  p99: ${p99.toFixed(1)} ms  max: ${(answers.at(-1) ?? 0).toFixed(1)} ms  statuses: ${JSON.stringify(r.fired.statuses)}`);
     console.log(`    completions: ${r.completions}/${r.fired.answerMs.length} in ${r.seconds.toFixed(1)} s = ${(r.completions / r.seconds).toFixed(0)}/s`);
+    console.log(`    bot CPU: ${(r.botCpuMs / r.fired.answerMs.length).toFixed(2)} ms per request (the bot's thread, user + system, until every completion was counted)`);
     console.log(`    store calls: ${(r.storeCalls.length / r.fired.answerMs.length).toFixed(1)} per request, each p50 ${percentile(r.storeCalls, 50).toFixed(2)} ms  p99 ${percentile(r.storeCalls, 99).toFixed(1)} ms (Redis round trip as the bot sees it)`);
+    const perRequest = [...r.storeCallNames].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${(n / r.fired.answerMs.length).toFixed(1)}`);
+    console.log(`      by method, per request: ${perRequest.join(', ')}`);
     console.log(`    p99 < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'yes' : 'NO'}  (sends left p99 ${percentile(late, 99).toFixed(1)} ms late; bot event loop: ${(r.eventLoopUtilisation * 100).toFixed(0)}% busy, delay p99 ${r.loopDelayP99Ms.toFixed(1)} ms)`);
   }
 

@@ -2,6 +2,7 @@
 export { nextPromptAt } from './schedule/slots.ts';
 export { BreakService } from './service.ts';
 export type { BreakServiceOptions, ClickAction } from './service.ts';
+export type { ClickReads } from './prompts/clicks.ts';
 export { runCommand, parseCommand, HELP_TEXT, COMMAND_WORDS, FORGOTTEN_TEXT, TEAM_SETTINGS_WORDS } from './commands.ts';
 export type { CommandContext, CommandReply, CommandWord } from './commands.ts';
 export type * from './model.ts';

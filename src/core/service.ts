@@ -8,7 +8,7 @@ import { enrolAll, type EnrolAllOptions } from './people/bulk-enrol.ts';
 import * as prompting from './prompts/issue.ts';
 import * as boards from './boards/views.ts';
 import * as teams from './people/teams.ts';
-import { click, type ClickAction } from './prompts/clicks.ts';
+import { click, readClick, type ClickAction, type ClickReads } from './prompts/clicks.ts';
 import { handleDueBatch } from './dispatch/due.ts';
 import type { Claim } from './ports/index.ts';
 
@@ -82,8 +82,12 @@ export class BreakService {
   promptNow(memberId: string) {
     return prompting.promptNow(this.ctx, memberId);
   }
-  click(promptId: string, actorId: string, action: ClickAction) {
-    return click(this.ctx, promptId, actorId, action);
+  /** `read`: the prompt and clicker as the caller already read them (readClick), so the click does not read them again. */
+  click(promptId: string, actorId: string, action: ClickAction, read?: ClickReads) {
+    return click(this.ctx, promptId, actorId, action, read);
+  }
+  readClick(promptId: string, actorId: string) {
+    return readClick(this.ctx, promptId, actorId);
   }
   ensureTeam(input: teams.TeamInput) {
     return teams.ensureTeam(this.ctx, input);

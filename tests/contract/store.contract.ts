@@ -670,11 +670,26 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
       it('a completion counts once: a repeat adds nothing and reports the current count', async () => {
         const id = memberIdOf('U01');
         const prompt = makePrompt(id);
+        const activity = { days: { [DAY]: 1 }, weekPoints: { [WEEK]: 1 }, totalPoints: 1, totalCompletions: 1, promptsSent: 0 };
         const first = await store.recordCompletion(makeCompletion(prompt.id, id));
-        expect(first).toEqual({ counted: true, pointAwarded: true, todayCount: 1, joinedCount: 0 });
+        expect(first).toEqual({ counted: true, pointAwarded: true, todayCount: 1, joinedCount: 0, activity });
         const repeat = await store.recordCompletion(makeCompletion(prompt.id, id));
-        expect(repeat).toEqual({ counted: false, pointAwarded: false, todayCount: 1, joinedCount: 0 });
-        expect(await store.getActivity(id)).toEqual({ days: { [DAY]: 1 }, weekPoints: { [WEEK]: 1 }, totalPoints: 1, totalCompletions: 1, promptsSent: 0 });
+        expect(repeat).toEqual({ counted: false, pointAwarded: false, todayCount: 1, joinedCount: 0, activity });
+        expect(await store.getActivity(id)).toEqual(activity);
+      });
+
+      it('closePrompt makes an open or snoozed prompt done in the same step, and leaves a skipped one as it is', async () => {
+        const id = memberIdOf('U01');
+        const [open, snoozed, skipped, kept] = [makePrompt(id), makePrompt(id), makePrompt(id), makePrompt(id)];
+        for (const prompt of [open, snoozed, skipped, kept]) await store.putPrompt(prompt, HOUR);
+        await store.setPromptStatus(snoozed.id, 'snoozed');
+        await store.setPromptStatus(skipped.id, 'skipped');
+        for (const prompt of [open, snoozed, skipped]) await store.recordCompletion(makeCompletion(prompt.id, id, { closePrompt: true }));
+        await store.recordCompletion(makeCompletion(kept.id, id));
+        expect((await store.getPrompt(open.id))?.status).toBe('done');
+        expect((await store.getPrompt(snoozed.id))?.status).toBe('done');
+        expect((await store.getPrompt(skipped.id))?.status).toBe('skipped');
+        expect((await store.getPrompt(kept.id))?.status).toBe('open');
       });
 
       it('the daily cap stops points at 8 while completions are still counted', async () => {
@@ -784,7 +799,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const withTeam = { teamPromptId: prompt.id, teams: [teamInput()] };
         expect((await store.recordCompletion(makeCompletion(prompt.id, a, withTeam))).joinedCount).toBe(1);
         expect(await store.recordCompletion(makeCompletion(prompt.id, b, withTeam))).toMatchObject({ counted: true, joinedCount: 2 });
-        expect(await store.recordCompletion(makeCompletion(prompt.id, a, withTeam))).toEqual({ counted: false, pointAwarded: false, todayCount: 1, joinedCount: 2 });
+        expect(await store.recordCompletion(makeCompletion(prompt.id, a, withTeam))).toMatchObject({ counted: false, pointAwarded: false, todayCount: 1, joinedCount: 2 });
       });
 
       it('refuses a completion that mixes tenants', async () => {

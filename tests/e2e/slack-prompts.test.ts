@@ -2,6 +2,7 @@
 import { handleOne } from '../helpers/handle-one.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blocksOf, startSlackWorld, textOf, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
+import { eventBody } from '../helpers/slack-sign.ts';
 
 // Wednesday 25 November 2026, 10:05 in Berlin.
 const START = '2026-11-25T09:05:00Z';
@@ -119,8 +120,11 @@ describe('Slack: enrol and prompts', () => {
     expect(update.args['text']).toMatch(/done\. Nice work! \+1 point\..*Today: 1 break · Streak: 1 workday/);
     expect(textOf(update)).not.toMatch(/break_done/);
     expect(blocksOf(update).some((b) => b['type'] === 'actions')).toBe(false);
-    // The App Home is refreshed after a completion.
-    await world.slack.waitForCall('views.publish', (c) => JSON.parse(c.args['view'] ?? '{}').type === 'home');
+    // The Home tab is not republished by the click (Slack asks for it each time it opens); opened, it shows the completion.
+    expect(world.slack.callsOf('views.publish')).toHaveLength(0);
+    await world.post(eventBody(WORKSPACE, { type: 'app_home_opened', user: 'UADA', channel, tab: 'home', event_ts: '1' }));
+    const home = await world.slack.waitForCall('views.publish', (c) => JSON.parse(c.args['view'] ?? '{}').type === 'home');
+    expect(textOf(home)).toMatch(/Streak:\* 1 workday/);
   });
 
   it('a double Done and a Slack retry count once, and the completions metric moves once', async () => {

@@ -254,8 +254,11 @@ export class MemoryStore implements Store {
     requireOneTenant([input.promptId, input.memberId, ...input.teams.map((team) => team.teamId)]);
     const activity = this.activityOf(input.memberId);
     const joined = (): number => (input.teamPromptId !== null ? (this.joiners.get(input.teamPromptId)?.size ?? 0) : 0);
+    // Done closes the prompt whether or not this click counted, as recordCompletion.lua does.
+    const prompt = input.closePrompt === true ? this.prompts.get(input.promptId) : undefined;
+    if (prompt && CHANGEABLE_STATUSES.includes(prompt.status)) prompt.status = 'done';
     if (!this.done.setIfAbsent(pair(input.promptId, input.memberId), true, DONE_MARKER_TTL_MS)) {
-      return { counted: false, pointAwarded: false, todayCount: activity.days[input.day] ?? 0, joinedCount: joined() };
+      return { counted: false, pointAwarded: false, todayCount: activity.days[input.day] ?? 0, joinedCount: joined(), activity: structuredClone(activity) };
     }
     const todayCount = (activity.days[input.day] ?? 0) + 1;
     activity.days[input.day] = todayCount;
@@ -296,7 +299,7 @@ export class MemoryStore implements Store {
       }
       this.totalsOf(team.teamId).completions += 1;
     }
-    return { counted: true, pointAwarded, todayCount, joinedCount: joined() };
+    return { counted: true, pointAwarded, todayCount, joinedCount: joined(), activity: structuredClone(activity) };
   }
 
   async recordPromptSent(memberId: string, teamIds: string[], platform: Platform, tenantId: string): Promise<void> {

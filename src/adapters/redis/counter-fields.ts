@@ -16,6 +16,13 @@ function count(value: string | undefined): number {
   return value === undefined ? 0 : Number(value);
 }
 
+/** A hash as a Lua script returns HGETALL (field, value, field, value, ...), as ioredis's hgetall gives it. */
+export function hashOfPairs(flat: readonly string[]): Record<string, string> {
+  const hash: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i] as string] = flat[i + 1] as string;
+  return hash;
+}
+
 export function readActivity(hash: Record<string, string>): MemberActivity {
   const activity: MemberActivity = {
     days: {},

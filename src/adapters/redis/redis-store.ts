@@ -26,7 +26,7 @@ import type {
   SwapStoreResult,
 } from '../../core/index.ts';
 import { jobId } from '../../core/index.ts';
-import { ACTIVITY, TEAM_TOTALS, dayField, readActivity, readTeamDays, readTeamTotals, teamActiveField, teamCompletersField, weekField, dayPointsField, onDemandPointsField } from './counter-fields.ts';
+import { ACTIVITY, TEAM_TOTALS, dayField, hashOfPairs, readActivity, readTeamDays, readTeamTotals, teamActiveField, teamCompletersField, weekField, dayPointsField, onDemandPointsField } from './counter-fields.ts';
 import { RedisDueIndex, requireJobId } from './due-index.ts';
 import { forgetMember } from './forget-member.ts';
 import { forgetTeam } from './forget-team.ts';
@@ -291,7 +291,7 @@ export class RedisStore implements Store {
     const k = this.keys;
     requireOneTenant([input.promptId, input.memberId, ...input.teams.map((team) => team.teamId)]);
     const isTeamPrompt = input.teamPromptId !== null;
-    const keys = [k.done(input.promptId, input.memberId), k.activity(input.memberId), k.memberPrompts(input.memberId), k.joiners(input.teamPromptId ?? input.promptId)];
+    const keys = [k.done(input.promptId, input.memberId), k.activity(input.memberId), k.memberPrompts(input.memberId), k.joiners(input.teamPromptId ?? input.promptId), k.prompt(input.promptId)];
     const args: Array<string | number> = [
       input.memberId,
       dayField(input.day),
@@ -305,6 +305,8 @@ export class RedisStore implements Store {
       input.onDemandCap ?? '',
       dayPointsField(input.day),
       onDemandPointsField(input.day),
+      input.closePrompt === true ? statusChar('done') : '',
+      CHANGEABLE_STATUSES,
     ];
     for (const team of input.teams) {
       keys.push(
@@ -317,8 +319,8 @@ export class RedisStore implements Store {
       );
       args.push(teamCompletersField(team.day), teamActiveField(team.day), team.activeMembers, team.weekKey);
     }
-    const [counted, awarded, todayCount, joinedCount] = (await guard(this.scripts.run('recordCompletion', keys, args))) as number[];
-    return { counted: counted === 1, pointAwarded: awarded === 1, todayCount: todayCount ?? 0, joinedCount: joinedCount ?? 0 };
+    const [counted, awarded, todayCount, joinedCount, activity] = (await guard(this.scripts.run('recordCompletion', keys, args))) as [number, number, number, number, string[]];
+    return { counted: counted === 1, pointAwarded: awarded === 1, todayCount, joinedCount, activity: readActivity(hashOfPairs(activity)) };
   }
 
   async recordPromptSent(memberId: string, teamIds: string[], platform: Platform, tenantId: string): Promise<void> {

@@ -1,13 +1,13 @@
 // Done / Snooze / Skip on a prompt: one core click, then the message changes in place (or, for a click by someone
 // else, nothing is recorded and only they are told why).
-import { challengeById, isCoreError, teamPromptView, type ClickAction, type ClickResultView, type Prompt } from '../../core/index.ts';
+import { challengeById, isCoreError, teamPromptView, type ClickAction, type ClickReads, type ClickResultView, type Prompt } from '../../core/index.ts';
 import { ACTION, parseSnoozeValue } from './action-ids.ts';
 import { renderText } from './blocks/boards.ts';
 import { renderPrompt, renderTeamPrompt } from './blocks/prompt.ts';
 import { renderClickResult } from './blocks/result.ts';
 import type { SlackMessage } from './blocks/kit.ts';
 import type { SlackDeps, Workspace } from './deps.ts';
-import { refreshHome } from './home.ts';
+import { firstDelivery } from './delivery-once.ts';
 import { slackMemberId, slackParts } from './ids.ts';
 import type { BlockActionsPayload } from './payloads.ts';
 import { ensureMember } from './people.ts';
@@ -36,10 +36,10 @@ export interface ClickDeps extends SlackDeps {
 }
 
 /** The core click and its rendering: the part of a click that runs inside the work limit. */
-async function decide(deps: ClickDeps, actorId: string, decoded: { promptId: string; action: ClickAction }): Promise<{ result: ClickResultView; shown: SlackMessage } | { refusal: string }> {
+async function decide(deps: ClickDeps, actorId: string, decoded: { promptId: string; action: ClickAction }, read: ClickReads): Promise<{ result: ClickResultView; shown: SlackMessage } | { refusal: string }> {
   let result: ClickResultView;
   try {
-    result = await deps.service.click(decoded.promptId, actorId, decoded.action);
+    result = await deps.service.click(decoded.promptId, actorId, decoded.action, read);
   } catch (err) {
     // A bad snooze length or a store hiccup: the clicker is told, nothing was half-recorded.
     if (!isCoreError(err)) throw err;
@@ -51,24 +51,32 @@ async function decide(deps: ClickDeps, actorId: string, decoded: { promptId: str
     const image = workspaceId ? ((await deps.pictures?.imageFor(workspaceId, result.swappedTo.challenge.id)) ?? null) : null;
     return { result, shown: renderPrompt(result.swappedTo, image) };
   }
-  const timezone = (await deps.store.getMember(actorId))?.schedule.timezone ?? deps.service.ctx.defaultTimezone;
-  return { result, shown: renderClickResult(result, timezone) };
+  return { result, shown: renderClickResult(result, read.actor?.schedule.timezone ?? deps.service.ctx.defaultTimezone) };
 }
 
+/**
+ * One break click. The delivery check (a retried delivery is dropped) and the reads the click needs go out together,
+ * one round trip; the Home tab is not republished here, since Slack asks for it (app_home_opened) each time it opens.
+ */
 export async function handleClick(deps: ClickDeps, workspace: Workspace, payload: BlockActionsPayload, clicked: ClickedAction): Promise<void> {
   const userId = payload.user.id;
   const actorId = slackMemberId(workspace.id, userId);
   const channel = payload.container?.channel_id ?? payload.channel?.id;
   const ts = payload.container?.message_ts ?? payload.message?.ts;
   const decoded = decodeClick(clicked);
-  if (decoded === null) {
+  const [first, read] = await Promise.all([
+    firstDelivery(deps.store, payload.team.id, payload.trigger_id),
+    decoded ? deps.service.readClick(decoded.promptId, actorId) : null,
+  ]);
+  if (!first) return;
+  if (decoded === null || read === null) {
     if (channel !== undefined) await ephemeral(deps, workspace, channel, userId, renderText('This button does not belong to a break the bot knows.'));
     return;
   }
-  const prompt = await deps.store.getPrompt(decoded.promptId);
+  const prompt = read.prompt;
   // A teammate's first Done on a team challenge is their own completion, so they are met here if they are new.
-  if (prompt?.kind === 'team') await ensureMember(deps, workspace, userId);
-  const decided = await deps.work.run(() => decide(deps, actorId, decoded));
+  if (prompt?.kind === 'team' && read.actor === null) read.actor = await ensureMember(deps, workspace, userId);
+  const decided = await deps.work.run(() => decide(deps, actorId, decoded, read));
   if ('refusal' in decided) {
     if (channel !== undefined) await ephemeral(deps, workspace, channel, userId, renderText(decided.refusal));
     return;
@@ -85,7 +93,6 @@ export async function handleClick(deps: ClickDeps, workspace: Workspace, payload
   } else {
     await updateMessage(deps, workspace, channel, ts, shown);
   }
-  if (result.outcome === 'done') await refreshHome(deps, workspace, userId);
 }
 
 async function updateTeamCount(deps: ClickDeps, workspace: Workspace, prompt: Prompt, channel: string, ts: string, joined: number): Promise<void> {

@@ -39,7 +39,7 @@ export function registerListeners(app: App, deps: ClickDeps): void {
     app.action(actionId, async ({ ack, body, context }) => {
       await ack();
       const payload = blockActionsPayload.parse(body);
-      if (!(await firstDelivery(deps.store, payload.team.id, payload.trigger_id))) return;
+      // handleClick drops a retried delivery itself, together with its first reads.
       const clicked = payload.actions.find((a) => a.action_id === actionId);
       if (clicked) await handleClick(deps, workspaceOf(payload.team.id, context), payload, clicked).catch(failed('click'));
     });

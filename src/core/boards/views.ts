@@ -108,11 +108,16 @@ export async function teamRanks(ctx: Ctx, member: Member): Promise<StatsView['te
   const ranks: StatsView['teams'] = [];
   for (const teamId of member.teamIds) {
     const team = await ctx.store.getTeam(teamId);
-    if (!team) continue;
-    const page = await readTeamBoard(ctx, team, boardQuery(team, ctx.clock.now(), member.id, 0));
-    if (page.viewer) ranks.push({ teamId, teamName: team.name, rank: page.viewer.rank, of: page.total });
+    const rank = team ? await teamRankOf(ctx, team, member.id) : null;
+    if (rank) ranks.push(rank);
   }
   return ranks;
+}
+
+/** The member's place on one team's board, or null when they are not on it. */
+export async function teamRankOf(ctx: Ctx, team: Team, memberId: string): Promise<StatsView['teams'][number] | null> {
+  const page = await readTeamBoard(ctx, team, boardQuery(team, ctx.clock.now(), memberId, 0));
+  return page.viewer ? { teamId: team.id, teamName: team.name, rank: page.viewer.rank, of: page.total } : null;
 }
 
 export async function stats(ctx: Ctx, memberId: string): Promise<StatsView> {

@@ -1,5 +1,5 @@
 // The plain data the store roles take and return.
-import type { Member, Platform, Prompt } from '../model.ts';
+import type { Member, MemberActivity, Platform, Prompt } from '../model.ts';
 
 /** A due job (a member's prompt, a team's challenge or digest) handed to one scheduler instance until its lease ends. */
 export interface Claim {
@@ -46,6 +46,8 @@ export interface CompletionInput {
   teamPromptId: string | null;
   teams: TeamCompletionInput[];
   now: number;
+  /** true: the prompt's status becomes done as setPromptStatus(promptId, 'done') would (a personal prompt's Done). */
+  closePrompt?: boolean;
 }
 
 export interface CompletionResult {
@@ -57,6 +59,8 @@ export interface CompletionResult {
   todayCount: number;
   /** For a team prompt: distinct members who have completed it. */
   joinedCount: number;
+  /** The member's activity after this completion, as getActivity would read it. */
+  activity: MemberActivity;
 }
 
 /** A slot's prompt just before it is sent: recordPromptSends stores it once per (member, slot). */

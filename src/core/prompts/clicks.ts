@@ -3,11 +3,12 @@ import type { CoreContext } from '../context.ts';
 import { DAILY_POINT_CAP, ON_DEMAND_POINT_CAP, SNOOZE_MINUTES } from '../context.ts';
 import { isoWeekKey, localDay } from '../schedule/calendar.ts';
 import { challengeById } from '../content/pick.ts';
-import type { ClickOutcome, ClickResultView } from '../views.ts';
-import type { Member, Prompt } from '../model.ts';
+import type { ClickOutcome, ClickResultView, StatsView } from '../views.ts';
+import type { Member, Prompt, Team } from '../model.ts';
 import type { TeamCompletionInput } from '../ports/index.ts';
-import { teamRanks } from '../boards/views.ts';
-import { putStanding, standingOf } from '../boards/upkeep.ts';
+import { teamRankOf } from '../boards/views.ts';
+import { standingOf } from '../boards/upkeep.ts';
+import type { MemberStanding } from '../progress/standings.ts';
 import { ordinal } from '../progress/ranking.ts';
 import { joinTeam } from '../people/teams.ts';
 import { activeMembersToday } from '../people/team-attendance.ts';
@@ -22,9 +23,15 @@ type Ctx = CoreContext<MemberStore & DueIndex & PromptStore & TeamStore & BoardS
 
 export type ClickAction = { kind: 'done' } | { kind: 'snooze'; minutes: number } | { kind: 'skip' } | { kind: 'swap' };
 
-export async function click(ctx: Ctx, promptId: string, actorId: string, action: ClickAction): Promise<ClickResultView> {
+/** The prompt and the clicker as a caller already read them (with its own first reads, in the same round trip). */
+export interface ClickReads {
+  prompt: Prompt | null;
+  actor: Member | null;
+}
+
+export async function click(ctx: Ctx, promptId: string, actorId: string, action: ClickAction, read?: ClickReads): Promise<ClickResultView> {
   // Both reads go out together: a click waits for one round trip, not two.
-  const [prompt, actor] = await Promise.all([ctx.store.getPrompt(promptId), ctx.store.getMember(actorId)]);
+  const { prompt, actor } = read ?? (await readClick(ctx, promptId, actorId));
   if (!prompt) return result('not-found', promptId);
   const title = challengeById(prompt.challengeId)?.title ?? null;
   if (prompt.kind === 'personal' && prompt.memberId !== actorId) return result('not-yours', promptId, { challengeTitle: title });
@@ -42,6 +49,11 @@ export async function click(ctx: Ctx, promptId: string, actorId: string, action:
   }
 }
 
+export async function readClick(ctx: CoreContext<MemberStore & PromptStore>, promptId: string, actorId: string): Promise<ClickReads> {
+  const [prompt, actor] = await Promise.all([ctx.store.getPrompt(promptId), ctx.store.getMember(actorId)]);
+  return { prompt, actor };
+}
+
 async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | null): Promise<ClickResultView> {
   const now = ctx.clock.now();
   let member = actor;
@@ -49,7 +61,8 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
   if (prompt.kind === 'team' && prompt.teamId && !member.teamIds.includes(prompt.teamId)) {
     member = await joinTeam(ctx, member.id, prompt.teamId);
   }
-  const teams = await completionTeams(ctx, member.id, member.teamIds, now);
+  const teams = member.teamIds.length > 0 ? await completionTeams(ctx, member.id, member.teamIds, now) : [];
+  // One script: the completion, everything it moves, the prompt closed, and the activity the answer needs.
   const completion = await ctx.store.recordCompletion({
     promptId: prompt.id,
     memberId: member.id,
@@ -60,21 +73,17 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
     dailyCap: DAILY_POINT_CAP,
     ...(prompt.onDemand === true ? { onDemandCap: ON_DEMAND_POINT_CAP } : {}),
     teamPromptId: prompt.kind === 'team' ? prompt.id : null,
-    teams,
+    teams: teams.map((team) => team.input),
     now,
+    closePrompt: prompt.kind === 'personal',
   });
-  const [, activity] = await Promise.all([
-    prompt.kind === 'personal' ? ctx.store.setPromptStatus(prompt.id, 'done') : null,
-    ctx.store.getActivity(member.id),
-  ]);
-  const standing = standingOf(member, activity, now);
+  const standing = standingOf(member, completion.activity, now);
   if (completion.counted) {
-    // Boards hold the roster (active members only); the team week key of each completion is its board's week.
-    if (member.active) await putStanding(ctx, member.id, standing, teams);
     ctx.metrics.completion(member.platform);
     ctx.logger.info({ memberId: member.id, promptId: prompt.id }, 'break completed');
   }
-  const ranks = await teamRanks(ctx, member);
+  // Boards hold the roster (active members only); the team week key of each completion is its board's week.
+  const ranks = await putStandingAndRank(ctx, member, standing, teams, completion.counted && member.active);
   const first = ranks[0];
   return result(completion.counted ? 'done' : 'already-done', prompt.id, {
     challengeTitle: title,
@@ -87,14 +96,27 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
 }
 
 /** The member's teams as a completion counts them: each team's own day and week, and who counts that day (team-attendance.ts). */
-async function completionTeams(ctx: Ctx, memberId: string, teamIds: string[], now: number): Promise<TeamCompletionInput[]> {
+async function completionTeams(ctx: Ctx, memberId: string, teamIds: string[], now: number): Promise<Array<{ team: Team; input: TeamCompletionInput }>> {
   const found = await Promise.all(
     teamIds.map(async (teamId) => {
       const [team, activeMembers] = await Promise.all([ctx.store.getTeam(teamId), activeMembersToday(ctx, teamId, memberId, now)]);
-      return team ? { teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers } : null;
+      return team ? { team, input: { teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers } } : null;
     }),
   );
-  return found.filter((team): team is TeamCompletionInput => team !== null);
+  return found.filter((entry) => entry !== null);
+}
+
+/** Per team: the member's board entry written (when `onBoard`), then their rank read; all teams together, one round trip. */
+async function putStandingAndRank(ctx: Ctx, member: Member, standing: MemberStanding, teams: Array<{ team: Team; input: TeamCompletionInput }>, onBoard: boolean): Promise<StatsView['teams']> {
+  const ranks = await Promise.all(
+    teams.map(async ({ team, input }) => {
+      const entry = { streak: standing.streak, aliveUntil: standing.aliveUntil, weekKey: input.weekKey };
+      // Issued in this order on one connection (the team's keys share a slot), the read sees the entry just written.
+      const [, rank] = await Promise.all([onBoard ? ctx.store.putBoardEntry(team.id, member.id, entry) : null, teamRankOf(ctx, team, member.id)]);
+      return rank;
+    }),
+  );
+  return ranks.filter((rank) => rank !== null);
 }
 
 async function snooze(ctx: Ctx, prompt: Prompt, member: Member, minutes: number, title: string | null): Promise<ClickResultView> {

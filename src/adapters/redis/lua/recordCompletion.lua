@@ -8,7 +8,10 @@
   Only a member on a team's roster counts toward that team's day (its completers); anyone else's completion still
   counts for the team's totals and week board.
 
-  The key count depends on the member's teams, so it is passed with each call: 4 + 6 * teams.
+  A personal prompt's status becomes done here too (as setPromptStatus does), and the member's activity hash comes
+  back with the counts, so a Done click needs no other round trip for them.
+
+  The key count depends on the member's teams, so it is passed with each call: 5 + 6 * teams.
   Hash field names are those of counter-fields.ts.
 
   Input:
@@ -16,13 +19,14 @@
     KEYS[2] member activity hash
     KEYS[3] member prompts sorted set (prompt entry -> expiry, ms)
     KEYS[4] team prompt joiners set (touched only for a team prompt)
+    KEYS[5] prompt key ("<status char><json>"; touched only when ARGV[13] is not "")
     for each team i = 0, 1, ...:
-      KEYS[5 + 6i] team days hash
-      KEYS[6 + 6i] team day completers set
-      KEYS[7 + 6i] team week board sorted set
-      KEYS[8 + 6i] team week keys set
-      KEYS[9 + 6i] team totals hash
-      KEYS[10 + 6i] team roster set
+      KEYS[6 + 6i] team days hash
+      KEYS[7 + 6i] team day completers set
+      KEYS[8 + 6i] team week board sorted set
+      KEYS[9 + 6i] team week keys set
+      KEYS[10 + 6i] team totals hash
+      KEYS[11 + 6i] team roster set
 
     ARGV[1] member id
     ARGV[2] member day field ("d:YYYY-MM-DD")
@@ -36,14 +40,16 @@
     ARGV[10] on-demand point cap, or "" when this is not an on-demand break
     ARGV[11] member day points field ("p:YYYY-MM-DD")
     ARGV[12] member day on-demand points field ("o:YYYY-MM-DD")
+    ARGV[13] the done status character to give the prompt, or "" to leave it (a team prompt)
+    ARGV[14] the status characters that may still change, e.g. "oz"
     for each team i = 0, 1, ...:
-      ARGV[13 + 4i] completers field ("c:<day>")
-      ARGV[14 + 4i] active members field ("a:<day>")
-      ARGV[15 + 4i] active members now
-      ARGV[16 + 4i] team week key
+      ARGV[15 + 4i] completers field ("c:<day>")
+      ARGV[16 + 4i] active members field ("a:<day>")
+      ARGV[17 + 4i] active members now
+      ARGV[18 + 4i] team week key
 
   Output:
-    { counted (1/0), pointAwarded (1/0), todayCount, joinedCount }
+    { counted (1/0), pointAwarded (1/0), todayCount, joinedCount, member activity hash as HGETALL gives it }
 ]]
 local rcall = redis.call
 local memberId = ARGV[1]
@@ -56,8 +62,16 @@ local function joinedCount()
   return 0
 end
 
+-- Done closes the prompt whether or not this click counted: a repeat finds it closed already.
+if ARGV[13] ~= "" then
+  local current = rcall("GETRANGE", KEYS[5], 0, 0)
+  if current ~= "" and string.find(ARGV[14], current, 1, true) then
+    rcall("SETRANGE", KEYS[5], 0, ARGV[13])
+  end
+end
+
 if not rcall("SET", KEYS[1], "1", "NX", "PX", ARGV[5]) then
-  return { 0, 0, tonumber(rcall("HGET", KEYS[2], ARGV[2]) or "0"), joinedCount() }
+  return { 0, 0, tonumber(rcall("HGET", KEYS[2], ARGV[2]) or "0"), joinedCount(), rcall("HGETALL", KEYS[2]) }
 end
 
 local todayCount = rcall("HINCRBY", KEYS[2], ARGV[2], 1)
@@ -89,9 +103,9 @@ if isTeamPrompt then
   rcall("PEXPIRE", KEYS[4], ARGV[5])
 end
 
-for i = 0, (#KEYS - 4) / 6 - 1 do
-  local k = 5 + 6 * i
-  local a = 13 + 4 * i
+for i = 0, (#KEYS - 5) / 6 - 1 do
+  local k = 6 + 6 * i
+  local a = 15 + 4 * i
   if rcall("SISMEMBER", KEYS[k + 5], memberId) == 1 then
     if rcall("SADD", KEYS[k + 1], memberId) == 1 then
       rcall("HINCRBY", KEYS[k], ARGV[a], 1)
@@ -110,4 +124,4 @@ local awarded = 0
 if award then
   awarded = 1
 end
-return { 1, awarded, todayCount, joinedCount() }
+return { 1, awarded, todayCount, joinedCount(), rcall("HGETALL", KEYS[2]) }
