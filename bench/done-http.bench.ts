@@ -28,6 +28,8 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 25);
 const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 3);
 const TARGET_P99_MS = 50;
 const TENANTS = 100;
+/** BENCH_TEAM_SIZE=<n>: members are put in teams of n per workspace/tenant, so each Done also moves team days and boards. */
+const TEAM_SIZE = Number(process.env['BENCH_TEAM_SIZE'] ?? 0);
 const APP_ID = '00000000-0000-0000-0000-0000000000b5';
 const TEAMS_BOT = { id: '28:bench-bot', name: 'Desk breaks' };
 /** BENCH_PROFILE=<dir> writes a CPU profile of the bot's thread for each measured phase (not set-up, not warm-up). */
@@ -121,6 +123,14 @@ async function prepare(bot: Bot, store: Store, count: number, shotFor: (i: numbe
         const user = `${platform === 'slack' ? 'U' : 'aad-'}${i.toString(36).padStart(6, '0')}`;
         const memberId = `${platform}:${tenant}:${user}`;
         await bot.service.enrol({ memberId, displayName: user, timezone: 'Europe/Berlin' });
+        // Breaks on, as for anyone who gets prompts: active members are on the rosters and boards a Done moves.
+        await bot.service.start(memberId);
+        if (TEAM_SIZE > 0) {
+          // Members i, i + TENANTS, ... of one tenant fill its teams in turn.
+          const teamId = `${platform}:${tenant}:${platform === 'slack' ? 'C' : '19:team-'}${Math.floor(i / (TENANTS * TEAM_SIZE))}`;
+          await bot.service.ensureTeam({ teamId, name: `team ${teamId}`, timezone: 'Europe/Berlin' });
+          await bot.service.joinTeam(memberId, teamId);
+        }
         const prompt = openPrompt(platform, tenant, memberId, now, deliveryFor(user));
         await store.putPrompt(prompt, 3600_000);
         shots[i] = shotFor(i, tenant, user, prompt);
@@ -273,7 +283,7 @@ async function runBench(): Promise<void> {
       return next('counted');
     };
 
-    console.log(`Done over HTTP on Redis (${machine()}): ${RATE} requests/s for ${SECONDS} s per platform after ${WARMUP_SECONDS} s of warm-up, ${TENANTS} workspaces/tenants, one open prompt per request`);
+    console.log(`Done over HTTP on Redis (${machine()}): ${RATE} requests/s for ${SECONDS} s per platform after ${WARMUP_SECONDS} s of warm-up, ${TENANTS} workspaces/tenants, ${TEAM_SIZE > 0 ? `teams of ${TEAM_SIZE}` : 'no teams'}, one open prompt per request`);
     const only = process.env['BENCH_ONLY'];
     if (only !== 'teams') {
       report('Slack Done click, signed (the answer is the ack; the work follows it)', await phase('slack', slackShots.slice(0, warmups)), await phase('slack', slackShots.slice(warmups), true));

@@ -1,6 +1,7 @@
 // What every use case needs: the ports and the few rule constants, passed around as one value.
 import type { Platform } from './model.ts';
 import type { Clock, CoreMetrics, Logger, Messenger, Store } from './ports/index.ts';
+import type { TeamFactsCache } from './people/team-facts.ts';
 
 /** `S` names the store roles a use case needs (ports/store.ts); the service hands every use case the whole Store. */
 export interface CoreContext<S = Store> {
@@ -15,6 +16,8 @@ export interface CoreContext<S = Store> {
   sendsPerSecond: Partial<Record<Platform, number>>;
   /** The zone used where the platform gives none (DEFAULT_TIMEZONE). */
   defaultTimezone: string;
+  /** Team facts a Done click reads, kept briefly (people/team-facts.ts); absent: read on every click. */
+  teamFacts?: TeamFactsCache | undefined;
   /** Tests only (TEST_CRASH_AT): told when a scheduled send reaches a stage, so a test can stop the process there. */
   stageReached?: ((stage: SendStage) => void) | undefined;
 }

@@ -8,6 +8,7 @@ import { enrolAll, type EnrolAllOptions } from './people/bulk-enrol.ts';
 import * as prompting from './prompts/issue.ts';
 import * as boards from './boards/views.ts';
 import * as teams from './people/teams.ts';
+import { TeamFactsCache } from './people/team-facts.ts';
 import { click, readClick, type ClickAction, type ClickReads } from './prompts/clicks.ts';
 import { handleDueBatch } from './dispatch/due.ts';
 import type { Claim } from './ports/index.ts';
@@ -43,6 +44,7 @@ export class BreakService {
       sendsPerSecond: { ...(options.sendsPerSecond ?? {}) },
       defaultTimezone: options.defaultTimezone ?? 'UTC',
       stageReached: options.stageReached,
+      teamFacts: new TeamFactsCache(),
     };
   }
 

@@ -115,6 +115,7 @@ async function bringUpToDate(ctx: Ctx, stored: Member, dueAt: number, now: numbe
   if (member.pausedUntil !== null && member.pausedUntil <= now) {
     const resumed = await ctx.store.updateMember(member.id, (m) => (m && m.pausedUntil !== null && m.pausedUntil <= now ? { ...m, pausedUntil: null } : null));
     if (!resumed) return { outcome: { nextDueAt: null } };
+    ctx.teamFacts?.forget(resumed.teamIds);
     member = resumed;
     if (!member.active) return { outcome: { nextDueAt: member.snoozeUntil } };
   }

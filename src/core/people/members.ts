@@ -35,11 +35,15 @@ export async function requireMember(ctx: CoreContext<MemberStore>, memberId: str
  * instance, the scheduler) is kept and `change` runs again on it. `change` must be pure; it may throw to refuse.
  */
 export async function changeMember(ctx: CoreContext<MemberStore>, memberId: string, change: (member: Member) => Member): Promise<Member> {
+  const teamsBefore = new Set<string>();
   const stored = await ctx.store.updateMember(memberId, (member) => {
     if (!member) throw new NotEnrolledError();
+    for (const teamId of member.teamIds) teamsBefore.add(teamId);
     return change(member);
   });
   if (!stored) throw new NotEnrolledError();
+  // Away or not, on a roster or not: what the member's teams know of them may have changed.
+  ctx.teamFacts?.forget([...teamsBefore, ...stored.teamIds]);
   return stored;
 }
 
@@ -156,6 +160,7 @@ async function syncRosters(ctx: Ctx, member: Member): Promise<void> {
   for (const teamId of member.teamIds) {
     if (member.active) await ctx.store.addTeamMember(teamId, member.id);
     else await ctx.store.removeTeamMember(teamId, member.id);
+    ctx.teamFacts?.forget([teamId]);
   }
   // So is the tenant's, which sizes its spread window.
   await syncActiveRoster(ctx, member);

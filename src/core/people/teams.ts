@@ -69,6 +69,7 @@ export async function joinTeam(ctx: Ctx, memberId: string, teamId: string): Prom
   // The roster holds active members only; someone who has not started yet is added when they start.
   if (joined.active) {
     await ctx.store.addTeamMember(teamId, memberId);
+    ctx.teamFacts?.forget([teamId]);
     await putBoardEntries(ctx, joined, [teamId]);
   }
   return joined;
@@ -77,6 +78,7 @@ export async function joinTeam(ctx: Ctx, memberId: string, teamId: string): Prom
 export async function leaveTeam(ctx: Ctx, memberId: string, teamId: string): Promise<Member> {
   const left = await changeMember(ctx, memberId, (member) => ({ ...member, teamIds: member.teamIds.filter((id) => id !== teamId) }));
   await ctx.store.removeTeamMember(teamId, memberId);
+  ctx.teamFacts?.forget([teamId]);
   await ctx.store.removeBoardEntry(teamId, memberId);
   return left;
 }
@@ -122,6 +124,7 @@ export async function updateTeamSettings(ctx: Ctx, teamId: string, patch: TeamSe
     const { holidays: _old, ...withoutHolidays } = team;
     const workdays = patch.workdays ? [...new Set(patch.workdays)].sort((a, b) => a - b) : team.workdays;
     const workdaysChanged = workdays.join() !== team.workdays.join();
+    ctx.teamFacts?.forget([teamId]);
     return {
       ...withoutHolidays,
       ...(holidays === undefined ? {} : { holidays }),

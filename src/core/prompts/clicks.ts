@@ -11,7 +11,7 @@ import { standingOf } from '../boards/upkeep.ts';
 import type { MemberStanding } from '../progress/standings.ts';
 import { ordinal } from '../progress/ranking.ts';
 import { joinTeam } from '../people/teams.ts';
-import { activeMembersToday } from '../people/team-attendance.ts';
+import { activeMembersOf, TeamFactsCache } from '../people/team-facts.ts';
 import { changeMember, reschedule } from '../people/members.ts';
 import { ValidationError } from '../errors.ts';
 import { swap } from './swap.ts';
@@ -99,8 +99,10 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
 async function completionTeams(ctx: Ctx, memberId: string, teamIds: string[], now: number): Promise<Array<{ team: Team; input: TeamCompletionInput }>> {
   const found = await Promise.all(
     teamIds.map(async (teamId) => {
-      const [team, activeMembers] = await Promise.all([ctx.store.getTeam(teamId), activeMembersToday(ctx, teamId, memberId, now)]);
-      return team ? { team, input: { teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers } } : null;
+      const facts = await (ctx.teamFacts ?? new TeamFactsCache()).get(ctx, teamId, now);
+      if (!facts) return null;
+      const team = facts.team;
+      return { team, input: { teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers: activeMembersOf(facts, memberId) } };
     }),
   );
   return found.filter((entry) => entry !== null);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handleOne } from '../../../helpers/handle-one.ts';
 import { makeCore as makeCoreWith } from '../../../helpers/core-fixture.ts';
 import { redisTestContext, type RedisTestContext } from '../../../helpers/redis.ts';
-import { jobId, type Store } from '../../../../src/core/index.ts';
+import { BreakService, jobId, type Store } from '../../../../src/core/index.ts';
 import { RedisStore } from '../../../../src/adapters/redis/index.ts';
 
 const TEAM = 'web:local:design';
@@ -77,5 +77,36 @@ describe.each(STORES)('team day counts (%s)', (_name, storeOf) => {
     expect((await core.store.getTeamDays(TEAM))['2026-12-02']).toEqual({ completers: 1, activeMembers: 1 });
     const board = await core.service.workspaceBoard('web', 'local', TEAM);
     expect(board.rows.find((row) => row.teamName === 'design')?.streak).toBe(1);
+  });
+  it('a pause made on this instance counts in the next completion at once, though the team facts are kept 30 s', async () => {
+    const core = makeCore('2026-12-02T10:00:00Z'); // Wednesday
+    await core.service.ensureTeam({ teamId: TEAM, name: 'design', timezone: 'UTC' });
+    const [ada, bob, cy] = [await rosterMember(core, 'ada'), await rosterMember(core, 'bob'), await rosterMember(core, 'cy')];
+    const promptId = await teamChallenge(core);
+    await core.service.click(promptId, ada, { kind: 'done' });
+    expect((await core.store.getTeamDays(TEAM))['2026-12-02']?.activeMembers).toBe(3);
+    // Cy goes away for the day one second later; Bob's Done, at once, already leaves Cy out.
+    core.clock.set('2026-12-02T10:00:01Z');
+    await core.service.pause(cy, at('2026-12-03T08:00:00Z'));
+    await core.service.click(promptId, bob, { kind: 'done' });
+    expect((await core.store.getTeamDays(TEAM))['2026-12-02']).toEqual({ completers: 2, activeMembers: 2 });
+  });
+
+  it('a pause made on another instance counts from at most 30 s later', async () => {
+    const core = makeCore('2026-12-02T10:00:00Z');
+    // A second instance: its own service (and its own short-lived team facts) on the same store and clock.
+    const other = new BreakService({ store: core.store, clock: core.clock });
+    await core.service.ensureTeam({ teamId: TEAM, name: 'design', timezone: 'UTC' });
+    const [ada, bob, cy, dee] = [await rosterMember(core, 'ada'), await rosterMember(core, 'bob'), await rosterMember(core, 'cy'), await rosterMember(core, 'dee')];
+    const promptId = await teamChallenge(core);
+    await core.service.click(promptId, ada, { kind: 'done' });
+    await other.pause(dee, at('2026-12-03T08:00:00Z'));
+    core.clock.set('2026-12-02T10:00:10Z');
+    await core.service.click(promptId, bob, { kind: 'done' });
+    // This instance read the team 10 s ago: Dee still counts.
+    expect((await core.store.getTeamDays(TEAM))['2026-12-02']?.activeMembers).toBe(4);
+    core.clock.set('2026-12-02T10:00:31Z');
+    await core.service.click(promptId, cy, { kind: 'done' });
+    expect((await core.store.getTeamDays(TEAM))['2026-12-02']).toEqual({ completers: 3, activeMembers: 3 });
   });
 });
