@@ -7,6 +7,7 @@ import {
   teamPromptView,
   type BreakService,
   type ClickAction,
+  type ClickReads,
   type ClickResultView,
   type PictureSource,
   type Prompt,
@@ -53,9 +54,9 @@ async function teamViewOf(service: BreakService, prompt: Prompt): Promise<TeamPr
   return teamPromptView(prompt, challenge, team, 0);
 }
 
-async function clickOnce(service: BreakService, click: BreakClick, memberId: string): Promise<ClickResultView> {
+async function clickOnce(service: BreakService, click: BreakClick, memberId: string, read: ClickReads): Promise<ClickResultView> {
   try {
-    return await service.click(click.promptId, memberId, actionOf(click));
+    return await service.click(click.promptId, memberId, actionOf(click), read);
   } catch (err) {
     if (!isCoreError(err) || err.code === 'store_unavailable') throw err;
     // A bad snooze length and the like: nothing recorded, the message says why.
@@ -71,10 +72,12 @@ export interface BreakClickDeps {
 
 /** Records the click and returns the card for the clicker; a counted team Done also refreshes the channel's count. */
 export async function handleBreakClick(deps: BreakClickDeps, click: BreakClick, clicker: Clicker): Promise<ClickCard> {
-  const prompt = await deps.service.ctx.store.getPrompt(click.promptId);
+  // The prompt and the clicker are read once, together, for this adapter and the core click alike.
+  const read = await deps.service.readClick(click.promptId, clicker.memberId);
+  const prompt = read.prompt;
   // A team challenge is open to everyone in the channel, enrolled or not.
-  if (prompt?.kind === 'team') await deps.service.enrol({ memberId: clicker.memberId, displayName: clicker.displayName, timezone: clicker.timezone });
-  const result = await clickOnce(deps.service, click, clicker.memberId);
+  if (prompt?.kind === 'team') read.actor = await deps.service.enrol({ memberId: clicker.memberId, displayName: clicker.displayName, timezone: clicker.timezone });
+  const result = await clickOnce(deps.service, click, clicker.memberId, read);
   if (result.outcome === 'not-yours' || result.outcome === 'swap-limit' || result.outcome === 'no-other') return { kind: 'not-yours', message: result.message };
   // A swap shows the same prompt with its new challenge, buttons and all.
   if (result.swappedTo) return { kind: 'card', card: promptCard(result.swappedTo, pictureElement(deps.pictures, result.swappedTo.challenge.id)), result, prompt };
@@ -87,6 +90,5 @@ export async function handleBreakClick(deps: BreakClickDeps, click: BreakClick, 
     }
     return { kind: 'card', card: teamPromptCard(teamView, joined, teamClickNote(result)), result, prompt };
   }
-  const member = await deps.service.getMember(clicker.memberId);
-  return { kind: 'card', card: clickResultCard(result, member?.schedule.timezone ?? deps.service.ctx.defaultTimezone), result, prompt };
+  return { kind: 'card', card: clickResultCard(result, read.actor?.schedule.timezone ?? deps.service.ctx.defaultTimezone), result, prompt };
 }
