@@ -23,9 +23,8 @@ const FAIL_FAST = {
   // A call its caller has already seen fail (and told the user "try again") must not be sent again behind their
   // back when the connection comes back; calls in flight when it drops still settle through commandTimeout.
   autoResendUnfulfilledCommands: false,
-  // Commands issued in the same tick (a click's grouped reads, many clicks at once) leave in one socket write: on
-  // this kind of machine each write is a costly syscall (bench/done-http.bench.ts).
-  enableAutoPipelining: true,
+  // No auto-pipelining: it saved little per click (bench/done-http.bench.ts) and, with Redis frozen, doubled the time
+  // a click waits before "try again" (10 s, tests/integration/redis-outage.test.ts).
 } as const satisfies RedisOptions;
 
 /** Start-up calls wait for the first connection; afterwards a call made while disconnected fails at once. */
@@ -66,7 +65,6 @@ export function createRedisClusterClient(seedUrl: string, onError: (err: Error) 
     clusterRetryStrategy: reconnectDelay,
     // A seed or node that does not answer CLUSTER SLOTS is given up on after 2 s, like a connect.
     slotsRefreshTimeout: 2000,
-    enableAutoPipelining: true,
   });
   // A node connection is made on first use; one still connecting when fail-fast is on turns a call away, and ioredis
   // retries it on a random node, which answers MOVED. So every master is connected before calls start failing fast.
