@@ -108,14 +108,19 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         const fresh = makeMember('UNEW', { active: true });
         const idle = makeMember('UIDLE');
         const foreign = makeMember('UFAR', { id: memberIdOf('UFAR', OTHER_TENANT), tenantId: OTHER_TENANT, active: true });
+        const oddId = makeMember('U 12 é\nx:"y"', { displayName: 'Line\nbreak "quoted" ünïcode', active: true });
         const stored = await store.enrolMembers([
           { member: fresh, dueAt: T0 + HOUR },
           { member: { ...existing, displayName: 'Overwritten?' }, dueAt: T0 },
           { member: idle, dueAt: null },
           { member: foreign, dueAt: T0 + 2 * HOUR },
           { member: { ...fresh, displayName: 'Twice in one call' }, dueAt: T0 },
+          // Any character may follow the tenant in an id; the store must not take it for a separator.
+          { member: oddId, dueAt: T0 + 3 * HOUR },
         ]);
-        expect(stored).toEqual([true, false, true, true, false]);
+        expect(stored).toEqual([true, false, true, true, false, true]);
+        expect(await store.getMember(oddId.id)).toEqual(oddId);
+        expect(await store.getDue(oddId.id)).toBe(T0 + 3 * HOUR);
         expect(await store.getMembers([fresh.id, existing.id, idle.id, foreign.id])).toEqual([fresh, existing, idle, foreign]);
         expect(await store.getDue(fresh.id)).toBe(T0 + HOUR);
         expect(await store.getDue(existing.id)).toBe(T0 + DAY_MS);

@@ -57,18 +57,22 @@ export class RedisDueIndex {
       return { ...entry, shard: this.keys.shardOf(entry.jobId) };
     });
     await runGrouped(this.redis, placed, (entry) => String(entry.shard), async (group) => {
-      const byShard = new Map<number, Array<string | number>>();
+      // Per shard, its jobs packed back to back as setDueMany.lua reads them: "<dueAt> <id length in bytes> <id>".
+      const byShard = new Map<number, { count: number; packed: string[] }>();
       for (const { jobId, dueAt, shard } of group) {
-        const pairs = byShard.get(shard);
-        if (pairs) pairs.push(jobId, dueAt);
-        else byShard.set(shard, [jobId, dueAt]);
+        const job = `${dueAt} ${Buffer.byteLength(jobId)} ${jobId}`;
+        const jobs = byShard.get(shard);
+        if (jobs) {
+          jobs.count += 1;
+          jobs.packed.push(job);
+        } else byShard.set(shard, { count: 1, packed: [job] });
       }
       const keys: string[] = [];
       const args: Array<string | number> = [];
-      for (const [shard, pairs] of byShard) {
+      for (const [shard, jobs] of byShard) {
         const k = this.keys.dueShard(shard);
         keys.push(k.due, k.lease, k.claim);
-        args.push(pairs.length / 2, ...pairs);
+        args.push(jobs.count, jobs.packed.join(''));
       }
       await guard(this.scripts.run('setDueMany', keys, args));
       return group.map(() => undefined);

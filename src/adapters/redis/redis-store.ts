@@ -130,7 +130,9 @@ export class RedisStore implements Store {
     });
     const stored = await runGrouped(this.redis, placed, (entry) => entry.tag, async (group) => {
       const keys = group.map((entry) => this.keys.member(entry.member.id));
-      const replies = (await guard(this.scripts.run('putMembersIfAbsent', keys, group.map((entry) => encodeMember(entry.member))))) as number[];
+      // JSON never holds a raw line break, so the records travel as one argument, a line each.
+      const records = group.map((entry) => encodeMember(entry.member)).join('\n');
+      const replies = (await guard(this.scripts.run('putMembersIfAbsent', keys, [records]))) as number[];
       return replies.map((reply) => reply === 1);
     });
     // Only members this call stored get a due entry: an existing member's schedule is its own.
