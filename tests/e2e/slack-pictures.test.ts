@@ -1,7 +1,7 @@
 // Every Slack prompt carries its picture: image_url from PUBLIC_URL, or a file uploaded once per workspace.
 import { afterEach, describe, expect, it } from 'vitest';
 import { pictureAlt } from '../../src/core/index.ts';
-import { blocksOf, startSlackWorld, type SlackWorld } from '../helpers/fake-slack.ts';
+import { blocksOf, startSlackWorld, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
 
 const START = '2026-11-25T09:05:00Z';
 let world: SlackWorld | null = null;
@@ -55,6 +55,36 @@ describe('Slack prompt pictures', () => {
     const filenames = world.slack.callsOf('files.getUploadURLExternal').map((c) => c.args['filename']);
     expect(filenames.length).toBe(fileOf.size);
     expect(new Set(filenames).size).toBe(filenames.length);
+  });
+
+  it('another instance, or one started again, shows an uploaded picture by the same file without uploading it again', async () => {
+    world = await startSlackWorld({ startIso: START });
+    const fileOf = new Map<string, string>();
+    const fileIn = (blocks: Array<Record<string, unknown>>) => (blocks.find((b) => b['type'] === 'image') as { slack_file: { id: string } }).slack_file.id;
+    for (let i = 0; i < 16; i++) {
+      const sent = await promptBlocks(world, 'UADA');
+      fileOf.set(sent.challengeId, fileIn(sent.blocks));
+    }
+    await world.command('UBOB', 'start');
+    const uploadsBefore = world.slack.callsOf('files.getUploadURLExternal').length;
+    // A second instance on the same store sends prompts of its own (any challenge).
+    const other = await world.anotherBot();
+    let seenBefore = 0;
+    for (let i = 0; i < 16; i++) {
+      const before = world.slack.calls.length;
+      await other.service.promptNow(`slack:${WORKSPACE}:UBOB`);
+      const post = await world.slack.waitForCall('chat.postMessage', (c) => c.args['channel'] === 'DUBOB', 5000, before);
+      const promptId = (blocksOf(post).find((b) => b['type'] === 'actions') as { elements: Array<{ value?: string }> }).elements[0]?.value ?? '';
+      const challengeId = (await world.store.getPrompt(promptId))!.challengeId;
+      const id = fileIn(blocksOf(post));
+      if (fileOf.has(challengeId)) seenBefore += 1;
+      expect(fileOf.get(challengeId) ?? id, challengeId).toBe(id);
+      fileOf.set(challengeId, id);
+    }
+    // Uploads happened only for pictures neither instance had uploaded yet (16 of 35 seen: a repeat is all but certain).
+    expect(seenBefore).toBeGreaterThan(0);
+    expect(world.slack.callsOf('files.getUploadURLExternal').length).toBe(fileOf.size);
+    expect(world.slack.callsOf('files.getUploadURLExternal').length - uploadsBefore).toBeLessThanOrEqual(16 - seenBefore);
   });
 
   it('a failed upload sends the prompt without a picture; prompts in the next minute do not ask again, a later one does', async () => {

@@ -94,7 +94,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     clientOptions: { slackApiUrl: config.SLACK_API_URL, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } },
     authorize: rotation ? installationAuthorize(rotation) : singleWorkspaceAuthorize(api, botToken ?? '', logger),
   });
-  const pictures = createSlackPictures(api, options.pictures ?? null, logger, () => service.ctx.clock.now());
+  const pictures = createSlackPictures(api, options.pictures ?? null, logger, () => service.ctx.clock.now(), store);
   const deps: ClickDeps = { service, store, api, logger, installations, work: new WorkLimit(WORK_LIMIT), teamCounts: new TeamCountUpdates(), pictures };
   registerListeners(app, deps);
   const socketMode = receiver instanceof SocketModeReceiver;

@@ -1,6 +1,9 @@
 // A prompt's picture in Slack: linked from PUBLIC_URL when there is one; otherwise uploaded once per workspace
-// (files.getUploadURLExternal, then the bytes, then files.completeUploadExternal) and shown by its file id.
-import { pictureAlt, type Logger, type PictureSource } from '../../core/index.ts';
+// (files.getUploadURLExternal, then the bytes, then files.completeUploadExternal) and shown by its file id. The file
+// id is kept in the store, so other instances and a restarted one show the same file instead of uploading again.
+import { createHash } from 'node:crypto';
+import { pictureAlt, type Logger, type PictureSource, type RecordStore } from '../../core/index.ts';
+import { slackMemberId } from './ids.ts';
 import type { SlackApi } from './slack-api.ts';
 import { describeSlackError } from './slack-errors.ts';
 
@@ -16,6 +19,9 @@ export interface SlackPictures {
 const UPLOAD_WAIT_MS = 2_000;
 /** How long a workspace's prompts go without pictures after an upload failed (a 429's Retry-After is shorter). */
 const UPLOAD_REST_MS = 60_000;
+/** How long a stored file id is used: a file deleted in Slack is uploaded again after at most this long. */
+const FILE_ID_TTL_MS = 7 * 24 * 3600_000;
+const FILE_ID_RECORD = 'slack-picture';
 
 function text(result: Record<string, unknown>, key: string): string {
   const value = result[key];
@@ -23,7 +29,12 @@ function text(result: Record<string, unknown>, key: string): string {
   return value;
 }
 
-export function createSlackPictures(api: SlackApi, pictures: PictureSource | null, logger: Logger, now: () => number = Date.now): SlackPictures {
+/** The record id of a picture's file in a workspace; the picture's bytes are in it, so a changed picture is uploaded anew. */
+function fileRecordId(workspaceId: string, challengeId: string, png: Buffer): string {
+  return slackMemberId(workspaceId, `${challengeId}.${createHash('sha256').update(png).digest('hex').slice(0, 16)}`);
+}
+
+export function createSlackPictures(api: SlackApi, pictures: PictureSource | null, logger: Logger, now: () => number = Date.now, store?: RecordStore): SlackPictures {
   // Kept per process: an instance uploads a picture to a workspace at most once, and a failed upload is tried again.
   const uploaded = new Map<string, Promise<string>>();
   // After a failed upload a workspace's prompts go without pictures for a while, instead of asking again at once.
@@ -35,6 +46,16 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
     const sent = await fetch(text(target, 'upload_url'), { method: 'POST', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } });
     if (!sent.ok) throw new Error(`picture upload answered ${sent.status}`);
     await api.call(workspaceId, 'files.completeUploadExternal', { files: JSON.stringify([{ id: fileId, title: challengeId }]) });
+    return fileId;
+  }
+
+  /** The file id another instance (or this one before a restart) stored, else a new upload, stored for them. */
+  async function sharedOrUpload(workspaceId: string, challengeId: string, png: Buffer): Promise<string> {
+    const recordId = fileRecordId(workspaceId, challengeId, png);
+    const stored = store ? await store.getRecord(FILE_ID_RECORD, recordId) : null;
+    if (stored) return stored;
+    const fileId = await upload(workspaceId, challengeId, png);
+    await store?.putRecord(FILE_ID_RECORD, recordId, fileId, FILE_ID_TTL_MS);
     return fileId;
   }
 
@@ -50,7 +71,7 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
       let fileId = uploaded.get(key);
       if (!fileId && (restingUntil.get(workspaceId) ?? 0) > now()) return null;
       if (!fileId) {
-        fileId = upload(workspaceId, challengeId, png);
+        fileId = sharedOrUpload(workspaceId, challengeId, png);
         uploaded.set(key, fileId);
       }
       try {
