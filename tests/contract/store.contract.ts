@@ -861,15 +861,21 @@ export function runStoreContract(name: string, factory: () => Promise<StoreFixtu
         expect(await store.countTeamMembers(`slack:${TENANT}:CNONE`)).toBe(0);
       });
 
-      it('adds many members to a roster in one call, keeping it distinct, and refuses members of another tenant', async () => {
+      it('adds many members to many rosters in one call, keeping each distinct, and refuses members of another tenant', async () => {
         const [a, b, c] = [memberIdOf('UA'), memberIdOf('UB'), memberIdOf('UC')];
+        const ops = `slack:${TENANT}:C02OPS`;
+        const far = `slack:${OTHER_TENANT}:C01`;
+        const farMember = memberIdOf('UFAR', OTHER_TENANT);
         await store.addTeamMember(TEAM_ID, a);
-        await store.addTeamMembers(TEAM_ID, [b, a, c, b]);
-        await store.addTeamMembers(TEAM_ID, []);
+        await store.addTeamMembers([{ teamId: TEAM_ID, memberIds: [b, a, c, b] }, { teamId: ops, memberIds: [c] }, { teamId: far, memberIds: [farMember] }, { teamId: ops, memberIds: [] }]);
+        await store.addTeamMembers([]);
         expect(await store.teamMemberIds(TEAM_ID)).toEqual([a, b, c]);
         expect(await store.countTeamMembers(TEAM_ID)).toBe(3);
-        await expect(store.addTeamMembers(TEAM_ID, [memberIdOf('UD'), memberIdOf('UFAR', OTHER_TENANT)])).rejects.toThrow();
+        expect(await store.teamMemberIds(ops)).toEqual([c]);
+        expect(await store.teamMemberIds(far)).toEqual([farMember]);
+        await expect(store.addTeamMembers([{ teamId: ops, memberIds: [b] }, { teamId: TEAM_ID, memberIds: [memberIdOf('UD'), farMember] }])).rejects.toThrow();
         expect(await store.countTeamMembers(TEAM_ID)).toBe(3);
+        expect(await store.teamMemberIds(ops)).toEqual([c]);
       });
 
       it('only roster members count toward a team day; anyone else still adds to its totals (issue 11)', async () => {

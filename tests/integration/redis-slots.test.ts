@@ -49,7 +49,7 @@ async function exerciseStore(s: Store): Promise<void> {
     await s.setDue(m.id, T0);
   }
   await s.enrolMembers([{ member: makeMember('UNEWBIE', { active: true }), dueAt: T0 }, { member: bob, dueAt: T0 }]);
-  await s.addTeamMembers(team.id, [alice.id, bob.id]);
+  await s.addTeamMembers([{ teamId: team.id, memberIds: [alice.id, bob.id] }]);
   await s.setDue(`team|${team.id}`, T0);
   await s.setDue(`digest|${team.id}`, T0);
   await s.getDue(alice.id);

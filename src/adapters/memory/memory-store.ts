@@ -17,6 +17,7 @@ import type {
   PromptSendInput,
   PromptSettleInput,
   PromptStatus,
+  RosterAddition,
   Store,
   Team,
   TeamChange,
@@ -343,11 +344,14 @@ export class MemoryStore implements Store {
     this.mapEntry(this.rosters, teamId, () => new Set<string>()).add(memberId);
   }
 
-  async addTeamMembers(teamId: string, memberIds: string[]): Promise<void> {
-    if (memberIds.length === 0) return;
-    requireOneTenant([teamId, ...memberIds]);
-    const roster = this.mapEntry(this.rosters, teamId, () => new Set<string>());
-    for (const memberId of memberIds) roster.add(memberId);
+  async addTeamMembers(additions: ReadonlyArray<RosterAddition>): Promise<void> {
+    // Every addition is checked before any roster changes, as the Redis store refuses a bad batch whole.
+    for (const { teamId, memberIds } of additions) requireOneTenant([teamId, ...memberIds]);
+    for (const { teamId, memberIds } of additions) {
+      if (memberIds.length === 0) continue;
+      const roster = this.mapEntry(this.rosters, teamId, () => new Set<string>());
+      for (const memberId of memberIds) roster.add(memberId);
+    }
   }
 
   async removeTeamMember(teamId: string, memberId: string): Promise<void> {

@@ -17,6 +17,7 @@ import type {
   PromptSendInput,
   PromptSettleInput,
   PromptStatus,
+  RosterAddition,
   Store,
   Team,
   TeamChange,
@@ -385,10 +386,16 @@ export class RedisStore implements Store {
     await guard(this.redis.sadd(this.keys.roster(teamId), memberId));
   }
 
-  async addTeamMembers(teamId: string, memberIds: string[]): Promise<void> {
-    if (memberIds.length === 0) return;
-    requireOneTenant([teamId, ...memberIds]);
-    await guard(this.redis.sadd(this.keys.roster(teamId), ...memberIds));
+  async addTeamMembers(additions: ReadonlyArray<RosterAddition>): Promise<void> {
+    for (const { teamId, memberIds } of additions) requireOneTenant([teamId, ...memberIds]);
+    const nonEmpty = additions.filter((addition) => addition.memberIds.length > 0);
+    // A pipeline: one socket write for every roster (per tenant on a Cluster), not one per team.
+    await runGrouped(this.redis, nonEmpty, (addition) => this.keys.tagOf(addition.teamId), async (group) => {
+      const pipeline = this.redis.pipeline();
+      for (const { teamId, memberIds } of group) pipeline.sadd(this.keys.roster(teamId), ...memberIds);
+      await execTransaction(pipeline);
+      return group.map(() => undefined);
+    });
   }
 
   async removeTeamMember(teamId: string, memberId: string): Promise<void> {

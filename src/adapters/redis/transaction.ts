@@ -1,4 +1,5 @@
-// Runs a MULTI/EXEC batch (all keys under one hash tag) and returns its replies, throwing the first failed reply.
+// Runs a MULTI/EXEC batch (all keys under one hash tag) or a pipeline and returns its replies, throwing the first
+// failed reply.
 import type { ChainableCommander } from 'ioredis';
 import { guard } from './redis-errors.ts';
 

@@ -66,7 +66,7 @@ async function enrolChunk(ctx: Ctx, chunk: readonly EnrolInput[], start: boolean
     if (ids) ids.push(member.id);
     else startedByRoster.set(rosterOf(member), [member.id]);
   });
-  await Promise.all([...startedByRoster].map(([rosterId, ids]) => ctx.store.addTeamMembers(rosterId, ids)));
+  await ctx.store.addTeamMembers([...startedByRoster].map(([teamId, memberIds]) => ({ teamId, memberIds })));
   const existing = chunk.filter((_, i) => !stored[i]);
   // Different members never conflict, so the chunk's existing ones go side by side.
   await Promise.all(existing.map((input) => enrolExisting(ctx, input)));

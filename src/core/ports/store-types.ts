@@ -14,6 +14,12 @@ export interface MemberEnrolment {
   dueAt: number | null;
 }
 
+/** Members joining one team's roster (addTeamMembers). */
+export interface RosterAddition {
+  teamId: string;
+  memberIds: string[];
+}
+
 /** A handled claim's outcome for commitDueMany: the job's next due instant, or null to drop it. */
 export interface DueCommit {
   jobId: string;

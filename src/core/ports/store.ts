@@ -12,6 +12,7 @@ import type {
   DueCommit,
   MemberEnrolment,
   PromptSendInput,
+  RosterAddition,
   PromptSettleInput,
   SwapStoreResult,
   WeekBoardEntry,
@@ -128,8 +129,8 @@ export interface TeamStore {
   listTeams(platform: Platform, tenantId: string): Promise<Team[]>;
   /** Adds the member to the team's roster. */
   addTeamMember(teamId: string, memberId: string): Promise<void>;
-  /** addTeamMember for many members of one team, in one step. */
-  addTeamMembers(teamId: string, memberIds: string[]): Promise<void>;
+  /** addTeamMember for many members of many teams (each team with members of its own tenant), in one round trip. */
+  addTeamMembers(additions: ReadonlyArray<RosterAddition>): Promise<void>;
   removeTeamMember(teamId: string, memberId: string): Promise<void>;
   teamMemberIds(teamId: string): Promise<string[]>;
   /** The roster size (active members), without reading the roster. */
