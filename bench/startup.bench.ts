@@ -1,7 +1,8 @@
 // Start-up cost: time from spawn to the first 200 on /readyz, and RSS then, for the compiled bot with the web chat only,
 // with Slack on, with Teams on, with Redis, and for `npm start` (tsx), next to Node's own floor (a bare HTTP server
 // answering /readyz). Side by side in one run, with each target's verdict and the SDKs each mode loaded by the time it
-// was ready; needs `npm run build` first.
+// was ready; needs `npm run build` first. STARTUP_BEFORE=<another checkout, built> runs the same modes there too,
+// round by round in turn with this one, and prints its rows next to these (before/after figures on a shared machine).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env['STARTUP_ROUNDS'] ?? 5);
+const BEFORE = process.env['STARTUP_BEFORE'] ? resolve(process.env['STARTUP_BEFORE']) : null;
 
 interface Case {
   name: string;
@@ -49,12 +51,12 @@ function servingPid(child: ChildProcess): number {
   }
 }
 
-async function startOnce(c: Case, extraEnv: Record<string, string> = {}): Promise<{ ms: number; rss: number }> {
+async function startOnce(c: Case, root: string, extraEnv: Record<string, string> = {}): Promise<{ ms: number; rss: number }> {
   const port = await freePort();
   const started = performance.now();
   const [command, ...args] = c.command as [string, ...string[]];
   const child = spawn(command, args, {
-    cwd: ROOT,
+    cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...c.env, ...extraEnv },
     stdio: 'ignore',
     detached: true,
@@ -74,11 +76,11 @@ async function startOnce(c: Case, extraEnv: Record<string, string> = {}): Promis
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** One more start with a resolve hook preloaded: which of `watched` the mode had loaded when /readyz first said 200. */
-async function packagesLoaded(c: Case): Promise<Set<string>> {
+async function packagesLoaded(c: Case, root: string): Promise<Set<string>> {
   const dir = mkdtempSync(join(tmpdir(), 'startup-bench-'));
   const file = join(dir, 'packages');
   try {
-    await startOnce(c, { LOADED_PACKAGES_FILE: file, NODE_OPTIONS: `--import=${resolve(ROOT, 'bench/loaded-packages-hook.ts')}` });
+    await startOnce(c, root, { LOADED_PACKAGES_FILE: file, NODE_OPTIONS: `--import=${resolve(ROOT, 'bench/loaded-packages-hook.ts')}` });
     return new Set(existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -98,22 +100,35 @@ const redisEnv = { REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:637
 const cases: Case[] = [
   { name: 'Node floor (bare HTTP server)', command: [node, '-e', FLOOR], env: {} },
   { name: 'compiled, web chat only', command: [node, 'dist/main.js'], env: {}, target: { ms: 500, rssMb: 100 }, loads: { must: [], mustNot: except([]) } },
+  // The first start after a build or on a fresh machine: Node's compile cache (src/main.ts) has nothing yet.
+  { name: 'compiled, web chat only, no compile cache', command: [node, 'dist/main.js'], env: { NODE_DISABLE_COMPILE_CACHE: '1' }, target: { ms: 500, rssMb: 100 } },
   { name: 'compiled, web chat + Slack', command: [node, 'dist/main.js'], env: { ...slackEnv, WEB_CHAT_ENABLED: 'true' }, loads: { must: ['@slack/bolt', '@slack/web-api'], mustNot: except(['@slack/bolt', '@slack/web-api']) } },
   { name: 'compiled, web chat + Teams', command: [node, 'dist/main.js'], env: { TEAMS_ALLOW_ANONYMOUS: 'true', WEB_CHAT_ENABLED: 'true' }, loads: { must: ['botbuilder'], mustNot: except(['botbuilder']) } },
   { name: 'compiled, web chat + Redis store', command: [node, 'dist/main.js'], env: redisEnv, loads: { must: ['ioredis'], mustNot: except(['ioredis']) } },
   { name: 'npm start (tsx), web chat only', command: ['npm', 'start'], env: {}, target: { ms: 2000 } },
 ];
 
-if (!existsSync(resolve(ROOT, 'dist/main.js'))) {
-  console.error('startup bench: run `npm run build` first');
-  process.exit(1);
+const roots = BEFORE ? [ROOT, BEFORE] : [ROOT];
+for (const root of roots) {
+  if (!existsSync(resolve(root, 'dist/main.js'))) {
+    console.error(`startup bench: run \`npm run build\` in ${root} first`);
+    process.exit(1);
+  }
 }
-console.log(`start-up, median of ${ROUNDS} (spawn -> first 200 on /readyz; RSS of the serving process then)`);
-const rows: Array<{ c: Case; ms: number; rss: number; loaded: Set<string> | null }> = [];
+console.log(`start-up, median of ${ROUNDS} (spawn -> first 200 on /readyz; RSS of the serving process then)${BEFORE ? `; "before" = ${BEFORE}` : ''}`);
+type Row = { c: Case; label: string; ms: number; rss: number; loaded: Set<string> | null };
+const rows: Row[] = [];
 for (const c of cases) {
-  const runs: Array<{ ms: number; rss: number }> = [];
-  for (let i = 0; i < ROUNDS; i += 1) runs.push(await startOnce(c));
-  rows.push({ c, ms: median(runs.map((r) => r.ms)), rss: median(runs.map((r) => r.rss)), loaded: c.loads ? await packagesLoaded(c) : null });
+  // The floor runs no code of either checkout: measured once.
+  const caseRoots = c === cases[0] ? [ROOT] : roots;
+  const runs = caseRoots.map(() => [] as Array<{ ms: number; rss: number }>);
+  // Rounds alternate between the checkouts, so a change in the machine's load touches both alike.
+  for (let i = 0; i < ROUNDS; i += 1) for (const [r, root] of caseRoots.entries()) runs[r]?.push(await startOnce(c, root));
+  for (const [r, root] of caseRoots.entries()) {
+    const own = runs[r] ?? [];
+    const label = root === BEFORE ? `${c.name}, before` : c.name;
+    rows.push({ c, label, ms: median(own.map((x) => x.ms)), rss: median(own.map((x) => x.rss)), loaded: c.loads ? await packagesLoaded(c, root) : null });
+  }
 }
 
 const floor = rows[0] as { ms: number; rss: number };
@@ -132,9 +147,9 @@ const sdkCheck = (c: Case, loaded: Set<string> | null): string => {
   const fault = [...missing.map((p) => `${p} NOT loaded`), ...extra.map((p) => `${p} loaded too early`)];
   return `loaded: ${has.length > 0 ? has.join(' ') : 'no SDK'}${fault.length > 0 ? ` (${fault.join('; ')})` : ' (ok)'}`;
 };
-console.log(`${'mode'.padEnd(34)} ${'ready'.padStart(8)} ${'RSS'.padStart(8)} ${'over floor'.padStart(18)}  target`);
-for (const { c, ms, rss, loaded } of rows) {
+console.log(`${'mode'.padEnd(42)} ${'ready'.padStart(8)} ${'RSS'.padStart(8)} ${'over floor'.padStart(18)}  target`);
+for (const { c, label, ms, rss, loaded } of rows) {
   const over = c === cases[0] ? '' : `+${(ms - floor.ms).toFixed(0)} ms +${(rss - floor.rss).toFixed(0)} MB`;
   const notes = [verdict(c, ms, rss), sdkCheck(c, loaded)].filter(Boolean).join('; ');
-  console.log(`${c.name.padEnd(34)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${rss.toFixed(0)} MB`.padStart(8)} ${over.padStart(18)}  ${notes}`);
+  console.log(`${label.padEnd(42)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${rss.toFixed(0)} MB`.padStart(8)} ${over.padStart(18)}  ${notes}`);
 }
