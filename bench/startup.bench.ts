@@ -147,9 +147,9 @@ const sdkCheck = (c: Case, loaded: Set<string> | null): string => {
   const fault = [...missing.map((p) => `${p} NOT loaded`), ...extra.map((p) => `${p} loaded too early`)];
   return `loaded: ${has.length > 0 ? has.join(' ') : 'no SDK'}${fault.length > 0 ? ` (${fault.join('; ')})` : ' (ok)'}`;
 };
-console.log(`${'mode'.padEnd(42)} ${'ready'.padStart(8)} ${'RSS'.padStart(8)} ${'over floor'.padStart(18)}  target`);
+console.log(`${'mode'.padEnd(52)} ${'ready'.padStart(8)} ${'RSS'.padStart(8)} ${'over floor'.padStart(18)}  target`);
 for (const { c, label, ms, rss, loaded } of rows) {
   const over = c === cases[0] ? '' : `+${(ms - floor.ms).toFixed(0)} ms +${(rss - floor.rss).toFixed(0)} MB`;
   const notes = [verdict(c, ms, rss), sdkCheck(c, loaded)].filter(Boolean).join('; ');
-  console.log(`${label.padEnd(42)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${rss.toFixed(0)} MB`.padStart(8)} ${over.padStart(18)}  ${notes}`);
+  console.log(`${label.padEnd(52)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${rss.toFixed(0)} MB`.padStart(8)} ${over.padStart(18)}  ${notes}`);
 }
