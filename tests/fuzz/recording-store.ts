@@ -4,9 +4,9 @@ import { caseInScope } from './case-attribution.ts';
 
 /** Calls that change state. readBoard counts too: it zeroes lapsed streaks and moves a board to a new week. */
 export const MUTATING_CALLS: ReadonlySet<string> = new Set([
-  'putMember', 'forgetMember', 'setDue', 'clearDue', 'claimDue', 'commitDueMany', 'reapLeases', 'markSent',
+  'putMember', 'enrolMembers', 'forgetMember', 'setDue', 'clearDue', 'claimDue', 'commitDueMany', 'reapLeases', 'markSent',
   'putPrompt', 'setPromptStatus', 'setPromptDelivery', 'recordCompletion', 'recordPromptSent',
-  'putTeam', 'addTeamMember', 'removeTeamMember', 'forgetTeam', 'putBoardEntry', 'removeBoardEntry', 'readBoard',
+  'putTeam', 'addTeamMember', 'addTeamMembers', 'removeTeamMember', 'forgetTeam', 'putBoardEntry', 'removeBoardEntry', 'readBoard',
   'reserveSend', 'holdSends', 'putRecord', 'putRecordIfAbsent', 'deleteRecord', 'recordPromptSends', 'settlePromptSends', 'commitDueMany',
 ]);
 
