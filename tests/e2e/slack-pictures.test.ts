@@ -87,6 +87,30 @@ describe('Slack prompt pictures', () => {
     expect(world.slack.callsOf('files.getUploadURLExternal').length - uploadsBefore).toBeLessThanOrEqual(16 - seenBefore);
   });
 
+  it('a picture file deleted in Slack: the prompt still goes (without it) and the next one uploads it again', async () => {
+    world = await startSlackWorld({ startIso: START });
+    const uploadedBefore = new Set<string>();
+    for (let i = 0; i < 16; i++) uploadedBefore.add((await promptBlocks(world, 'UADA')).challengeId);
+    // An admin deletes every file the app uploaded.
+    world.slack.uploads.clear();
+    const postsBefore = world.slack.callsOf('chat.postMessage').length;
+    for (let i = 0; i < 16; i++) {
+      const refusedBefore = world.slack.refusedForFiles;
+      const callsBefore = world.slack.calls.length;
+      await world.command('UADA', 'now');
+      // The post that went through is the last one: a refused one comes before it.
+      await world.slack.waitForCall('chat.postMessage', (c) => c.args['channel'] === 'DUADA', 5000, callsBefore);
+      const delivered = world.slack.calls.slice(callsBefore).filter((c) => c.method === 'chat.postMessage' && c.args['channel'] === 'DUADA').at(-1)!;
+      const image = blocksOf(delivered).find((b) => b['type'] === 'image') as { slack_file: { id: string } } | undefined;
+      // Each prompt arrived: with a picture Slack has, or, right after a refusal, without one.
+      if (image) expect(world.slack.uploads.has(image.slack_file.id)).toBe(true);
+      if (world.slack.refusedForFiles > refusedBefore) expect(image).toBeUndefined();
+    }
+    // At least one prompt met a deleted file (16 of 35 were uploaded before); each refused post was made again.
+    expect(world.slack.refusedForFiles).toBeGreaterThan(0);
+    expect(world.slack.callsOf('chat.postMessage').length - postsBefore).toBe(16 + world.slack.refusedForFiles);
+  });
+
   it('a failed upload sends the prompt without a picture; prompts in the next minute do not ask again, a later one does', async () => {
     world = await startSlackWorld({ startIso: START });
     world.slack.failOnce('files.getUploadURLExternal', 'internal_error');

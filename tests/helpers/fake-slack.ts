@@ -80,6 +80,17 @@ export class FakeSlack {
   private seq = 0;
   /** Bytes posted to an upload_url, by file id. */
   readonly uploads = new Map<string, Buffer>();
+
+  /** As Slack answers a message whose image block names a file it does not have (deleted, never uploaded): invalid_blocks. */
+  private unknownFileIn(blocks: string | undefined): boolean {
+    const parsed = JSON.parse(blocks ?? '[]') as Array<{ type?: string; slack_file?: { id?: string } }>;
+    const unknown = parsed.some((block) => block.type === 'image' && block.slack_file?.id !== undefined && !this.uploads.has(block.slack_file.id));
+    if (unknown) this.refusedForFiles += 1;
+    return unknown;
+  }
+
+  /** Messages refused with invalid_blocks for naming a file Slack does not have. */
+  refusedForFiles = 0;
   baseUrl = '';
   /** Socket Mode: apps.connections.open hands out its ws:// URL on this same server. */
   readonly socketMode = new FakeSocketMode(() => this.baseUrl.replace(/^http:/, 'ws:'));
@@ -295,8 +306,10 @@ export class FakeSlack {
       case 'conversations.info':
         return { ok: true, channel: { id: args['channel'], name: 'secret-team' } };
       case 'chat.postMessage':
+        if (this.unknownFileIn(args['blocks'])) return { ok: false, error: 'invalid_blocks' };
         return { ok: true, channel: args['channel'], ts, message: { ts } };
       case 'chat.update':
+        if (this.unknownFileIn(args['blocks'])) return { ok: false, error: 'invalid_blocks' };
         return { ok: true, channel: args['channel'], ts: args['ts'] };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts };

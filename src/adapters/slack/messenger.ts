@@ -143,28 +143,42 @@ export function createSlackMessenger(api: SlackApi, logger: Logger, dms: DmChann
     });
   }
 
+  /** A prompt into the member's DM: the kept channel, or a newly opened one when the kept one was closed. */
+  async function sendPromptMessage(member: Member, view: PromptView, msg: SlackMessage, gate: WireGate | undefined): Promise<{ channel: string; ts: string }> {
+    const { workspaceId, localId: userId } = parts(member.id);
+    const metadata = { metadata: { event_type: PROMPT_EVENT_TYPE, event_payload: { prompt_id: view.promptId } } };
+    const kept = await keptDm(member.id);
+    if (kept !== null) {
+      try {
+        return await post(workspaceId, kept, msg, metadata, gate);
+      } catch (err) {
+        const word = slackErrorWord(err);
+        if (word === null || !CLOSED_DM_ERRORS.has(word)) throw err;
+        // The DM was closed or archived since it was kept: Slack did not post, so open it once more and post there.
+        logger.info({ memberId: member.id, err: word }, 'kept DM channel is gone; reopening it');
+        await dms.forget(member.id);
+      }
+    }
+    return post(workspaceId, await openDm(member, workspaceId, userId), msg, metadata, gate);
+  }
+
   return {
     platform: 'slack',
     gatesSends: true,
 
     async sendPrompt(member: Member, view: PromptView, wireGate?: WireGate) {
-      const { workspaceId, localId: userId } = parts(member.id);
-      const msg = renderPrompt(view, (await options.pictures?.imageFor(workspaceId, view.challenge.id)) ?? null);
-      const metadata = { metadata: { event_type: PROMPT_EVENT_TYPE, event_payload: { prompt_id: view.promptId } } };
+      const { workspaceId } = parts(member.id);
       const gate = onceGate(wireGate);
-      const kept = await keptDm(member.id);
-      if (kept !== null) {
-        try {
-          return await post(workspaceId, kept, msg, metadata, gate);
-        } catch (err) {
-          const word = slackErrorWord(err);
-          if (word === null || !CLOSED_DM_ERRORS.has(word)) throw err;
-          // The DM was closed or archived since it was kept: Slack did not post, so open it once more and post there.
-          logger.info({ memberId: member.id, err: word }, 'kept DM channel is gone; reopening it');
-          await dms.forget(member.id);
-        }
+      const image = (await options.pictures?.imageFor(workspaceId, view.challenge.id)) ?? null;
+      try {
+        return await sendPromptMessage(member, view, renderPrompt(view, image), gate);
+      } catch (err) {
+        // Slack refuses a file it no longer has (deleted in the workspace) and posted nothing: the prompt goes without.
+        if (image === null || !('fileId' in image) || slackErrorWord(err) !== 'invalid_blocks') throw err;
+        logger.warn({ memberId: member.id }, 'picture file gone from the workspace; prompt sent without it, uploaded again next time');
+        await options.pictures?.forget(workspaceId, view.challenge.id);
+        return sendPromptMessage(member, view, renderPrompt(view, null), gate);
       }
-      return post(workspaceId, await openDm(member, workspaceId, userId), msg, metadata, gate);
     },
 
     async findPrompt(member: Member, promptId: string) {

@@ -13,6 +13,8 @@ export type PromptImage = { url: string; alt: string } | { fileId: string; alt: 
 export interface SlackPictures {
   /** The picture for a challenge in a workspace, or null (no picture, or the upload failed: the prompt goes without). */
   imageFor(workspaceId: string, challengeId: string): Promise<PromptImage | null>;
+  /** Slack no longer has the picture's file (deleted in the workspace): it is uploaded again next time. */
+  forget(workspaceId: string, challengeId: string): Promise<void>;
 }
 
 /** How long a prompt waits for its picture's first upload before it is sent without it. */
@@ -60,6 +62,12 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
   }
 
   return {
+    async forget(workspaceId, challengeId) {
+      uploaded.delete(`${workspaceId}/${challengeId}`);
+      const png = pictures?.png(challengeId);
+      if (png && store) await store.deleteRecord(FILE_ID_RECORD, fileRecordId(workspaceId, challengeId, png));
+    },
+
     async imageFor(workspaceId, challengeId) {
       if (!pictures) return null;
       const alt = pictureAlt(challengeId);
