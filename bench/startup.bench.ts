@@ -1,6 +1,6 @@
-// Start-up cost: time from spawn to the first 200 on /readyz, and RSS then, for the compiled bot with the web chat only,
-// with Slack on, with Teams on, with Redis, and for `npm start` (tsx), next to Node's own floor (a bare HTTP server
-// answering /readyz). Side by side in one run, with each target's verdict and the SDKs each mode loaded by the time it
+// Start-up cost: time from spawn to the first 200 on /readyz, and CPU time and RSS then, for the compiled bot with the
+// web chat only, with Slack on, with Teams on, with Redis, and for `npm start` (tsx), next to Node's own floor (a bare
+// HTTP server answering /readyz). Side by side in one run, with each target's verdict and the SDKs each mode loaded by the time it
 // was ready; needs `npm run build` first. STARTUP_BEFORE=<another checkout, built> runs the same modes there too,
 // round by round in turn with this one, and prints its rows next to these (before/after figures on a shared machine).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env['STARTUP_ROUNDS'] ?? 5);
+/** Linux's USER_HZ: /proc reports CPU time in hundredths of a second. */
+const CLOCK_TICKS = 100;
 const BEFORE = process.env['STARTUP_BEFORE'] ? resolve(process.env['STARTUP_BEFORE']) : null;
 
 interface Case {
@@ -34,6 +36,13 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** CPU time (user + system, ms) the process has used so far: less swayed than wall time by other jobs on the machine. */
+function cpuMs(pid: number): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -51,7 +60,13 @@ function servingPid(child: ChildProcess): number {
   }
 }
 
-async function startOnce(c: Case, root: string, extraEnv: Record<string, string> = {}): Promise<{ ms: number; rss: number }> {
+interface Start {
+  ms: number;
+  cpu: number;
+  rss: number;
+}
+
+async function startOnce(c: Case, root: string, extraEnv: Record<string, string> = {}): Promise<Start> {
   const port = await freePort();
   const started = performance.now();
   const [command, ...args] = c.command as [string, ...string[]];
@@ -65,7 +80,11 @@ async function startOnce(c: Case, root: string, extraEnv: Record<string, string>
     for (;;) {
       if (performance.now() - started > 30_000) throw new Error(`${c.name}: not ready in 30 s`);
       const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
-      if (ok) return { ms: performance.now() - started, rss: rssMb(servingPid(child)) };
+      if (ok) {
+        const ms = performance.now() - started;
+        const pid = servingPid(child);
+        return { ms, cpu: cpuMs(pid), rss: rssMb(pid) };
+      }
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
@@ -115,19 +134,19 @@ for (const root of roots) {
     process.exit(1);
   }
 }
-console.log(`start-up, median of ${ROUNDS} (spawn -> first 200 on /readyz; RSS of the serving process then)${BEFORE ? `; "before" = ${BEFORE}` : ''}`);
-type Row = { c: Case; label: string; ms: number; rss: number; loaded: Set<string> | null };
+console.log(`start-up, median of ${ROUNDS} (spawn -> first 200 on /readyz; CPU time and RSS of the serving process then)${BEFORE ? `; "before" = ${BEFORE}` : ''}`);
+type Row = { c: Case; label: string; ms: number; cpu: number; rss: number; loaded: Set<string> | null };
 const rows: Row[] = [];
 for (const c of cases) {
   // The floor runs no code of either checkout: measured once.
   const caseRoots = c === cases[0] ? [ROOT] : roots;
-  const runs = caseRoots.map(() => [] as Array<{ ms: number; rss: number }>);
+  const runs = caseRoots.map(() => [] as Start[]);
   // Rounds alternate between the checkouts, so a change in the machine's load touches both alike.
   for (let i = 0; i < ROUNDS; i += 1) for (const [r, root] of caseRoots.entries()) runs[r]?.push(await startOnce(c, root));
   for (const [r, root] of caseRoots.entries()) {
     const own = runs[r] ?? [];
     const label = root === BEFORE ? `${c.name}, before` : c.name;
-    rows.push({ c, label, ms: median(own.map((x) => x.ms)), rss: median(own.map((x) => x.rss)), loaded: c.loads ? await packagesLoaded(c, root) : null });
+    rows.push({ c, label, ms: median(own.map((x) => x.ms)), cpu: median(own.map((x) => x.cpu)), rss: median(own.map((x) => x.rss)), loaded: c.loads ? await packagesLoaded(c, root) : null });
   }
 }
 
@@ -147,9 +166,9 @@ const sdkCheck = (c: Case, loaded: Set<string> | null): string => {
   const fault = [...missing.map((p) => `${p} NOT loaded`), ...extra.map((p) => `${p} loaded too early`)];
   return `loaded: ${has.length > 0 ? has.join(' ') : 'no SDK'}${fault.length > 0 ? ` (${fault.join('; ')})` : ' (ok)'}`;
 };
-console.log(`${'mode'.padEnd(52)} ${'ready'.padStart(8)} ${'RSS'.padStart(8)} ${'over floor'.padStart(18)}  target`);
-for (const { c, label, ms, rss, loaded } of rows) {
+console.log(`${'mode'.padEnd(52)} ${'ready'.padStart(8)} ${'CPU'.padStart(8)} ${'RSS'.padStart(8)} ${'over floor'.padStart(18)}  target`);
+for (const { c, label, ms, cpu, rss, loaded } of rows) {
   const over = c === cases[0] ? '' : `+${(ms - floor.ms).toFixed(0)} ms +${(rss - floor.rss).toFixed(0)} MB`;
   const notes = [verdict(c, ms, rss), sdkCheck(c, loaded)].filter(Boolean).join('; ');
-  console.log(`${label.padEnd(52)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${rss.toFixed(0)} MB`.padStart(8)} ${over.padStart(18)}  ${notes}`);
+  console.log(`${label.padEnd(52)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${cpu.toFixed(0)} ms`.padStart(8)} ${`${rss.toFixed(0)} MB`.padStart(8)} ${over.padStart(18)}  ${notes}`);
 }
