@@ -1,8 +1,8 @@
 // Start-up cost: time from spawn to the first 200 on /readyz, and CPU time and RSS then, for the compiled bot with the
 // web chat only, with Slack on, with Teams on, with Redis, and for `npm start` (tsx), next to Node's own floor (a bare
-// HTTP server answering /readyz). Side by side in one run, with each target's verdict and the SDKs each mode loaded by the time it
-// was ready; needs `npm run build` first. STARTUP_BEFORE=<another checkout, built> runs the same modes there too,
-// round by round in turn with this one, and prints its rows next to these (before/after figures on a shared machine).
+// HTTP server answering /readyz). Side by side in one run, with each target's verdict and the SDKs each mode loaded by
+// the time it was ready; needs `npm run build` first. STARTUP_BEFORE=<another checkout, built> runs the same modes
+// there too, round by round in turn with this one, and prints its rows next to these (before/after on a shared machine).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
