@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './http/logger.ts';
 import { createBot } from './bot.ts';
 
-async function main(): Promise<void> {
+/** Resolves once the bot listens (a failure to start exits the process instead). */
+export async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
@@ -48,5 +49,3 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
-
-void main();
