@@ -21,6 +21,7 @@ import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../tests/helpers/fake-slac
 import { blockActionBody, slackSignature } from '../tests/helpers/slack-sign.ts';
 import { channelClaims, jwt, trustTestSigningKey } from '../tests/fuzz/bot-framework-tokens.ts';
 import { REDIS_URL, deletePrefix, freshRedisStore, machine, percentile } from './support.ts';
+import { startIoFloor, type IoFloor } from './io-floor.ts';
 
 const RATE = Number(process.env['BENCH_RATE'] ?? 200);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 25);
@@ -218,14 +219,16 @@ async function runBench(): Promise<void> {
   const stopwatch = timed(bench.store);
   const bot = await createBot({ ...loadConfig(env), PORT: 0 }, pino({ level: 'silent' }), { store: stopwatch.store, defaultMetrics: false });
   // The counter alone, not the whole exposition text: the bench polls it every 20 ms on the bot's thread.
-  const completions = async (platform: Platform) => {
+  let floor: IoFloor | null = null;
+  const completions = async (platform: Platform | 'floor') => {
+    if (platform === 'floor') return floor?.done() ?? 0;
     const counter = bot.metrics.registry.getSingleMetric('wellness_completions_total');
     const values = counter ? (await counter.get()).values : [];
     return values.find((v) => v.labels['platform'] === platform)?.value ?? 0;
   };
   const clicks = RATE * SECONDS;
 
-  async function phase(platform: Platform, shots: Shot[], profile = false): Promise<PhaseResult> {
+  async function phase(platform: Platform | 'floor', shots: Shot[], profile = false): Promise<PhaseResult> {
     const profiler = profile && PROFILE_DIR ? new Session() : null;
     if (profiler) {
       profiler.connect();
@@ -285,14 +288,21 @@ async function runBench(): Promise<void> {
 
     console.log(`Done over HTTP on Redis (${machine()}): ${RATE} requests/s for ${SECONDS} s per platform after ${WARMUP_SECONDS} s of warm-up, ${TENANTS} workspaces/tenants, ${TEAM_SIZE > 0 ? `teams of ${TEAM_SIZE}` : 'no teams'}, one open prompt per request`);
     const only = process.env['BENCH_ONLY'];
-    if (only !== 'teams') {
+    if (only === undefined || only === 'floor' || only === 'slack') {
+      floor = await startIoFloor(REDIS_URL, bench.prefix, slackApiUrl);
+      const url = floor.url;
+      const floorShots = slackShots.map((shot) => ({ ...shot, url }));
+      report('I/O floor of a Slack Done, no bot logic (request read and acked, 4 Redis round trips, one Web API POST): what this machine costs per click', await phase('floor', floorShots.slice(0, warmups)), await phase('floor', floorShots.slice(warmups)));
+      await floor.close();
+    }
+    if (only === undefined || only === 'slack') {
       report('Slack Done click, signed (the answer is the ack; the work follows it)', await phase('slack', slackShots.slice(0, warmups)), await phase('slack', slackShots.slice(warmups), true));
       // The in-place updates run after the acks; let them finish so they do not land in the Teams figures.
       const deadline = performance.now() + 60_000;
       while ((await counts()).slackUpdates < warmups + clicks && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       console.log(`    in-place Slack updates received by the fake Slack: ${(await counts()).slackUpdates} of ${warmups + clicks}`);
     }
-    if (only !== 'slack') {
+    if (only === undefined || only === 'teams') {
       report('Teams Action.Execute invoke with a Bot Framework token (the answer carries the refreshed card: the work is inside it)', await phase('teams', teamsShots.slice(0, warmups)), await phase('teams', teamsShots.slice(warmups), true));
       console.log(`    Bot Connector calls: ${(await counts()).connectorCalls} (the card goes back in the invoke response)`);
     }
