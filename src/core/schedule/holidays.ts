@@ -4,8 +4,10 @@
 import { createRequire } from 'node:module';
 import type HolidaysOfCountry from 'date-holidays';
 import { ValidationError } from '../errors.ts';
+import { HOLIDAY_COUNTRIES } from './holiday-countries.ts';
 
-/** date-holidays parses every country's rules when loaded (~0.2 s, ~20 MB): loaded at the first calendar asked about, not at start-up. */
+/** date-holidays parses every country's rules when loaded (~0.2 s, ~20 MB): loaded when a region or a calendar's days are
+ * first needed, not at start-up (a country alone is checked against HOLIDAY_COUNTRIES). */
 let holidaysClass: typeof HolidaysOfCountry | null = null;
 function holidaysLibrary(): typeof HolidaysOfCountry {
   holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysOfCountry;
@@ -14,18 +16,11 @@ function holidaysLibrary(): typeof HolidaysOfCountry {
 
 const CALENDAR = /^([a-z]{2})(?:-([a-z0-9]{1,3}))?$/i;
 
-/** Built once: the list of countries does not change while the process runs. */
-let countries: Record<string, string> | null = null;
-function knownCountries(): Record<string, string> {
-  countries ??= new (holidaysLibrary())().getCountries('en');
-  return countries;
-}
-
 /** The canonical name of a calendar ("au-vic" -> "AU-VIC"), or a ValidationError that says what is known. */
 export function parseHolidayCalendar(text: string): string {
   const match = CALENDAR.exec(text.trim());
   const country = match?.[1]?.toUpperCase();
-  if (!match || country === undefined || knownCountries()[country] === undefined) {
+  if (!match || country === undefined || !HOLIDAY_COUNTRIES.has(country)) {
     throw new ValidationError(`"${text.trim().slice(0, 20)}" is not a holiday calendar I know: use a country code such as US, GB or DE, optionally with a region (AU-VIC), or "off".`);
   }
   const region = match[2]?.toUpperCase();
@@ -86,6 +81,6 @@ const ZONE_COUNTRY: Record<string, string> = {
 export function suggestHolidayCalendar(timezone: string, locale?: string | undefined): string | null {
   const country = locale ? /[-_]([a-z]{2})$/i.exec(locale)?.[1]?.toUpperCase() : undefined;
   const fromZone = ZONE_COUNTRY[timezone] ?? null;
-  if (country !== undefined && knownCountries()[country] !== undefined) return fromZone?.startsWith(`${country}-`) ? fromZone : country;
+  if (country !== undefined && HOLIDAY_COUNTRIES.has(country)) return fromZone?.startsWith(`${country}-`) ? fromZone : country;
   return fromZone;
 }

@@ -1,5 +1,8 @@
 // Public-holiday calendars from date-holidays: names checked, public holidays only, suggestions from locale or zone.
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
+import { HOLIDAY_COUNTRIES } from '../../../../src/core/schedule/holiday-countries.ts';
 import { isPublicHoliday, parseHolidayCalendar, publicHolidaysBetween, suggestHolidayCalendar } from '../../../../src/core/schedule/holidays.ts';
 
 describe('holiday calendars', () => {
@@ -30,5 +33,10 @@ describe('holiday calendars', () => {
     expect(suggestHolidayCalendar('Europe/London', 'de-DE')).toBe('DE');
     expect(suggestHolidayCalendar('America/Chicago')).toBe('US');
     expect(suggestHolidayCalendar('UTC')).toBeNull();
+  });
+
+  it('the countries kept in holiday-countries.ts are exactly those date-holidays has calendars for', () => {
+    const Library = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+    expect([...HOLIDAY_COUNTRIES].sort()).toEqual(Object.keys(new Library().getCountries('en')).sort());
   });
 });
