@@ -32,7 +32,7 @@ export interface TeamCompletionInput {
   day: string;
   /** ISO week key in the team's zone, e.g. 2026-W48. */
   weekKey: string;
-  /** The day's denominator for the team streak rule: roster members not away that day (core/people/team-attendance.ts). */
+  /** The day's denominator for the team streak rule: roster members not away that day (core/people/team-facts.ts). */
   activeMembers: number;
 }
 

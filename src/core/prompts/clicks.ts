@@ -95,7 +95,7 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
   });
 }
 
-/** The member's teams as a completion counts them: each team's own day and week, and who counts that day (team-attendance.ts). */
+/** The member's teams as a completion counts them: each team's own day and week, and who counts that day (team-facts.ts). */
 async function completionTeams(ctx: Ctx, memberId: string, teamIds: string[], now: number): Promise<Array<{ team: Team; input: TeamCompletionInput }>> {
   const found = await Promise.all(
     teamIds.map(async (teamId) => {
