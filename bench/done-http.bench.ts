@@ -69,7 +69,7 @@ async function playPlatforms(): Promise<void> {
   port.postMessage({ kind: 'ready', slackApiUrl: slack.apiUrl, serviceUrl: connector.serviceUrl } satisfies FromWorker);
   port.on('message', async (msg: ToWorker) => {
     if (msg.kind === 'count') {
-      port.postMessage({ kind: 'counted', slackUpdates: slack.callsOf('chat.update').length, connectorCalls: connector.calls.length } satisfies FromWorker);
+      port.postMessage({ kind: 'counted', slackUpdates: slack.callsOf('chat.update').length + slack.replacements().length, connectorCalls: connector.calls.length } satisfies FromWorker);
       return;
     }
     if (msg.kind === 'stop') {
@@ -141,8 +141,10 @@ async function prepare(bot: Bot, store: Store, count: number, shotFor: (i: numbe
   return shots;
 }
 
-function slackShot(url: string, tenant: string, user: string, prompt: Prompt): Shot {
-  const body = blockActionBody({ teamId: tenant, userId: user, actionId: 'break_done', value: prompt.id, channelId: `D${user}`, messageTs: prompt.delivery['ts'] ?? '1.1' });
+function slackShot(url: string, slackApiUrl: string, tenant: string, user: string, prompt: Prompt): Shot {
+  // Every click carries its own response_url, as Slack gives one; the in-place update goes there.
+  const responseUrl = new URL(`/response/click-${prompt.id.slice(-12)}`, slackApiUrl).toString();
+  const body = blockActionBody({ teamId: tenant, userId: user, actionId: 'break_done', value: prompt.id, channelId: `D${user}`, messageTs: prompt.delivery['ts'] ?? '1.1', responseUrl });
   const text = 'form' in body ? new URLSearchParams(body.form).toString() : '';
   const stamp = Math.floor(Date.now() / 1000);
   return { url, body: text, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(stamp), 'x-slack-signature': slackSignature(SIGNING_SECRET, stamp, text) } };
@@ -279,7 +281,7 @@ async function runBench(): Promise<void> {
     const token = jwt(channelClaims(APP_ID, serviceUrl));
     const warmups = RATE * WARMUP_SECONDS;
     // Set-up is not measured: members and open prompts written through the service and the store.
-    const slackShots = await prepare(bot, bench.store, warmups + clicks, (_i, tenant, user, prompt) => slackShot(`${base}/slack/events`, tenant, user, prompt), 'slack', (user) => ({ channel: `D${user}`, ts: '1700000000.000100' }));
+    const slackShots = await prepare(bot, bench.store, warmups + clicks, (_i, tenant, user, prompt) => slackShot(`${base}/slack/events`, slackApiUrl, tenant, user, prompt), 'slack', (user) => ({ channel: `D${user}`, ts: '1700000000.000100' }));
     const teamsShots = await prepare(bot, bench.store, warmups + clicks, (_i, tenant, user, prompt) => teamsShot(`${base}/api/messages`, serviceUrl, token, tenant, user, prompt), 'teams', (user) => ({ conversationId: `a:personal-${user}`, activityId: 'activity-1', serviceUrl }));
     const counts = async () => {
       worker.postMessage({ kind: 'count' } satisfies ToWorker);

@@ -42,7 +42,7 @@ describe('Slack: Do Not Disturb', () => {
     const prompt = await world.store.getPrompt(promptId);
     expect(prompt?.slotAt).toBe(Date.parse('2026-11-25T10:00:00Z'));
     await world.click({ userId: 'UADA', actionId: 'break_done', value: promptId, channelId: 'DUADA', messageTs: prompt?.delivery['ts'] ?? '' });
-    await world.slack.waitForCall('chat.update');
+    await world.slack.waitForReplacement();
     expect((await world.bot.service.stats(ADA)).todayCount).toBe(1);
   });
 
@@ -94,15 +94,15 @@ describe('Slack: rate limits and failures', () => {
 
   it('a 429 on an in-place update is retried too', async () => {
     const { prompt } = await world.bot.service.promptNow(ADA);
-    world.slack.rateLimitOnce('chat.update', 1);
+    world.slack.rateLimitNextResponse(1);
     await world.click({ userId: 'UADA', actionId: 'break_done', value: prompt.id, channelId: 'DUADA', messageTs: prompt.delivery['ts'] ?? '' });
     const updates = await (async () => {
-      for (let i = 0; i < 300 && world.slack.callsOf('chat.update').length < 2; i += 1) await new Promise((r) => setTimeout(r, 10));
-      return world.slack.callsOf('chat.update');
+      for (let i = 0; i < 300 && world.slack.replacements().length < 2; i += 1) await new Promise((r) => setTimeout(r, 10));
+      return world.slack.replacements();
     })();
     expect(updates).toHaveLength(2);
     expect(updates[1]!.at - updates[0]!.at).toBeGreaterThanOrEqual(950);
-    expect(updates[1]!.args['text']).toMatch(/done/);
+    expect(updates[1]!.body['text']).toMatch(/done/);
   });
 
   it('a send Slack keeps refusing is retried with backoff, then counted as a failed delivery and not resent', async () => {

@@ -137,7 +137,7 @@ describe('Slack prompt pictures', () => {
     const { promptId } = await promptBlocks(world, 'UADA');
     const sent = await world.store.getPrompt(promptId);
     await world.click({ userId: 'UADA', actionId: 'break_swap', value: promptId, channelId: sent!.delivery['channel']!, messageTs: sent!.delivery['ts']! });
-    const update = await world.slack.waitForCall('chat.update');
+    const update = await world.slack.waitForReplacement();
     const now = (await world.store.getPrompt(promptId))!.challengeId;
     expect(blocksOf(update).find((b) => b['type'] === 'image')?.['image_url']).toBe(`https://breaks.example.com/media/challenges/${now}.png`);
   });

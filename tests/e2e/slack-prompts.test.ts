@@ -114,10 +114,11 @@ describe('Slack: enrol and prompts', () => {
     const { promptId, channel, ts } = await promptFor('UADA');
     const res = await world.click({ userId: 'UADA', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts });
     expect(res.status).toBe(200);
-    const update = await world.slack.waitForCall('chat.update');
-    expect(update.args['channel']).toBe(channel);
-    expect(update.args['ts']).toBe(ts);
-    expect(update.args['text']).toMatch(/done\. Nice work! \+1 point\..*Today: 1 break · Streak: 1 workday/);
+    const update = await world.slack.waitForReplacement();
+    // In place: through the click's own response_url, replacing the clicked message (no chat.update, no Web API limit).
+    expect(update.path).toMatch(/^\/response\/click-/);
+    expect(world.slack.callsOf('chat.update')).toHaveLength(0);
+    expect(update.body['text']).toMatch(/done\. Nice work! \+1 point\..*Today: 1 break · Streak: 1 workday/);
     expect(textOf(update)).not.toMatch(/break_done/);
     expect(blocksOf(update).some((b) => b['type'] === 'actions')).toBe(false);
     // The Home tab is not republished by the click (Slack asks for it each time it opens); opened, it shows the completion.
@@ -131,14 +132,14 @@ describe('Slack: enrol and prompts', () => {
     const { promptId, channel, ts } = await promptFor('UADA');
     const click = { userId: 'UADA', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts, triggerId: 'trig-1' };
     await world.click(click);
-    await world.slack.waitForCall('chat.update');
+    await world.slack.waitForReplacement();
     // Slack redelivers the same interaction with x-slack-retry-num: acknowledged, nothing redone.
     const retry = await world.click(click, { retryNum: 1 });
     expect(retry.status).toBe(200);
     // A genuine second click (new trigger) is answered "already counted".
     await world.click({ ...click, triggerId: 'trig-2' });
-    await world.slack.waitForCall('chat.update', (c) => /already counted/.test(c.args['text'] ?? ''));
-    expect(world.slack.callsOf('chat.update')).toHaveLength(2);
+    await world.slack.waitForReplacement((p) => /already counted/.test(String(p.body['text'] ?? '')));
+    expect(world.slack.replacements()).toHaveLength(2);
     expect(await world.metric('wellness_completions_total', 'slack')).toBe(1);
     const stats = await world.bot.service.stats(`slack:${WORKSPACE}:UADA`);
     expect(stats.totalPoints).toBe(1);
@@ -151,7 +152,7 @@ describe('Slack: enrol and prompts', () => {
     const note = await world.slack.waitForCall('chat.postEphemeral');
     expect(note.args['user']).toBe('UBOB');
     expect(note.args['text']).toMatch(/belongs to someone else/);
-    expect(world.slack.callsOf('chat.update')).toHaveLength(0);
+    expect(world.slack.replacements()).toHaveLength(0);
     expect((await world.bot.service.stats(`slack:${WORKSPACE}:UADA`)).totalPoints).toBe(0);
     expect((await world.bot.service.stats(`slack:${WORKSPACE}:UBOB`)).totalPoints).toBe(0);
     expect(await world.metric('wellness_completions_total', 'slack')).toBe(0);
@@ -161,8 +162,8 @@ describe('Slack: enrol and prompts', () => {
     const { promptId, channel, ts } = await promptFor('UADA');
     const before = (await world.store.getPrompt(promptId))!.challengeId;
     await world.click({ userId: 'UADA', actionId: 'break_swap', value: promptId, channelId: channel, messageTs: ts });
-    const update = await world.slack.waitForCall('chat.update');
-    expect([update.args['channel'], update.args['ts']]).toEqual([channel, ts]);
+    const update = await world.slack.waitForReplacement();
+    expect(update.path).toMatch(/^\/response\/click-/);
     const after = (await world.store.getPrompt(promptId))!.challengeId;
     expect(after).not.toBe(before);
     const actions = blocksOf(update).find((b) => b['type'] === 'actions') as { elements: Array<{ action_id: string; value?: string }> };
@@ -171,7 +172,7 @@ describe('Slack: enrol and prompts', () => {
     expect(world.slack.callsOf('chat.postMessage').filter((c) => c.args['channel'] === 'DUADA')).toHaveLength(1);
     await world.click({ userId: 'UADA', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts, triggerId: 'd1' });
     await world.click({ userId: 'UADA', actionId: 'break_done', value: promptId, channelId: channel, messageTs: ts, triggerId: 'd2' });
-    await world.slack.waitForCall('chat.update', (c) => /already counted/.test(c.args['text'] ?? ''));
+    await world.slack.waitForReplacement((p) => /already counted/.test(String(p.body['text'] ?? '')));
     expect((await world.bot.service.stats(`slack:${WORKSPACE}:UADA`)).totalCompletions).toBe(1);
   });
 
@@ -183,7 +184,7 @@ describe('Slack: enrol and prompts', () => {
     const note = await world.slack.waitForCall('chat.postEphemeral');
     expect(note.args['user']).toBe('UBOB');
     expect(note.args['text']).toMatch(/belongs to someone else/);
-    expect(world.slack.callsOf('chat.update')).toHaveLength(0);
+    expect(world.slack.replacements()).toHaveLength(0);
     expect(await world.store.getPrompt(promptId)).toEqual(before);
   });
 
@@ -191,8 +192,8 @@ describe('Slack: enrol and prompts', () => {
     await world.command('UADA', 'start');
     const { promptId, channel, ts } = await promptFor('UADA');
     await world.click({ userId: 'UADA', actionId: 'break_snooze', value: `${promptId}|30`, channelId: channel, messageTs: ts });
-    const update = await world.slack.waitForCall('chat.update');
-    expect(update.args['text']).toMatch(/snoozed until 10:35/);
+    const update = await world.slack.waitForReplacement();
+    expect(update.body['text']).toMatch(/snoozed until 10:35/);
     const member = await world.store.getMember(`slack:${WORKSPACE}:UADA`);
     expect(member?.snoozedPromptId).toBe(promptId);
     expect(await world.store.getDue(`slack:${WORKSPACE}:UADA`)).toBe(Date.parse(START) + 30 * 60_000);
@@ -211,16 +212,16 @@ describe('Slack: enrol and prompts', () => {
     const note = await world.slack.waitForCall('chat.postEphemeral');
     expect(note.args['text']).toBe('Snooze for 10, 30, 60 minutes.');
     expect((await world.store.getPrompt(promptId))?.status).toBe('open');
-    expect(world.slack.callsOf('chat.update')).toHaveLength(0);
+    expect(world.slack.replacements()).toHaveLength(0);
   });
 
   it('Skip closes the prompt in place and a second Skip says it was already closed', async () => {
     const { promptId, channel, ts } = await promptFor('UADA');
     await world.click({ userId: 'UADA', actionId: 'break_skip', value: promptId, channelId: channel, messageTs: ts });
-    const skipped = await world.slack.waitForCall('chat.update');
-    expect(skipped.args['text']).toMatch(/skipped\. The next one comes at your next slot/);
+    const skipped = await world.slack.waitForReplacement();
+    expect(skipped.body['text']).toMatch(/skipped\. The next one comes at your next slot/);
     await world.click({ userId: 'UADA', actionId: 'break_skip', value: promptId, channelId: channel, messageTs: ts });
-    await world.slack.waitForCall('chat.update', (c) => /already closed/.test(c.args['text'] ?? ''));
+    await world.slack.waitForReplacement((p) => /already closed/.test(String(p.body['text'] ?? '')));
     expect((await world.bot.service.stats(`slack:${WORKSPACE}:UADA`)).totalPoints).toBe(0);
   });
 });

@@ -32,14 +32,14 @@ describe('Slack on Redis', () => {
 
     const responses = await Promise.all([world.click(click), world.click({ ...click, triggerId: 'redis-trigger-2' }), world.click(click, { retryNum: 1 })]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
-    await world.slack.waitForCall('chat.update', (c) => /done\. Nice work!/.test(c.args['text'] ?? ''));
-    await world.slack.waitForCall('chat.update', (c) => /already counted/.test(c.args['text'] ?? ''));
+    await world.slack.waitForReplacement((p) => /done\. Nice work!/.test(String(p.body['text'] ?? '')));
+    await world.slack.waitForReplacement((p) => /already counted/.test(String(p.body['text'] ?? '')));
 
     const stats = await world.bot.service.stats(ADA);
     expect(stats.totalCompletions).toBe(1);
     expect(stats.totalPoints).toBe(1);
     expect(await world.metric('wellness_completions_total', 'slack')).toBe(1);
-    expect(world.slack.callsOf('chat.update')).toHaveLength(2);
+    expect(world.slack.replacements()).toHaveLength(2);
     // Everything went under this test's prefix.
     expect((await keysWithPrefix(redis.redis, redis.prefix)).length).toBeGreaterThan(0);
   });

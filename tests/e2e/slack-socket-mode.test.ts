@@ -45,7 +45,7 @@ async function prompt(userId: string) {
 }
 
 const doneClick = (p: { promptId: string; channelId: string; messageTs: string }, triggerId: string) =>
-  socketPayload(blockActionBody({ teamId: WORKSPACE, userId: 'UADA', actionId: 'break_done', value: p.promptId, channelId: p.channelId, messageTs: p.messageTs, triggerId }));
+  socketPayload(blockActionBody({ teamId: WORKSPACE, userId: 'UADA', actionId: 'break_done', value: p.promptId, channelId: p.channelId, messageTs: p.messageTs, triggerId, responseUrl: world.slack.responseUrl('click') }));
 
 describe('Slack Socket Mode', () => {
   it('opens the socket with the app token at SLACK_API_URL, and POST /slack/events is not served', async () => {
@@ -92,8 +92,8 @@ describe('Slack Socket Mode', () => {
     const p = await prompt('UADA');
     const ack = await world.slack.socketMode.send('interactive', doneClick(p, 'trig-done-1'));
     expect(ack.ms).toBeLessThan(ACK_LIMIT_MS);
-    const update = await world.slack.waitForCall('chat.update');
-    expect(update.args['ts']).toBe(p.messageTs);
+    const update = await world.slack.waitForReplacement();
+    expect(update.path).toMatch(/^\/response\/click-/);
     expect(await world.metric('wellness_completions_total', 'slack')).toBe(1);
   });
 
@@ -133,7 +133,7 @@ describe('Slack Socket Mode', () => {
     const p = await prompt('UADA');
     const click = doneClick(p, 'trig-drop-1');
     await world.slack.socketMode.send('interactive', click);
-    await world.slack.waitForCall('chat.update');
+    await world.slack.waitForReplacement();
 
     world.slack.socketMode.dropAll();
     // Sent while no socket is open: Slack holds it for the app's next connection.
@@ -153,7 +153,7 @@ describe('Slack Socket Mode', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await world.metric('wellness_completions_total', 'slack')).toBe(1);
     expect((await world.bot.service.stats(ADA)).totalPoints).toBe(1);
-    expect(world.slack.callsOf('chat.update')).toHaveLength(1);
+    expect(world.slack.replacements()).toHaveLength(1);
   });
 
   it('two instances hold sockets at once: the same click delivered to both is handled once', async () => {
@@ -166,9 +166,9 @@ describe('Slack Socket Mode', () => {
     const acks = await Promise.all([world.slack.socketMode.send('interactive', click, { socket: 1 }), world.slack.socketMode.send('interactive', click, { socket: 2 })]);
     expect(acks.map((a) => a.socket).sort()).toEqual([1, 2]);
     expect(acks.every((a) => a.ms < ACK_LIMIT_MS)).toBe(true);
-    await world.slack.waitForCall('chat.update');
+    await world.slack.waitForReplacement();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(world.slack.callsOf('chat.update')).toHaveLength(1);
+    expect(world.slack.replacements()).toHaveLength(1);
     const completed = await world.store.getPrompt(p.promptId);
     expect(completed?.status).toBe('done');
   });

@@ -23,8 +23,9 @@ async function doneOnNow(userId: string): Promise<void> {
   const post = await world.slack.waitForCall('chat.postMessage', (c) => c.args['channel'] === `D${userId}`, 5000, before);
   const promptId = (blocksOf(post).find((b) => b['type'] === 'actions') as { elements: Array<{ value: string }> }).elements[0]?.value ?? '';
   const prompt = await world.store.getPrompt(promptId);
+  const replaced = world.slack.replacements().length;
   await world.click({ userId, actionId: 'break_done', value: promptId, channelId: prompt?.delivery['channel'] ?? '', messageTs: prompt?.delivery['ts'] ?? '' });
-  await world.slack.waitForCall('chat.update', () => true, 5000, before);
+  await world.slack.waitForReplacement((post) => world.slack.replacements().indexOf(post) >= replaced);
 }
 
 describe('Slack: who may change a team\'s settings', () => {

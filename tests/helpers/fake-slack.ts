@@ -126,6 +126,13 @@ export class FakeSlack {
     this.rateLimits.set(method, seconds);
   }
 
+  /** The next response_url post is recorded, then answered 429 with this Retry-After. */
+  rateLimitNextResponse(seconds: number): void {
+    this.responseRateLimit = seconds;
+  }
+
+  private responseRateLimit: number | null = null;
+
   /** The next call of `method` is recorded, then gets `trouble` instead of an answer. */
   troubleOnce(method: string, trouble: Trouble): void {
     this.troubles.set(method, trouble);
@@ -177,6 +184,17 @@ export class FakeSlack {
     return found;
   }
 
+  /** response_url posts that replace the clicked message (a click's in-place update), oldest first. */
+  replacements(): ResponseUrlPost[] {
+    return this.responses.filter((post) => post.body['replace_original'] === true);
+  }
+
+  async waitForReplacement(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5000): Promise<ResponseUrlPost> {
+    const found = await waitFor(() => this.replacements().find(match), timeoutMs);
+    if (!found) throw new Error(`no in-place replacement arrived; response_url posts so far: ${this.responses.length}`);
+    return found;
+  }
+
   async waitForResponse(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5000): Promise<ResponseUrlPost> {
     const found = await waitFor(() => this.responses.find(match), timeoutMs);
     if (!found) throw new Error(`no response_url post arrived; posts so far: ${this.responses.length}`);
@@ -196,7 +214,10 @@ export class FakeSlack {
     }
     if (url.pathname.startsWith('/response/')) {
       this.responses.push({ path: url.pathname, body: JSON.parse(text || '{}') as Record<string, unknown>, at: Date.now() });
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      const limited = this.responseRateLimit;
+      this.responseRateLimit = null;
+      if (limited !== null) res.writeHead(429, { 'retry-after': String(limited), 'content-type': 'text/plain' }).end('rate limited');
+      else res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
@@ -373,7 +394,8 @@ async function waitFor<T>(find: () => T | undefined, timeoutMs: number): Promise
 }
 
 /** JSON-decoded `blocks` of a recorded call (the WebClient sends them as a JSON string in the form). */
-export function blocksOf(call: RecordedCall): Array<Record<string, unknown>> {
+export function blocksOf(call: RecordedCall | ResponseUrlPost): Array<Record<string, unknown>> {
+  if (!('method' in call)) return (call.body['blocks'] ?? []) as Array<Record<string, unknown>>;
   return JSON.parse(call.args['blocks'] ?? '[]') as Array<Record<string, unknown>>;
 }
 
@@ -500,7 +522,8 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
       const reply = await slack.waitForResponse((p) => p.path === new URL(responseUrl).pathname);
       return { ...reply, status: res.status, text: textOf(reply) };
     },
-    click: (input, signed) => post(blockActionBody({ teamId: WORKSPACE, ...input }), signed),
+    // Each click carries its own response_url on this fake, as Slack gives one with every interaction.
+    click: (input, signed) => post(blockActionBody({ teamId: WORKSPACE, responseUrl: slack.responseUrl('click'), ...input }), signed),
     async metric(name, platform) {
       const text = await (await fetch(`${baseUrl}/metrics`)).text();
       const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(`platform="${platform}"`));

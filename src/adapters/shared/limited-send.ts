@@ -3,8 +3,8 @@
 import { SendWithheldError, type Store, type WireGate } from '../../core/index.ts';
 
 export interface SendPolicy {
-  /** Sends per second allowed for one limiter key, across all instances. */
-  perSecond: number;
+  /** Sends per second allowed for one limiter key, across all instances; null: no shared limiter (retries only). */
+  perSecond: number | null;
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -65,7 +65,7 @@ export async function limitedSend<T>(
   let onWire = gate === undefined;
   while (attempt < policy.maxAttempts) {
     attempt += 1;
-    const wait = await deps.store.reserveSend(limiterKey, policy.perSecond, now());
+    const wait = policy.perSecond === null ? 0 : await deps.store.reserveSend(limiterKey, policy.perSecond, now());
     if (!onWire) {
       // Not on the wire yet: a stopping instance hands the send back instead of waiting its turn.
       if (gate?.signal?.aborted || (wait > 0 && !(await sleepUnlessAborted(sleep, wait, gate?.signal)))) throw new SendWithheldError('handed-back');
@@ -79,6 +79,11 @@ export async function limitedSend<T>(
       const verdict = classify(err);
       if (!verdict.retry || attempt === policy.maxAttempts) break;
       if (verdict.retryAfterMs !== undefined) {
+        // Without a shared limiter only this call waits out the Retry-After.
+        if (policy.perSecond === null) {
+          await sleep(verdict.retryAfterMs);
+          continue;
+        }
         // Retry-After holds the whole shared limiter, so no instance sends to this tenant before it ends; the next
         // reservation (ours included) waits for it.
         const at = now();

@@ -11,7 +11,7 @@ import { firstDelivery } from './delivery-once.ts';
 import { slackMemberId, slackParts } from './ids.ts';
 import type { BlockActionsPayload } from './payloads.ts';
 import { ensureMember } from './people.ts';
-import { ephemeral, updateMessage } from './replies.ts';
+import { ephemeral, replaceClicked, updateMessage } from './replies.ts';
 import type { TeamCountUpdates } from './team-count.ts';
 
 type ClickedAction = BlockActionsPayload['actions'][number];
@@ -90,6 +90,8 @@ export async function handleClick(deps: ClickDeps, workspace: Workspace, payload
   } else if (prompt.kind === 'team') {
     await ephemeral(deps, workspace, channel, userId, shown);
     if (result.joinedCount !== null) await updateTeamCount(deps, workspace, prompt, channel, ts, result.joinedCount);
+  } else if (payload.response_url) {
+    await replaceClicked(deps, workspace, payload.response_url, shown);
   } else {
     await updateMessage(deps, workspace, channel, ts, shown);
   }

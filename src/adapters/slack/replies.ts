@@ -15,6 +15,11 @@ export async function direct(deps: SlackDeps, workspace: Workspace, userId: stri
   await deps.api.call(workspace.id, 'chat.postMessage', { channel: userId, text: msg.text, blocks: msg.blocks }, workspace.token);
 }
 
+/** The clicked message replaced in place through the click's response_url (see SlackApi.replaceOriginal). */
+export async function replaceClicked(deps: SlackDeps, workspace: Workspace, responseUrl: string, msg: SlackMessage): Promise<void> {
+  await deps.api.replaceOriginal(workspace.id, responseUrl, { text: msg.text, blocks: msg.blocks });
+}
+
 export async function respond(deps: SlackDeps, workspace: Workspace, responseUrl: string, msg: SlackMessage): Promise<void> {
   await deps.api.respond(workspace.id, responseUrl, { response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
 }

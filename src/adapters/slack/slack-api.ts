@@ -105,10 +105,23 @@ export class SlackApi {
 
   /** Posts to an interaction's response_url (ephemeral replies to commands): no token, same limiter; a post, so not repeatable. */
   async respond(teamId: string, responseUrl: string, body: Record<string, unknown>): Promise<void> {
+    await this.postToResponseUrl(teamId, responseUrl, body, this.rates.respond, false);
+  }
+
+  /**
+   * Replaces the clicked message through the click's response_url. Slack limits a response_url to five uses in 30
+   * minutes, not by workspace: so no shared limiter (chat.update is Tier 3, about 50 a minute per workspace, which a
+   * big workspace's clicks at one slot would queue behind) and no Redis round trip. Replacing twice shows the same.
+   */
+  async replaceOriginal(teamId: string, responseUrl: string, body: Record<string, unknown>): Promise<void> {
+    await this.postToResponseUrl(teamId, responseUrl, { ...body, replace_original: true }, null, true);
+  }
+
+  private async postToResponseUrl(teamId: string, responseUrl: string, body: Record<string, unknown>, perSecond: number | null, repeatable: boolean): Promise<void> {
     await limitedSend(
       this.sendDeps,
       `slack:${teamId}:respond`,
-      { ...this.policy, perSecond: this.rates.respond },
+      { ...this.policy, perSecond },
       async () => {
         const res = await fetch(responseUrl, {
           method: 'POST',
@@ -122,7 +135,7 @@ export class SlackApi {
           throw new ResponseUrlError(res.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
         }
       },
-      (err) => classifySlackError(err, false),
+      (err) => classifySlackError(err, repeatable),
     );
   }
 }
