@@ -63,6 +63,10 @@ export class PictureCache implements PictureSource {
     return this.get(challengeId)?.png;
   }
 
+  etag(challengeId: string): string | undefined {
+    return this.get(challengeId)?.etag;
+  }
+
   publicUrl(challengeId: string): string | null {
     return this.publicBase === null || !this.svgs.has(challengeId) ? null : `${this.publicBase}${picturePath(challengeId)}`;
   }

@@ -1,6 +1,6 @@
 // A member's DM channel is opened once and kept: later prompts post straight into it (one Slack call a prompt), and a
 // DM Slack says is gone (closed, archived) is opened once more.
-import { handleOne } from '../helpers/handle-one.ts';
+import { runDue as runDueOf } from '../helpers/run-due.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlackWorld, WORKSPACE, type SlackWorld } from '../helpers/fake-slack.ts';
 import { DM_CHANNEL_KIND } from '../../src/adapters/slack/dm-channels.ts';
@@ -16,15 +16,7 @@ afterEach(async () => {
   await world.close();
 });
 
-/** Runs the member's due job the way the scheduler does, at the instant it is due. */
-async function runDue(): Promise<void> {
-  const dueAt = await world.store.getDue(ADA);
-  if (dueAt === null) throw new Error('nothing due');
-  world.setTime(new Date(dueAt).toISOString());
-  const next = await handleOne(world.bot.service, ADA, dueAt);
-  if (next === null) await world.store.clearDue(ADA);
-  else await world.store.setDue(ADA, next);
-}
+const runDue = () => runDueOf(world, ADA);
 
 const opens = () => world.slack.callsOf('conversations.open').length;
 const dmPosts = () => world.slack.callsOf('chat.postMessage').filter((c) => c.args['channel'] === 'DUADA');

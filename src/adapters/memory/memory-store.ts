@@ -31,7 +31,7 @@ import { MemoryDueIndex, requireInstant, requireJobId } from './due-index.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { SendLimiter } from './send-limiter.ts';
 import { MemoryTeamBoards } from './team-boards.ts';
-import { isTenantId, requireOneTenant, requireOwnTenant } from './tenants.ts';
+import { isTenantId, requireOneTenant, requireOwnTenant, requireSameRecord } from './tenants.ts';
 import { updateInPlace } from './update-loop.ts';
 
 /** Done markers and team prompt joiners outlive every prompt, so a late retry counts once (as in Redis). */
@@ -124,8 +124,7 @@ export class MemoryStore implements Store {
 
   async updateMember(id: string, change: MemberChange): Promise<Member | null> {
     return updateInPlace(() => this.members.get(id), structuredClone, change, (member) => {
-      if (member.id !== id) throw new Error(`a change of ${id} returned member ${member.id}`);
-      requireOwnTenant(member.id, member.platform, member.tenantId);
+      requireSameRecord('member', id, member);
       this.members.set(id, member);
     });
   }
@@ -321,8 +320,7 @@ export class MemoryStore implements Store {
 
   async updateTeam(id: string, change: TeamChange): Promise<Team | null> {
     return updateInPlace(() => this.teams.get(id), structuredClone, change, (team) => {
-      if (team.id !== id) throw new Error(`a change of ${id} returned team ${team.id}`);
-      requireOwnTenant(team.id, team.platform, team.tenantId);
+      requireSameRecord('team', id, team);
       this.teams.set(id, team);
     });
   }

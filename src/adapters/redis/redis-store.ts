@@ -39,7 +39,7 @@ import { runGrouped } from './grouped.ts';
 import { scriptFailure } from './script-failures.ts';
 import { Scripts } from './scripts.ts';
 import { execTransaction } from './transaction.ts';
-import { updateString } from './compare-and-set.ts';
+import { updateString, type CompareAndSet } from './compare-and-set.ts';
 import { burstWindowMs, sendIntervalMs } from './send-rate.ts';
 import { RedisTeamBoards } from './team-boards.ts';
 
@@ -142,23 +142,34 @@ export class RedisStore implements Store {
     return stored;
   }
 
-  async updateMember(id: string, change: MemberChange): Promise<Member | null> {
+  updateMember(id: string, change: MemberChange): Promise<Member | null> {
+    return this.updateOwned('member', id, change, (placed) => ({
+      key: this.keys.member(id),
+      decode: (text: string) => decodeMember(id, placed.platform, placed.tenantId, text),
+      encode: encodeMember,
+    }));
+  }
+
+  /**
+   * Compare-and-set of a record a tenant owns (a member, a team) under `id`: an id no tenant owns has no record, and
+   * storing one under it is refused like putMember/putTeam refuse it; a change returning another id or tenant is refused.
+   */
+  private async updateOwned<V extends { id: string; platform: Platform; tenantId: string }>(
+    what: string,
+    id: string,
+    change: (value: V | null) => V | null,
+    specOf: (placed: { platform: Platform; tenantId: string }) => Omit<CompareAndSet<V>, 'check'>,
+  ): Promise<V | null> {
     const placed = placeId(id);
-    // An id no tenant owns has no record; storing one under it is refused like putMember/putTeam refuse it.
     if (!placed) {
       if (change(null) !== null) throw new UnplaceableIdError(id);
       return null;
     }
-    const spec = {
-      key: this.keys.member(id),
-      decode: (text: string) => decodeMember(id, placed.platform, placed.tenantId, text),
-      encode: encodeMember,
-      check: (member: Member) => {
-        if (member.id !== id) throw new Error(`a change of ${id} returned member ${member.id}`);
-        requireOwnTenant(member.id, member.platform, member.tenantId);
-      },
+    const check = (value: V) => {
+      if (value.id !== id) throw new Error(`a change of ${id} returned ${what} ${value.id}`);
+      requireOwnTenant(value.id, value.platform, value.tenantId);
     };
-    return updateString(this.redis, this.scripts, spec, change);
+    return updateString(this.redis, this.scripts, { ...specOf(placed), check }, change);
   }
 
   async forgetMember(id: string): Promise<void> {
@@ -345,24 +356,14 @@ export class RedisStore implements Store {
     await execTransaction(tx);
   }
 
-  async updateTeam(id: string, change: TeamChange): Promise<Team | null> {
-    const placed = placeId(id);
-    // An id no tenant owns has no record; storing one under it is refused like putMember/putTeam refuse it.
-    if (!placed) {
-      if (change(null) !== null) throw new UnplaceableIdError(id);
-      return null;
-    }
-    const spec = {
+  updateTeam(id: string, change: TeamChange): Promise<Team | null> {
+    return this.updateOwned('team', id, change, (placed) => ({
       key: this.keys.team(id),
       decode: (text: string) => JSON.parse(text) as Team,
       encode: (team: Team) => JSON.stringify(team),
-      check: (team: Team) => {
-        if (team.id !== id) throw new Error(`a change of ${id} returned team ${team.id}`);
-        requireOwnTenant(team.id, team.platform, team.tenantId);
-      },
+      // A team stored here joins its tenant's list (listTeams) in the same step.
       alsoAdd: { set: this.keys.tenantTeams(placed.platform, placed.tenantId), member: id },
-    };
-    return updateString(this.redis, this.scripts, spec, change);
+    }));
   }
 
   async getTeam(id: string): Promise<Team | null> {

@@ -1,7 +1,6 @@
 // A prompt's picture in Slack: linked from PUBLIC_URL when there is one; otherwise uploaded once per workspace
 // (files.getUploadURLExternal, then the bytes, then files.completeUploadExternal) and shown by its file id. The file
 // id is kept in the store, so other instances and a restarted one show the same file instead of uploading again.
-import { createHash } from 'node:crypto';
 import { pictureAlt, type Logger, type PictureSource, type RecordStore } from '../../core/index.ts';
 import { slackMemberId } from './ids.ts';
 import type { SlackApi } from './slack-api.ts';
@@ -31,9 +30,9 @@ function text(result: Record<string, unknown>, key: string): string {
   return value;
 }
 
-/** The record id of a picture's file in a workspace; the picture's bytes are in it, so a changed picture is uploaded anew. */
-function fileRecordId(workspaceId: string, challengeId: string, png: Buffer): string {
-  return slackMemberId(workspaceId, `${challengeId}.${createHash('sha256').update(png).digest('hex').slice(0, 16)}`);
+/** The record id of a picture's file in a workspace; the picture's ETag is in it, so a changed picture is uploaded anew. */
+function fileRecordId(workspaceId: string, challengeId: string, etag: string): string {
+  return slackMemberId(workspaceId, `${challengeId}.${etag.replaceAll('"', '')}`);
 }
 
 export function createSlackPictures(api: SlackApi, pictures: PictureSource | null, logger: Logger, now: () => number = Date.now, store?: RecordStore): SlackPictures {
@@ -52,8 +51,8 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
   }
 
   /** The file id another instance (or this one before a restart) stored, else a new upload, stored for them. */
-  async function sharedOrUpload(workspaceId: string, challengeId: string, png: Buffer): Promise<string> {
-    const recordId = fileRecordId(workspaceId, challengeId, png);
+  async function sharedOrUpload(workspaceId: string, challengeId: string, png: Buffer, etag: string): Promise<string> {
+    const recordId = fileRecordId(workspaceId, challengeId, etag);
     const stored = store ? await store.getRecord(FILE_ID_RECORD, recordId) : null;
     if (stored) return stored;
     const fileId = await upload(workspaceId, challengeId, png);
@@ -64,8 +63,8 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
   return {
     async forget(workspaceId, challengeId) {
       uploaded.delete(`${workspaceId}/${challengeId}`);
-      const png = pictures?.png(challengeId);
-      if (png && store) await store.deleteRecord(FILE_ID_RECORD, fileRecordId(workspaceId, challengeId, png));
+      const etag = pictures?.etag(challengeId);
+      if (etag && store) await store.deleteRecord(FILE_ID_RECORD, fileRecordId(workspaceId, challengeId, etag));
     },
 
     async imageFor(workspaceId, challengeId) {
@@ -74,12 +73,13 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
       const url = pictures.publicUrl(challengeId);
       if (url !== null) return { url, alt };
       const png = pictures.png(challengeId);
-      if (!png) return null;
+      const etag = pictures.etag(challengeId);
+      if (!png || !etag) return null;
       const key = `${workspaceId}/${challengeId}`;
       let fileId = uploaded.get(key);
       if (!fileId && (restingUntil.get(workspaceId) ?? 0) > now()) return null;
       if (!fileId) {
-        fileId = sharedOrUpload(workspaceId, challengeId, png);
+        fileId = sharedOrUpload(workspaceId, challengeId, png, etag);
         uploaded.set(key, fileId);
       }
       try {

@@ -29,6 +29,16 @@ function classify(err: unknown): TeamsAuthenticationError {
 /** What the SDK's authentication answers for a request: the caller's claims, audience and a connector factory. */
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
+/** The promise `make` gives for `key`, made once and kept; a failed one is dropped, so the next call tries again. */
+function kept<K, V>(promises: { get(key: K): Promise<V> | undefined; set(key: K, value: Promise<V>): unknown; delete(key: K): unknown }, key: K, make: () => Promise<V>): Promise<V> {
+  const known = promises.get(key);
+  if (known) return known;
+  const made = make();
+  made.catch(() => promises.delete(key));
+  promises.set(key, made);
+  return made;
+}
+
 /**
  * The same verification, with a connector factory that builds each connector client once: the SDK builds one (an HTTP
  * pipeline, ~6% of an invoke's CPU) on every turn, though a remembered token always meets the same service URL.
@@ -38,16 +48,7 @@ function withReusedConnector(result: AuthenticateRequestResult): AuthenticateReq
   if (!factory) return result;
   type Factory = typeof factory;
   const clients = new Map<string, ReturnType<Factory['create']>>();
-  const create: Factory['create'] = (serviceUrl, audience) => {
-    const key = `${serviceUrl}\n${audience ?? ''}`;
-    const known = clients.get(key);
-    if (known) return known;
-    const client = factory.create(serviceUrl, audience);
-    // A failed build is not kept: the next turn tries again.
-    client.catch(() => clients.delete(key));
-    clients.set(key, client);
-    return client;
-  };
+  const create: Factory['create'] = (serviceUrl, audience) => kept(clients, `${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience));
   return { ...result, connectorFactory: Object.assign(Object.create(factory) as Factory, { create }) };
 }
 
@@ -58,14 +59,7 @@ function withReusedConnector(result: AuthenticateRequestResult): AuthenticateReq
 function withReusedUserTokenClients(authentication: ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
   type Auth = ConfigurationBotFrameworkAuthentication;
   const clients = new WeakMap<Parameters<Auth['createUserTokenClient']>[0], ReturnType<Auth['createUserTokenClient']>>();
-  const createUserTokenClient: Auth['createUserTokenClient'] = (claimsIdentity) => {
-    const known = clients.get(claimsIdentity);
-    if (known) return known;
-    const client = authentication.createUserTokenClient(claimsIdentity);
-    client.catch(() => clients.delete(claimsIdentity));
-    clients.set(claimsIdentity, client);
-    return client;
-  };
+  const createUserTokenClient: Auth['createUserTokenClient'] = (claimsIdentity) => kept(clients, claimsIdentity, () => authentication.createUserTokenClient(claimsIdentity));
   return Object.assign(Object.create(authentication) as Auth, { createUserTokenClient });
 }
 

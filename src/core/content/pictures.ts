@@ -97,6 +97,8 @@ export function picturePath(challengeId: string): string {
 /** The rendered pictures, as the adapters get them: PNG bytes by challenge id, and the public URL when there is one. */
 export interface PictureSource {
   png(challengeId: string): Buffer | undefined;
+  /** A strong hash of that PNG (its HTTP ETag): it changes when the picture does. */
+  etag(challengeId: string): string | undefined;
   /** `<PUBLIC_URL>/media/challenges/<id>.png`, or null when the bot has no public URL. */
   publicUrl(challengeId: string): string | null;
 }

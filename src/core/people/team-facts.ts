@@ -43,13 +43,18 @@ export class TeamFactsCache {
   }
 }
 
+/** The team's facts now, from the service's short-lived memory when it has one (a context built without reads each time). */
+export function teamFactsOf(ctx: Ctx, teamId: string, now: number): Promise<TeamFacts | null> {
+  return ctx.teamFacts ? ctx.teamFacts.get(ctx, teamId, now) : readTeamFacts(ctx, teamId, now);
+}
+
 async function readTeamFacts(ctx: Ctx, teamId: string, now: number): Promise<TeamFacts | null> {
   const [team, rosterSize] = await Promise.all([ctx.store.getTeam(teamId), ctx.store.countTeamMembers(teamId)]);
   if (!team) return null;
   const day = localDay(now, team.timezone);
   if (rosterSize === 0 || rosterSize > AWAY_CHECK_MAX_ROSTER) return { team, rosterSize, awayIds: new Set(), day };
   const members = await ctx.store.getMembers(await ctx.store.teamMemberIds(teamId));
-  const awayIds = new Set(members.filter((member) => member !== null && awayToday(member, now)).map((member) => member!.id));
+  const awayIds = new Set(members.flatMap((member) => (member !== null && awayToday(member, now) ? [member.id] : [])));
   return { team, rosterSize, awayIds, day };
 }
 

@@ -7,11 +7,11 @@ import type { ClickOutcome, ClickResultView, StatsView } from '../views.ts';
 import type { Member, Prompt, Team } from '../model.ts';
 import type { TeamCompletionInput } from '../ports/index.ts';
 import { teamRankOf } from '../boards/views.ts';
-import { standingOf } from '../boards/upkeep.ts';
+import { putStanding, standingOf } from '../boards/upkeep.ts';
 import type { MemberStanding } from '../progress/standings.ts';
 import { ordinal } from '../progress/ranking.ts';
 import { joinTeam } from '../people/teams.ts';
-import { activeMembersOf, TeamFactsCache } from '../people/team-facts.ts';
+import { activeMembersOf, teamFactsOf } from '../people/team-facts.ts';
 import { changeMember, reschedule } from '../people/members.ts';
 import { ValidationError } from '../errors.ts';
 import { swap } from './swap.ts';
@@ -99,10 +99,10 @@ async function done(ctx: Ctx, prompt: Prompt, actor: Member, title: string | nul
 async function completionTeams(ctx: Ctx, memberId: string, teamIds: string[], now: number): Promise<Array<{ team: Team; input: TeamCompletionInput }>> {
   const found = await Promise.all(
     teamIds.map(async (teamId) => {
-      const facts = await (ctx.teamFacts ?? new TeamFactsCache()).get(ctx, teamId, now);
+      const facts = await teamFactsOf(ctx, teamId, now);
       if (!facts) return null;
       const team = facts.team;
-      return { team, input: { teamId, day: localDay(now, team.timezone), weekKey: isoWeekKey(now, team.timezone), activeMembers: activeMembersOf(facts, memberId) } };
+      return { team, input: { teamId, day: facts.day, weekKey: isoWeekKey(now, team.timezone), activeMembers: activeMembersOf(facts, memberId) } };
     }),
   );
   return found.filter((entry) => entry !== null);
@@ -112,9 +112,8 @@ async function completionTeams(ctx: Ctx, memberId: string, teamIds: string[], no
 async function putStandingAndRank(ctx: Ctx, member: Member, standing: MemberStanding, teams: Array<{ team: Team; input: TeamCompletionInput }>, onBoard: boolean): Promise<StatsView['teams']> {
   const ranks = await Promise.all(
     teams.map(async ({ team, input }) => {
-      const entry = { streak: standing.streak, aliveUntil: standing.aliveUntil, weekKey: input.weekKey };
       // Issued in this order on one connection (the team's keys share a slot), the read sees the entry just written.
-      const [, rank] = await Promise.all([onBoard ? ctx.store.putBoardEntry(team.id, member.id, entry) : null, teamRankOf(ctx, team, member.id)]);
+      const [, rank] = await Promise.all([onBoard ? putStanding(ctx, member.id, standing, [input]) : null, teamRankOf(ctx, team, member.id)]);
       return rank;
     }),
   );
