@@ -1,6 +1,7 @@
 // The ioredis connections the store wants: ones that fail a call at once when Redis is down, so a click gets
 // "try again in a moment" and the scheduler skips a tick instead of piling up calls that hang.
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { oneWritePerTurn, oneWritePerTurnOnEachNode } from './one-write-per-turn.ts';
 
 /** Reconnect forever, backing off to 2 s: the store recovers on its own when Redis returns. */
 const reconnectDelay = (attempt: number) => Math.min(attempt * 100, 2000);
@@ -39,6 +40,7 @@ function failFastAfterFirstAttempt(client: Redis | Cluster): void {
 export function createRedisClient(url: string, onError: (err: Error) => void = () => undefined): Redis {
   const client = new Redis(url, { ...FAIL_FAST, retryStrategy: reconnectDelay });
   failFastAfterFirstAttempt(client);
+  oneWritePerTurn(client);
   // Every failed call already reports StoreUnavailableError; this only keeps ioredis from printing each retry.
   client.on('error', onError);
   return client;
@@ -66,6 +68,7 @@ export function createRedisClusterClient(seedUrl: string, onError: (err: Error) 
     // A seed or node that does not answer CLUSTER SLOTS is given up on after 2 s, like a connect.
     slotsRefreshTimeout: 2000,
   });
+  oneWritePerTurnOnEachNode(client);
   // A node connection is made on first use; one still connecting when fail-fast is on turns a call away, and ioredis
   // retries it on a random node, which answers MOVED. So every master is connected before calls start failing fast.
   client.once('ready', () => {
