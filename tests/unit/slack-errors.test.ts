@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/adapters/memory/index.ts';
 import { SendFailedError } from '../../src/adapters/shared/limited-send.ts';
 import { SlackApi } from '../../src/adapters/slack/slack-api.ts';
+import { ResponseUrlNetworkError } from '../../src/adapters/slack/response-url.ts';
 import { classifySlackError, ResponseUrlError } from '../../src/adapters/slack/slack-errors.ts';
 import type { Logger } from '../../src/core/index.ts';
 
@@ -41,8 +42,9 @@ const CASES: Array<[string, unknown, boolean, boolean]> = [
   ['response_url 503', new ResponseUrlError(503, undefined), true, true],
   ['response_url 500', new ResponseUrlError(500, undefined), false, true],
   ['response_url 404', new ResponseUrlError(404, undefined), false, false],
-  ['a response_url fetch refused', fetchFailed('ECONNREFUSED'), true, true],
-  ['a response_url fetch cut off', fetchFailed('UND_ERR_SOCKET'), false, true],
+  ['a response_url post refused', new ResponseUrlNetworkError('ECONNREFUSED', false), true, true],
+  ['a response_url post cut off', new ResponseUrlNetworkError('ECONNRESET', false), false, true],
+  ['a response_url post timed out', new ResponseUrlNetworkError('ETIMEDOUT', true), false, true],
   ['a programming error', new RangeError('bug'), false, false],
 ];
 

@@ -5,6 +5,7 @@ import { webApi } from '@slack/bolt';
 import type { Logger, Store, WireGate } from '../../core/index.ts';
 import { limitedSend, type LimitedSendDeps, type SendPolicy } from '../shared/limited-send.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { postJson } from './response-url.ts';
 import { classifySlackError, ResponseUrlError } from './slack-errors.ts';
 
 /** Calls that share a limiter: Slack limits writes, reads and modal opens separately. */
@@ -123,17 +124,8 @@ export class SlackApi {
       `slack:${teamId}:respond`,
       { ...this.policy, perSecond },
       async () => {
-        const res = await fetch(responseUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(this.timeoutMs),
-        });
-        await res.arrayBuffer();
-        if (!res.ok) {
-          const retryAfter = Number(res.headers.get('retry-after'));
-          throw new ResponseUrlError(res.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
-        }
+        const answer = await postJson(responseUrl, JSON.stringify(body), this.timeoutMs);
+        if (answer.status < 200 || answer.status > 299) throw new ResponseUrlError(answer.status, answer.retryAfterMs);
       },
       (err) => classifySlackError(err, repeatable),
     );

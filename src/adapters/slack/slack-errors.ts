@@ -1,6 +1,7 @@
 // What a failed Slack call means for a retry, and how to name it in a log without leaking tokens or message text.
 import { webApi } from '@slack/bolt';
 import type { FailureVerdict } from '../shared/limited-send.ts';
+import { ResponseUrlNetworkError } from './response-url.ts';
 
 /**
  * Platform errors after which Slack did not act (Slack's own words: rate limited, temporarily unavailable, POST data
@@ -28,7 +29,7 @@ function coded(err: unknown): CodedLike {
   return typeof err === 'object' && err !== null ? (err as CodedLike) : {};
 }
 
-/** fetch fails with a TypeError whose cause carries the network error's code (ECONNREFUSED, ...). */
+/** The WebClient's fetch fails with a TypeError whose cause carries the network error's code (ECONNREFUSED, ...). */
 function neverConnected(fetchError: unknown): boolean {
   const { code } = coded(coded(fetchError).cause);
   return typeof code === 'string' && NEVER_CONNECTED.has(code);
@@ -55,6 +56,8 @@ export function classifySlackError(err: unknown, repeatable: boolean): FailureVe
     if (err.statusCode === 429) return { retry: true, retryAfterMs: err.retryAfterMs };
     return { retry: NOT_DONE_STATUSES.has(err.statusCode) || (repeatable && err.statusCode >= 500) };
   }
+  // A response_url post without an answer: like the Web API's request errors below.
+  if (err instanceof ResponseUrlNetworkError) return { retry: repeatable || NEVER_CONNECTED.has(err.code) };
   if (err instanceof webApi.WebAPIRateLimitedError) return { retry: true, retryAfterMs: err.retryAfter * 1000 };
   if (err instanceof webApi.WebAPIHTTPError) return { retry: NOT_DONE_STATUSES.has(err.statusCode) || (repeatable && err.statusCode >= 500) };
   // A timeout or a dropped connection: Slack may have the request and acted on it.
@@ -63,14 +66,14 @@ export function classifySlackError(err: unknown, repeatable: boolean): FailureVe
     const word = err.data.error;
     return { retry: NOT_DONE_PLATFORM_ERRORS.has(word) || (repeatable && MAYBE_DONE_PLATFORM_ERRORS.has(word)) };
   }
-  // fetch (response_url) fails with a TypeError whose cause names the network error; its own timeout is no TypeError.
-  return { retry: err instanceof TypeError && (repeatable || neverConnected(err)) };
+  return { retry: false };
 }
 
 /** "slack_webapi_platform_error:channel_not_found": the code and Slack's error word, nothing from the request. */
 export function describeSlackError(err: unknown): string {
   const e = coded(err);
   if (err instanceof ResponseUrlError) return `response_url:${err.statusCode}`;
+  if (err instanceof ResponseUrlNetworkError) return `response_url:${err.code}`;
   const detail = typeof e.data?.error === 'string' ? `:${e.data.error}` : typeof e.statusCode === 'number' ? `:${e.statusCode}` : '';
   if (typeof e.code === 'string') return `${e.code}${detail}`;
   if (err instanceof Error && 'lastError' in err) return `${err.name}(${describeSlackError((err as { lastError: unknown }).lastError)})`;
