@@ -8,6 +8,8 @@
 // worker thread, so their work does not sit in the bot's event loop.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -49,6 +51,8 @@ interface Fired {
   /** How late each request left against its planned instant, ms. */
   lateMs: number[];
   statuses: Record<string, number>;
+  /** CPU time of the worker's thread (load generator, fake Slack, fake Bot Connector) while firing, ms. */
+  workerCpuMs: number;
 }
 
 type ToWorker = { kind: 'fire'; shots: Shot[] } | { kind: 'count' } | { kind: 'stop' };
@@ -57,6 +61,23 @@ type FromWorker =
   | ({ kind: 'fired' } & Fired)
   | { kind: 'counted'; slackUpdates: number; connectorCalls: number }
   | { kind: 'stopped' };
+
+// Node's HTTP client over kept-alive connections, not fetch: fetch costs the generator about three times the CPU per
+// request, and the generator shares the machine's cores with the bot it measures.
+const generatorAgent = new Agent({ keepAlive: true });
+
+/** Sends one request and resolves with its status once the whole answer has been read. */
+function post(shot: Shot): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(shot.url, { method: 'POST', agent: generatorAgent, headers: { ...shot.headers, 'content-length': String(Buffer.byteLength(shot.body)) } }, (res) => {
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+      res.resume();
+    });
+    req.on('error', reject);
+    req.end(shot.body);
+  });
+}
 
 /** Worker: plays Slack, the Bot Connector and the people clicking. */
 async function playPlatforms(): Promise<void> {
@@ -79,7 +100,8 @@ async function playPlatforms(): Promise<void> {
       port.close();
       return;
     }
-    const fired: Fired = { answerMs: new Array<number>(msg.shots.length).fill(Number.NaN), lateMs: [], statuses: {} };
+    const fired: Fired = { answerMs: new Array<number>(msg.shots.length).fill(Number.NaN), lateMs: [], statuses: {}, workerCpuMs: 0 };
+    const cpu = process.threadCpuUsage();
     const count = (status: string) => (fired.statuses[status] = (fired.statuses[status] ?? 0) + 1);
     const started = performance.now();
     await Promise.all(
@@ -90,16 +112,17 @@ async function playPlatforms(): Promise<void> {
         const t0 = performance.now();
         fired.lateMs.push(t0 - planned);
         try {
-          const res = await fetch(shot.url, { method: 'POST', headers: shot.headers, body: shot.body });
-          await res.arrayBuffer();
+          const status = await post(shot);
           fired.answerMs[i] = performance.now() - t0;
-          count(String(res.status));
+          count(String(status));
         } catch {
           // No answer at all (refused, reset): a failure, not a latency.
           count('no answer');
         }
       }),
     );
+    const cpuUsed = process.threadCpuUsage(cpu);
+    fired.workerCpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
     port.postMessage({ kind: 'fired', ...fired } satisfies FromWorker);
   });
 }
@@ -195,6 +218,15 @@ interface PhaseResult {
   eventLoopUtilisation: number;
   /** CPU time of the bot's thread (user + system) during the phase, ms: unlike busy time, not inflated by a busy machine. */
   botCpuMs: number;
+  /** CPU time of the Redis server during the phase, ms (INFO cpu; the bench is its only busy client). */
+  redisCpuMs: number;
+}
+
+/** The Redis server's own CPU time so far (user + system, main thread and the rest), ms. */
+async function redisCpuMs(redis: ReturnType<typeof createRedisClient>): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
 }
 
 async function runBench(): Promise<void> {
@@ -229,6 +261,8 @@ async function runBench(): Promise<void> {
     return values.find((v) => v.labels['platform'] === platform)?.value ?? 0;
   };
   const clicks = RATE * SECONDS;
+  // Its own connection, for INFO only.
+  const probe = createRedisClient(REDIS_URL);
 
   async function phase(platform: Platform | 'floor', shots: Shot[], profile = false): Promise<PhaseResult> {
     const profiler = profile && PROFILE_DIR ? new Session() : null;
@@ -243,6 +277,7 @@ async function runBench(): Promise<void> {
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     const elu = performance.eventLoopUtilization();
     const cpu = process.threadCpuUsage();
+    const redisCpuBefore = await redisCpuMs(probe);
     loopDelay.enable();
     const started = performance.now();
     worker.postMessage({ kind: 'fire', shots } satisfies ToWorker);
@@ -250,13 +285,14 @@ async function runBench(): Promise<void> {
     while ((await completions(platform)) - before < shots.length && performance.now() - started < (shots.length / RATE) * 1000 + 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (performance.now() - started) / 1000;
     const cpuUsed = process.threadCpuUsage(cpu);
+    const redisCpuUsed = (await redisCpuMs(probe)) - redisCpuBefore;
     loopDelay.disable();
     if (profiler && PROFILE_DIR) {
       const { profile: cpu } = await profiler.post('Profiler.stop');
       writeFileSync(`${PROFILE_DIR}/done-http-${platform}.cpuprofile`, JSON.stringify(cpu));
       profiler.disconnect();
     }
-    return { fired, completions: (await completions(platform)) - before, seconds, storeCalls: [...stopwatch.calls].sort((a, b) => a - b), storeCallNames: new Map(stopwatch.names), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, eventLoopUtilisation: performance.eventLoopUtilization(elu).utilization, botCpuMs: (cpuUsed.user + cpuUsed.system) / 1000 };
+    return { fired, completions: (await completions(platform)) - before, seconds, storeCalls: [...stopwatch.calls].sort((a, b) => a - b), storeCallNames: new Map(stopwatch.names), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, eventLoopUtilisation: performance.eventLoopUtilization(elu).utilization, botCpuMs: (cpuUsed.user + cpuUsed.system) / 1000, redisCpuMs: redisCpuUsed };
   }
 
   function report(title: string, warm: PhaseResult, r: PhaseResult): void {
@@ -269,6 +305,7 @@ async function runBench(): Promise<void> {
     console.log(`    answer p50: ${percentile(answers, 50).toFixed(1)} ms  p90: ${percentile(answers, 90).toFixed(1)} ms  p99: ${p99.toFixed(1)} ms  max: ${(answers.at(-1) ?? 0).toFixed(1)} ms  statuses: ${JSON.stringify(r.fired.statuses)}`);
     console.log(`    completions: ${r.completions}/${r.fired.answerMs.length} in ${r.seconds.toFixed(1)} s = ${(r.completions / r.seconds).toFixed(0)}/s`);
     console.log(`    bot CPU: ${(r.botCpuMs / r.fired.answerMs.length).toFixed(2)} ms per request (the bot's thread, user + system, until every completion was counted)`);
+    console.log(`    machine share: load generator and fake platforms ${(r.fired.workerCpuMs / r.fired.answerMs.length).toFixed(2)} ms, Redis ${(r.redisCpuMs / r.fired.answerMs.length).toFixed(2)} ms per request (the other users of the ${availableParallelism()} cores)`);
     console.log(`    store calls: ${(r.storeCalls.length / r.fired.answerMs.length).toFixed(1)} per request, each p50 ${percentile(r.storeCalls, 50).toFixed(2)} ms  p99 ${percentile(r.storeCalls, 99).toFixed(1)} ms (Redis round trip as the bot sees it)`);
     const perRequest = [...r.storeCallNames].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${(n / r.fired.answerMs.length).toFixed(1)}`);
     console.log(`      by method, per request: ${perRequest.join(', ')}`);
@@ -294,7 +331,7 @@ async function runBench(): Promise<void> {
       floor = await startIoFloor(REDIS_URL, bench.prefix, slackApiUrl);
       const url = floor.url;
       const floorShots = slackShots.map((shot) => ({ ...shot, url }));
-      report('I/O floor of a Slack Done, no bot logic (request read and acked, 4 Redis round trips, one Web API POST): what this machine costs per click', await phase('floor', floorShots.slice(0, warmups)), await phase('floor', floorShots.slice(warmups)));
+      report('I/O floor of a Slack Done, no bot logic (request read and acked, 4 Redis round trips, one JSON POST): what this machine costs per click', await phase('floor', floorShots.slice(0, warmups)), await phase('floor', floorShots.slice(warmups)));
       await floor.close();
     }
     if (only === undefined || only === 'slack') {
@@ -312,6 +349,7 @@ async function runBench(): Promise<void> {
     await next('stopped');
   } finally {
     await bot.close();
+    probe.disconnect();
     // bot.close() closes the store's connection, so the keys go through a fresh one.
     const cleaner = createRedisClient(REDIS_URL);
     await deletePrefix(cleaner, bench.prefix);
