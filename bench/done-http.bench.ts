@@ -218,6 +218,8 @@ interface PhaseResult {
   eventLoopUtilisation: number;
   /** CPU time of the bot's thread (user + system) during the phase, ms: unlike busy time, not inflated by a busy machine. */
   botCpuMs: number;
+  /** Of that, the kernel's share (system time: syscalls, wake-ups), ms. */
+  botSystemMs: number;
   /** CPU time of the Redis server during the phase, ms (INFO cpu; the bench is its only busy client). */
   redisCpuMs: number;
 }
@@ -292,7 +294,7 @@ async function runBench(): Promise<void> {
       writeFileSync(`${PROFILE_DIR}/done-http-${platform}.cpuprofile`, JSON.stringify(cpu));
       profiler.disconnect();
     }
-    return { fired, completions: (await completions(platform)) - before, seconds, storeCalls: [...stopwatch.calls].sort((a, b) => a - b), storeCallNames: new Map(stopwatch.names), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, eventLoopUtilisation: performance.eventLoopUtilization(elu).utilization, botCpuMs: (cpuUsed.user + cpuUsed.system) / 1000, redisCpuMs: redisCpuUsed };
+    return { fired, completions: (await completions(platform)) - before, seconds, storeCalls: [...stopwatch.calls].sort((a, b) => a - b), storeCallNames: new Map(stopwatch.names), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, eventLoopUtilisation: performance.eventLoopUtilization(elu).utilization, botCpuMs: (cpuUsed.user + cpuUsed.system) / 1000, botSystemMs: cpuUsed.system / 1000, redisCpuMs: redisCpuUsed };
   }
 
   function report(title: string, warm: PhaseResult, r: PhaseResult): void {
@@ -304,7 +306,8 @@ async function runBench(): Promise<void> {
     console.log(`    warm-up (${WARMUP_SECONDS} s, not counted below): p50 ${percentile(sorted(warm.fired), 50).toFixed(1)} ms  p99 ${percentile(sorted(warm.fired), 99).toFixed(1)} ms  statuses: ${JSON.stringify(warm.fired.statuses)}`);
     console.log(`    answer p50: ${percentile(answers, 50).toFixed(1)} ms  p90: ${percentile(answers, 90).toFixed(1)} ms  p99: ${p99.toFixed(1)} ms  max: ${(answers.at(-1) ?? 0).toFixed(1)} ms  statuses: ${JSON.stringify(r.fired.statuses)}`);
     console.log(`    completions: ${r.completions}/${r.fired.answerMs.length} in ${r.seconds.toFixed(1)} s = ${(r.completions / r.seconds).toFixed(0)}/s`);
-    console.log(`    bot CPU: ${(r.botCpuMs / r.fired.answerMs.length).toFixed(2)} ms per request (the bot's thread, user + system, until every completion was counted)`);
+    const msPerRequest = (ms: number) => (ms / r.fired.answerMs.length).toFixed(2);
+    console.log(`    bot CPU: ${msPerRequest(r.botCpuMs)} ms per request, ${msPerRequest(r.botSystemMs)} of it in the kernel (the bot's thread, user + system, until every completion was counted)`);
     console.log(`    machine share: load generator and fake platforms ${(r.fired.workerCpuMs / r.fired.answerMs.length).toFixed(2)} ms, Redis ${(r.redisCpuMs / r.fired.answerMs.length).toFixed(2)} ms per request (the other users of the ${availableParallelism()} cores)`);
     console.log(`    store calls: ${(r.storeCalls.length / r.fired.answerMs.length).toFixed(1)} per request, each p50 ${percentile(r.storeCalls, 50).toFixed(2)} ms  p99 ${percentile(r.storeCalls, 99).toFixed(1)} ms (Redis round trip as the bot sees it)`);
     const perRequest = [...r.storeCallNames].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${(n / r.fired.answerMs.length).toFixed(1)}`);

@@ -10,6 +10,7 @@ import { makeMember } from '../contract/fixtures.ts';
 import { randomPrefix } from '../helpers/redis.ts';
 import { startRedisCluster, type RedisClusterFixture } from '../helpers/redis-cluster.ts';
 import { runStoreContract } from '../contract/store.contract.ts';
+import { countHandleWrites } from '../helpers/socket-writes.ts';
 
 let cluster: RedisClusterFixture;
 
@@ -65,4 +66,20 @@ it('sent no command across slots and none to a node that does not own its keys',
     [...stats.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0),
   );
   expect(scriptCallsPerNode.every((calls) => calls > 0)).toBe(true);
+});
+
+it('on a Cluster, commands to one node issued together leave in one socket write', async () => {
+  const prefix = randomPrefix('cluster-one-write');
+  const client = createRedisClusterClient(cluster.seedUrl);
+  try {
+    await client.ping();
+    await Promise.all(client.nodes('master').map((node) => node.ping()));
+    const writes = client.nodes('master').map((node) => countHandleWrites(node));
+    const tag = `{${prefix}}`;
+    expect(await Promise.all([client.set(`${tag}a`, '1', 'NX'), client.get(`${tag}a`), client.exists(`${tag}b`)])).toEqual(['OK', '1', 0]);
+    expect(writes.reduce((sum, count) => sum + count(), 0)).toBe(1);
+  } finally {
+    client.disconnect();
+    await cluster.deleteKeysWithPrefix(prefix);
+  }
 });

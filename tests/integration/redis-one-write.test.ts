@@ -5,27 +5,12 @@ import { afterEach, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createRedisClient } from '../../src/adapters/redis/index.ts';
 import { TEST_REDIS_URL, connectTestRedis, deleteKeysWithPrefix, randomPrefix } from '../helpers/redis.ts';
+import { countHandleWrites } from '../helpers/socket-writes.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-/** Counts the socket's calls into its OS handle: each is one write syscall. */
-function countHandleWrites(client: Redis): () => number {
-  const socket = (client as unknown as { stream: Socket & { _handle: Record<string, unknown> } }).stream;
-  const handle = socket._handle;
-  let writes = 0;
-  for (const name of ['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String', 'writeAsciiString', 'writeUcs2String']) {
-    const original = handle[name];
-    if (typeof original !== 'function') continue;
-    handle[name] = function counted(this: unknown, ...args: unknown[]) {
-      writes += 1;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
-  }
-  return () => writes;
-}
 
 async function setUp(): Promise<{ client: Redis; prefix: string }> {
   const prefix = randomPrefix();
