@@ -8,7 +8,7 @@
 // worker thread, so their work does not sit in the bot's event loop.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { globalAgent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -63,8 +63,10 @@ type FromWorker =
   | { kind: 'stopped' };
 
 // Node's HTTP client over kept-alive connections, not fetch: fetch costs the generator about three times the CPU per
-// request, and the generator shares the machine's cores with the bot it measures.
-const generatorAgent = new Agent({ keepAlive: true });
+// request, and the generator shares the machine's cores with the bot it measures. The global agent, because it drops
+// an idle connection a second before the server's Keep-Alive timeout: an agent without a timeout sometimes reused
+// one the bot was closing, and that request got no answer.
+const generatorAgent = globalAgent;
 
 /** Sends one request and resolves with its status once the whole answer has been read. */
 function post(shot: Shot): Promise<number> {
