@@ -63,3 +63,18 @@ describe('postJson to a response_url', () => {
     await expect(postJson('not a url', '{}', 5000)).rejects.toMatchObject({ code: 'ERR_INVALID_URL' });
   });
 });
+
+describe('postJson when the answer is cut off', () => {
+  it('fails at once with a network error, not at the deadline', async () => {
+    const url = await serve((_body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"ok":');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const started = performance.now();
+    const failure = await postJson(url, '{}', 5000).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(ResponseUrlNetworkError);
+    expect((failure as ResponseUrlNetworkError).timedOut).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
