@@ -23,6 +23,11 @@ const UPLOAD_REST_MS = 60_000;
 /** How long a stored file id is used: a file deleted in Slack is uploaded again after at most this long. */
 const FILE_ID_TTL_MS = 7 * 24 * 3600_000;
 const FILE_ID_RECORD = 'slack-picture';
+/** How long one instance holds the right to upload a picture to a workspace while the others wait for its file id. */
+const UPLOAD_CLAIM_MS = 30_000;
+const UPLOAD_CLAIM_RECORD = 'slack-picture-upload';
+/** How often an instance that found the upload claimed looks for the file id the claimant stores. */
+const SHARED_FILE_POLL_MS = 200;
 
 function text(result: Record<string, unknown>, key: string): string {
   const value = result[key];
@@ -50,14 +55,37 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
     return fileId;
   }
 
-  /** The file id another instance (or this one before a restart) stored, else a new upload, stored for them. */
+  /** The file id the instance that claimed the upload stores; fails if none comes while its claim lasts. */
+  async function fileIdFromClaimant(shared: RecordStore, recordId: string): Promise<string> {
+    const until = Date.now() + UPLOAD_CLAIM_MS;
+    while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, SHARED_FILE_POLL_MS));
+      const stored = await shared.getRecord(FILE_ID_RECORD, recordId);
+      if (stored) return stored;
+      // The claimant gave up (its upload failed): the picture is not waited for any longer.
+      if (!(await shared.getRecord(UPLOAD_CLAIM_RECORD, recordId))) break;
+    }
+    throw new Error('the instance uploading this picture stored no file id');
+  }
+
+  /**
+   * The file id another instance (or this one before a restart) stored, else a new upload, stored for them. Instances
+   * that want a picture at the same moment (the first slot of a workspace) upload it once: one claims the upload, the
+   * others wait for its file id, so a workspace sees one upload per picture and one rate limit to wait out.
+   */
   async function sharedOrUpload(workspaceId: string, challengeId: string, png: Buffer, etag: string): Promise<string> {
+    if (!store) return upload(workspaceId, challengeId, png);
     const recordId = fileRecordId(workspaceId, challengeId, etag);
-    const stored = store ? await store.getRecord(FILE_ID_RECORD, recordId) : null;
+    const stored = await store.getRecord(FILE_ID_RECORD, recordId);
     if (stored) return stored;
-    const fileId = await upload(workspaceId, challengeId, png);
-    await store?.putRecord(FILE_ID_RECORD, recordId, fileId, FILE_ID_TTL_MS);
-    return fileId;
+    if (!(await store.putRecordIfAbsent(UPLOAD_CLAIM_RECORD, recordId, 'uploading', UPLOAD_CLAIM_MS))) return fileIdFromClaimant(store, recordId);
+    try {
+      const fileId = await upload(workspaceId, challengeId, png);
+      await store.putRecord(FILE_ID_RECORD, recordId, fileId, FILE_ID_TTL_MS);
+      return fileId;
+    } finally {
+      await store.deleteRecord(UPLOAD_CLAIM_RECORD, recordId);
+    }
   }
 
   return {
