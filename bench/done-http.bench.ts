@@ -8,7 +8,7 @@
 // worker thread, so their work does not sit in the bot's event loop.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { globalAgent, request } from 'node:http';
+import { request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -63,15 +63,14 @@ type FromWorker =
   | { kind: 'stopped' };
 
 // Node's HTTP client over kept-alive connections, not fetch: fetch costs the generator about three times the CPU per
-// request, and the generator shares the machine's cores with the bot it measures. The global agent, because it drops
-// an idle connection a second before the server's Keep-Alive timeout: an agent without a timeout sometimes reused
-// one the bot was closing, and that request got no answer.
-const generatorAgent = globalAgent;
+// request, and the generator shares the machine's cores with the bot it measures. Its default (global) agent, because
+// it drops an idle connection a second before the server's Keep-Alive timeout: an agent without a timeout sometimes
+// reused one the bot was closing, and that request got no answer.
 
 /** Sends one request and resolves with its status once the whole answer has been read. */
 function post(shot: Shot): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(shot.url, { method: 'POST', agent: generatorAgent, headers: { ...shot.headers, 'content-length': String(Buffer.byteLength(shot.body)) } }, (res) => {
+    const req = request(shot.url, { method: 'POST', headers: { ...shot.headers, 'content-length': String(Buffer.byteLength(shot.body)) } }, (res) => {
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', reject);
       res.resume();
@@ -320,7 +319,7 @@ async function runBench(): Promise<void> {
     console.log(`    completions: ${r.completions}/${r.fired.answerMs.length} in ${r.seconds.toFixed(1)} s = ${(r.completions / r.seconds).toFixed(0)}/s`);
     const msPerRequest = (ms: number) => (ms / r.fired.answerMs.length).toFixed(2);
     console.log(`    bot CPU: ${msPerRequest(r.botCpuMs)} ms per request, ${msPerRequest(r.botSystemMs)} of it in the kernel (the bot's thread, user + system, until every completion was counted)`);
-    console.log(`    machine share: load generator and fake platforms ${(r.fired.workerCpuMs / r.fired.answerMs.length).toFixed(2)} ms, Redis ${(r.redisCpuMs / r.fired.answerMs.length).toFixed(2)} ms per request (the other users of the ${availableParallelism()} cores)`);
+    console.log(`    machine share: load generator and fake platforms ${msPerRequest(r.fired.workerCpuMs)} ms, Redis ${msPerRequest(r.redisCpuMs)} ms per request (the other users of the ${availableParallelism()} cores)`);
     console.log(`    store calls: ${(r.storeCalls.length / r.fired.answerMs.length).toFixed(1)} per request, each p50 ${percentile(r.storeCalls, 50).toFixed(2)} ms  p99 ${percentile(r.storeCalls, 99).toFixed(1)} ms (Redis round trip as the bot sees it)`);
     const perRequest = [...r.storeCallNames].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${(n / r.fired.answerMs.length).toFixed(1)}`);
     console.log(`      by method, per request: ${perRequest.join(', ')}`);

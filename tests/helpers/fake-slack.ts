@@ -72,6 +72,7 @@ export class FakeSlack {
   private readonly liveRefreshTokens = new Set<string>();
   private issued = 0;
   private readonly rateLimits = new Map<string, number>();
+  private responseRateLimit: number | null = null;
   private readonly platformErrors = new Map<string, string>();
   private readonly platformErrorsOnce = new Map<string, string>();
   private readonly troubles = new Map<string, Trouble>();
@@ -131,8 +132,6 @@ export class FakeSlack {
     this.responseRateLimit = seconds;
   }
 
-  private responseRateLimit: number | null = null;
-
   /** The next call of `method` is recorded, then gets `trouble` instead of an answer. */
   troubleOnce(method: string, trouble: Trouble): void {
     this.troubles.set(method, trouble);
@@ -186,13 +185,11 @@ export class FakeSlack {
 
   /** response_url posts that replace the clicked message (a click's in-place update), oldest first. */
   replacements(): ResponseUrlPost[] {
-    return this.responses.filter((post) => post.body['replace_original'] === true);
+    return this.responses.filter(isReplacement);
   }
 
-  async waitForReplacement(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5000): Promise<ResponseUrlPost> {
-    const found = await waitFor(() => this.replacements().find(match), timeoutMs);
-    if (!found) throw new Error(`no in-place replacement arrived; response_url posts so far: ${this.responses.length}`);
-    return found;
+  waitForReplacement(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5000): Promise<ResponseUrlPost> {
+    return this.waitForResponse((post) => isReplacement(post) && match(post), timeoutMs);
   }
 
   async waitForResponse(match: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5000): Promise<ResponseUrlPost> {
@@ -391,6 +388,11 @@ async function waitFor<T>(find: () => T | undefined, timeoutMs: number): Promise
     if (found !== undefined || Date.now() > deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A response_url post that replaces the clicked message (a click's in-place update). */
+function isReplacement(post: ResponseUrlPost): boolean {
+  return post.body['replace_original'] === true;
 }
 
 /** JSON-decoded `blocks` of a recorded call (the WebClient sends them as a JSON string in the form). */

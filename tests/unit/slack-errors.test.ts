@@ -1,7 +1,6 @@
 // When a failed Slack call is tried again: always when Slack cannot have acted on it (429, 503, 408, its own
 // "ratelimited", "service_unavailable", "request_timeout", no connection); after a timeout, a cut connection or an
 // error where Slack may have acted, only when the call is safe to repeat. Errors never keep the bot token.
-import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { SlackApi } from '../../src/adapters/slack/slack-api.ts';
 import { ResponseUrlNetworkError } from '../../src/adapters/slack/response-url.ts';
 import { classifySlackError, ResponseUrlError } from '../../src/adapters/slack/slack-errors.ts';
 import type { Logger } from '../../src/core/index.ts';
+import { freeLoopbackPort } from '../helpers/bot-process.ts';
 
 const TOKEN = 'xoxb-secret-token-never-in-errors';
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -63,7 +63,7 @@ describe('classifySlackError', () => {
 
 describe('SlackApi against a port nobody listens on', () => {
   it('retries a post that never connected, and the error it gives up with does not hold the token', async () => {
-    const port = await closedPort();
+    const port = await freeLoopbackPort();
     const api = new SlackApi({
       store: new MemoryStore(),
       apiUrl: `http://127.0.0.1:${port}/api/`,
@@ -77,13 +77,3 @@ describe('SlackApi against a port nobody listens on', () => {
     expect(inspect(failure, { depth: 20, showHidden: true })).not.toContain(TOKEN);
   });
 });
-
-/** A loopback port that was free a moment ago and is closed now. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return address.port;
-}

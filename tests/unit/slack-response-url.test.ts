@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postJson, ResponseUrlNetworkError } from '../../src/adapters/slack/response-url.ts';
+import { freeLoopbackPort } from '../helpers/bot-process.ts';
 
 const SECRET_PATH = '/actions/T0TEST/1234567890/secret-hook-part';
 const servers: Server[] = [];
@@ -51,8 +52,7 @@ describe('postJson to a response_url', () => {
   });
 
   it('fails with the network code when nothing listens, and the error does not hold the URL', async () => {
-    const url = await serve(() => undefined);
-    await new Promise<void>((resolve) => servers.pop()?.close(() => resolve()));
+    const url = `http://127.0.0.1:${await freeLoopbackPort()}${SECRET_PATH}`;
     const failure = await postJson(url, '{}', 5000).catch((err: unknown) => err);
     expect(failure).toMatchObject({ name: 'ResponseUrlNetworkError', code: 'ECONNREFUSED', timedOut: false });
     expect(inspect(failure, { depth: 10, showHidden: true })).not.toContain('secret-hook-part');
