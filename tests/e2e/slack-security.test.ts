@@ -66,6 +66,10 @@ describe('Slack request verification', () => {
     ['JSON that is not an object Slack sends', () => ({ json: [1, 2, 3] })],
     ['a body that is not JSON at all', () => ({ raw: '<xml/>', contentType: 'application/json' })],
     ['a content type Slack never sends', () => ({ raw: 'hello', contentType: 'text/plain' })],
+    // Two readers could take different values of a repeated field: the check one, the handler the other.
+    ['a slash command that names its user twice', () => ({ raw: `${new URLSearchParams((start() as { form: Record<string, string> }).form)}&user_id=UOTHER`, contentType: 'application/x-www-form-urlencoded' })],
+    // Bolt keys its API clients by workspace id in a plain object: this one used to fail inside Bolt with a 500.
+    ['a slash command from a workspace id that is a built-in property name', () => ({ form: { ...(start() as { form: Record<string, string> }).form, team_id: 'constructor' } })],
   ];
 
   for (const [what, body] of malformed) {
@@ -75,6 +79,20 @@ describe('Slack request verification', () => {
       await expectNothingHappened();
     });
   }
+
+  it('a body over 1 MB gets 413, nothing is written, and the connection serves the next request', async () => {
+    const res = await world.post({ raw: `payload=${'x'.repeat(1024 * 1024 + 1)}`, contentType: 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(413);
+    await expectNothingHappened();
+    expect((await world.post({ json: { type: 'url_verification', challenge: 'after', token: 'x' } })).status).toBe(200);
+  });
+
+  it('answers Slack\'s ssl_check with an empty 200 and does nothing else', async () => {
+    const res = await world.post({ form: { ssl_check: '1', token: 'x' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    await expectNothingHappened();
+  });
 
   it('answers Slack\'s url_verification challenge', async () => {
     const res = await world.post({ json: { type: 'url_verification', challenge: 'abc123', token: 'x' } });

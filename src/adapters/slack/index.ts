@@ -13,7 +13,7 @@ import { createSlackMessenger, type SlackMessenger } from './messenger.ts';
 import { createDmChannels } from './dm-channels.ts';
 import { createSlackPictures } from './pictures.ts';
 import { mountOAuthRoutes } from './oauth-install.ts';
-import { createHttpReceiver } from './receivers/http.ts';
+import { EVENTS_PATH, SlackHttpReceiver } from './receivers/http.ts';
 import { createSocketModeReceiver } from './receivers/socket-mode.ts';
 import { SlackApi } from './slack-api.ts';
 import { TeamCountUpdates } from './team-count.ts';
@@ -136,5 +136,7 @@ async function openSocket(app: App, logger: Logger): Promise<void> {
 function createReceiver(config: Config, router: Router, logger: Logger, slackLog: BoltLogger): Receiver {
   if (config.SLACK_APP_TOKEN) return createSocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, apiUrl: config.SLACK_API_URL, boltLogger: slackLog });
   if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) is required for Slack');
-  return createHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, router, logger, boltLogger: slackLog });
+  const receiver = new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, logger, boltLogger: slackLog });
+  router.post(EVENTS_PATH, receiver.handle);
+  return receiver;
 }

@@ -1,7 +1,15 @@
 // The shapes of what Slack posts to /slack/events. A signed body that is not one of these gets 400 before Bolt sees it.
 import { z } from 'zod';
 
-const id = z.string().min(1).max(255);
+/**
+ * Bolt keeps its API clients in a plain object keyed by team id: an id such as "constructor" would find a function of
+ * Object.prototype there and fail the request with a 500, so no id may be one of its names.
+ */
+const id = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((value) => !(value in Object.prototype), 'not an id');
 /**
  * A JSON object, not null or an array. Bolt reads some fields as objects before any listener runs and before the ack
  * (`'id' in event.channel`, `event.user.id`, `authorizations[0].team_id`, `response_urls[0].response_url`): a null
@@ -86,29 +94,35 @@ const jsonBody = z.discriminatedUnion('type', [
 
 const sslCheck = z.object({ ssl_check: z.literal('1') });
 
+/** What Slack sent, parsed: every field, not only the ones checked here, since Bolt reads the body as it is. */
+export type SlackBody = Record<string, unknown>;
+
 export type CheckedBody =
-  | { kind: 'command' }
-  | { kind: 'interaction' }
-  | { kind: 'event' }
-  | { kind: 'url_verification' }
-  | { kind: 'ssl_check' }
+  | { kind: 'command' | 'interaction' | 'event' | 'url_verification' | 'ssl_check'; body: SlackBody }
   | { kind: 'app_rate_limited'; teamId: string };
 
 /** Parses a raw body by its content type; null when it is not a payload we accept. */
 export function checkBody(raw: string, contentType: string): CheckedBody | null {
   try {
     if (contentType === 'application/x-www-form-urlencoded') {
-      const form = Object.fromEntries(new URLSearchParams(raw));
-      if (typeof form['payload'] === 'string') return interactionPayload.safeParse(JSON.parse(form['payload'])).success ? { kind: 'interaction' } : null;
-      if (sslCheck.safeParse(form).success) return { kind: 'ssl_check' };
-      return commandPayload.safeParse(form).success ? { kind: 'command' } : null;
+      const params = new URLSearchParams(raw);
+      const form: SlackBody = Object.fromEntries(params);
+      // Slack names each field once; a repeated one would mean two different values to two readers.
+      if (Object.keys(form).length !== params.size) return null;
+      if (typeof form['payload'] === 'string') {
+        const interaction: unknown = JSON.parse(form['payload']);
+        return interactionPayload.safeParse(interaction).success ? { kind: 'interaction', body: interaction as SlackBody } : null;
+      }
+      if (sslCheck.safeParse(form).success) return { kind: 'ssl_check', body: form };
+      return commandPayload.safeParse(form).success ? { kind: 'command', body: form } : null;
     }
     if (contentType === 'application/json') {
-      const parsed = jsonBody.safeParse(JSON.parse(raw));
+      const json: unknown = JSON.parse(raw);
+      const parsed = jsonBody.safeParse(json);
       if (!parsed.success) return null;
-      if (parsed.data.type === 'event_callback') return { kind: 'event' };
+      if (parsed.data.type === 'event_callback') return { kind: 'event', body: json as SlackBody };
       if (parsed.data.type === 'app_rate_limited') return { kind: 'app_rate_limited', teamId: parsed.data.team_id };
-      return { kind: 'url_verification' };
+      return { kind: 'url_verification', body: json as SlackBody };
     }
   } catch {
     // JSON.parse on a body that is not JSON: the same answer as any other malformed body.

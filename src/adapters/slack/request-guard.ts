@@ -1,8 +1,8 @@
-// In front of Bolt on POST /slack/events: a forged or stale signature gets 401 and a signed but malformed body 400,
-// before anything is parsed further or written. Bolt's own check is off (signatureVerification: false): this is the one.
-import express, { type NextFunction, type Request, type Response, type RequestHandler } from 'express';
+// What a POST to /slack/events may go on with: a forged or stale signature gets 401 and a signed but malformed body
+// 400, before anything is parsed further or written. Bolt's own check is not used: this is the one.
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from '../../core/index.ts';
-import { checkBody } from './payloads.ts';
+import { checkBody, type CheckedBody } from './payloads.ts';
 import { slackSignatureCheck } from './signature.ts';
 
 export interface RequestGuardOptions {
@@ -12,45 +12,30 @@ export interface RequestGuardOptions {
   now?: () => number;
 }
 
-/** Bolt reads the raw body from here instead of the (already consumed) stream. */
-interface WithRawBody {
-  rawBody?: Buffer;
-}
+export type GuardVerdict = { status: 401 | 400; error: string } | { status: 200; checked: CheckedBody };
 
-const MAX_BODY = '1mb';
-
-function header(req: Request, name: string): string | undefined {
-  const value = req.headers[name];
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function slackRequestGuard(options: RequestGuardOptions): RequestHandler[] {
+/** Checks a request's raw body against its headers: the signature first, then the payload's shape. */
+export function slackRequestGuard(options: RequestGuardOptions): (raw: Buffer, headers: IncomingHttpHeaders) => GuardVerdict {
   const now = options.now ?? Date.now;
   const isSignedBySlack = slackSignatureCheck(options.signingSecret);
-  const readRaw = express.raw({ type: () => true, limit: MAX_BODY });
-  const guard = (req: Request, res: Response, next: NextFunction): void => {
-    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!isSignedBySlack(raw, header(req, 'x-slack-signature'), header(req, 'x-slack-request-timestamp'), now())) {
-      options.logger.warn({ path: req.path }, 'slack request refused: bad or stale signature');
-      res.status(401).json({ error: 'invalid signature' });
-      return;
+  return (raw, headers) => {
+    if (!isSignedBySlack(raw, header(headers, 'x-slack-signature'), header(headers, 'x-slack-request-timestamp'), now())) {
+      options.logger.warn({}, 'slack request refused: bad or stale signature');
+      return { status: 401, error: 'invalid signature' };
     }
-    // Bolt compares the content type exactly, so a "; charset=..." suffix is dropped here.
-    const contentType = (header(req, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    // Slack sends no charset, but a "; charset=..." suffix is allowed for.
+    const contentType = (header(headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const checked = checkBody(raw.toString('utf8'), contentType);
     if (checked === null) {
-      options.logger.warn({ path: req.path }, 'slack request refused: malformed payload');
-      res.status(400).json({ error: 'malformed Slack payload' });
-      return;
+      options.logger.warn({}, 'slack request refused: malformed payload');
+      return { status: 400, error: 'malformed Slack payload' };
     }
-    if (checked.kind === 'app_rate_limited') {
-      options.logger.warn({ workspace: checked.teamId }, 'Slack is dropping events for this workspace: app_rate_limited');
-      res.status(200).end();
-      return;
-    }
-    req.headers['content-type'] = contentType;
-    (req as Request & WithRawBody).rawBody = raw;
-    next();
+    if (checked.kind === 'app_rate_limited') options.logger.warn({ workspace: checked.teamId }, 'Slack is dropping events for this workspace: app_rate_limited');
+    return { status: 200, checked };
   };
-  return [readRaw, guard];
 }
