@@ -7,11 +7,10 @@
 // The bot runs on the main thread; the load generator, the fake Slack Web API and the fake Bot Connector run in a
 // worker thread, so their work does not sit in the bot's event loop.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { pino } from 'pino';
 import type { Platform, Prompt, Store } from '../src/core/index.ts';
@@ -233,6 +232,13 @@ interface PhaseResult {
   botSystemMs: number;
   /** CPU time of the Redis server during the phase, ms (INFO cpu; the bench is its only busy client). */
   redisCpuMs: number;
+  /** Times the bot's thread went to sleep and was woken again during the phase (its voluntary context switches). */
+  botWakeUps: number;
+}
+
+/** The calling thread's voluntary context switches so far: each is a sleep in the event loop's poll and a wake-up. */
+function threadSleeps(): number {
+  return Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync('/proc/thread-self/status', 'utf8'))?.[1] ?? Number.NaN);
 }
 
 /** The Redis server's own CPU time so far (user + system, main thread and the rest), ms. */
@@ -240,6 +246,17 @@ async function redisCpuMs(redis: ReturnType<typeof createRedisClient>): Promise<
   const info = await redis.info('cpu');
   const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
   return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
+}
+
+/**
+ * The bot's own event-loop lag p99 since the last read (prom-client's default metrics, on as in production; each read
+ * resets the histogram). The bench adds no monitor of its own: a second timer would wake the bot's loop 100 more
+ * times a second, and those wake-ups would count in the bot's CPU.
+ */
+async function loopLagP99Ms(bot: Bot): Promise<number> {
+  await bot.metrics.registry.getSingleMetric('nodejs_eventloop_lag_seconds')?.get();
+  const p99 = await bot.metrics.registry.getSingleMetric('nodejs_eventloop_lag_p99_seconds')?.get();
+  return (p99?.values[0]?.value ?? Number.NaN) * 1000;
 }
 
 async function runBench(): Promise<void> {
@@ -264,7 +281,7 @@ async function runBench(): Promise<void> {
     HOST: '127.0.0.1', SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'silent',
   };
   const stopwatch = timed(bench.store);
-  const bot = await createBot({ ...loadConfig(env), PORT: 0 }, pino({ level: 'silent' }), { store: stopwatch.store, defaultMetrics: false });
+  const bot = await createBot({ ...loadConfig(env), PORT: 0 }, pino({ level: 'silent' }), { store: stopwatch.store });
   // The counter alone, not the whole exposition text: the bench polls it every 20 ms on the bot's thread.
   let floor: IoFloor | null = null;
   const completions = async (platform: Platform | 'floor') => {
@@ -287,25 +304,26 @@ async function runBench(): Promise<void> {
     const before = await completions(platform);
     stopwatch.calls.length = 0;
     stopwatch.names.clear();
-    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     const elu = performance.eventLoopUtilization();
     const cpu = process.threadCpuUsage();
+    const sleepsBefore = threadSleeps();
     const redisCpuBefore = await redisCpuMs(probe);
-    loopDelay.enable();
+    await loopLagP99Ms(bot);
     const started = performance.now();
     worker.postMessage({ kind: 'fire', shots } satisfies ToWorker);
     const fired = await next('fired');
     while ((await completions(platform)) - before < shots.length && performance.now() - started < (shots.length / RATE) * 1000 + 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (performance.now() - started) / 1000;
     const cpuUsed = process.threadCpuUsage(cpu);
+    const botWakeUps = threadSleeps() - sleepsBefore;
     const redisCpuUsed = (await redisCpuMs(probe)) - redisCpuBefore;
-    loopDelay.disable();
+    const loopDelayP99Ms = await loopLagP99Ms(bot);
     if (profiler && PROFILE_DIR) {
       const { profile: cpu } = await profiler.post('Profiler.stop');
       writeFileSync(`${PROFILE_DIR}/done-http-${platform}.cpuprofile`, JSON.stringify(cpu));
       profiler.disconnect();
     }
-    return { fired, completions: (await completions(platform)) - before, seconds, storeCalls: [...stopwatch.calls].sort((a, b) => a - b), storeCallNames: new Map(stopwatch.names), loopDelayP99Ms: loopDelay.percentile(99) / 1e6, eventLoopUtilisation: performance.eventLoopUtilization(elu).utilization, botCpuMs: (cpuUsed.user + cpuUsed.system) / 1000, botSystemMs: cpuUsed.system / 1000, redisCpuMs: redisCpuUsed };
+    return { fired, completions: (await completions(platform)) - before, seconds, storeCalls: [...stopwatch.calls].sort((a, b) => a - b), storeCallNames: new Map(stopwatch.names), loopDelayP99Ms, eventLoopUtilisation: performance.eventLoopUtilization(elu).utilization, botCpuMs: (cpuUsed.user + cpuUsed.system) / 1000, botSystemMs: cpuUsed.system / 1000, redisCpuMs: redisCpuUsed, botWakeUps };
   }
 
   function report(title: string, warm: PhaseResult, r: PhaseResult): void {
@@ -318,12 +336,12 @@ async function runBench(): Promise<void> {
     console.log(`    answer p50: ${percentile(answers, 50).toFixed(1)} ms  p90: ${percentile(answers, 90).toFixed(1)} ms  p99: ${p99.toFixed(1)} ms  max: ${(answers.at(-1) ?? 0).toFixed(1)} ms  statuses: ${JSON.stringify(r.fired.statuses)}`);
     console.log(`    completions: ${r.completions}/${r.fired.answerMs.length} in ${r.seconds.toFixed(1)} s = ${(r.completions / r.seconds).toFixed(0)}/s`);
     const msPerRequest = (ms: number) => (ms / r.fired.answerMs.length).toFixed(2);
-    console.log(`    bot CPU: ${msPerRequest(r.botCpuMs)} ms per request, ${msPerRequest(r.botSystemMs)} of it in the kernel (the bot's thread, user + system, until every completion was counted)`);
+    console.log(`    bot CPU: ${msPerRequest(r.botCpuMs)} ms per request, ${msPerRequest(r.botSystemMs)} of it in the kernel (the bot's thread, user + system, until every completion was counted); ${msPerRequest(r.botWakeUps)} wake-ups per request`);
     console.log(`    machine share: load generator and fake platforms ${msPerRequest(r.fired.workerCpuMs)} ms, Redis ${msPerRequest(r.redisCpuMs)} ms per request (the other users of the ${availableParallelism()} cores)`);
     console.log(`    store calls: ${(r.storeCalls.length / r.fired.answerMs.length).toFixed(1)} per request, each p50 ${percentile(r.storeCalls, 50).toFixed(2)} ms  p99 ${percentile(r.storeCalls, 99).toFixed(1)} ms (Redis round trip as the bot sees it)`);
     const perRequest = [...r.storeCallNames].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${(n / r.fired.answerMs.length).toFixed(1)}`);
     console.log(`      by method, per request: ${perRequest.join(', ')}`);
-    console.log(`    p99 < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'yes' : 'NO'}  (sends left p99 ${percentile(late, 99).toFixed(1)} ms late; bot event loop: ${(r.eventLoopUtilisation * 100).toFixed(0)}% busy, delay p99 ${r.loopDelayP99Ms.toFixed(1)} ms)`);
+    console.log(`    p99 < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'yes' : 'NO'}  (sends left p99 ${percentile(late, 99).toFixed(1)} ms late; bot event loop: ${(r.eventLoopUtilisation * 100).toFixed(0)}% busy, delay p99 ${r.loopDelayP99Ms.toFixed(1)} ms, the 10 ms sampling interval included)`);
   }
 
   try {
