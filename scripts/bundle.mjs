@@ -5,6 +5,7 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { NODE_BUILD } from './esbuild-node.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SRC = resolve(ROOT, 'src');
@@ -35,15 +36,10 @@ for (const entry of await readdir(DIST).catch(() => [])) if (entry !== 'teams') 
 await build({
   entryPoints: [resolve(SRC, 'main.ts')],
   outdir: DIST,
-  bundle: true,
+  ...NODE_BUILD,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
   sourcemap: true,
   external: EXTERNAL,
-  // Bundled CommonJS packages call require() for Node's own modules: give the ES module bundle a real one.
-  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   plugins: [ownUrl],
   logLevel: 'warning',
 });
