@@ -1,9 +1,10 @@
 // Composition: config -> store -> core -> adapters -> scheduler -> HTTP. Tests build a whole bot with this too.
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Logger as PinoLogger } from 'pino';
 import { BreakService, type Clock, type SendStage, type Store } from './core/index.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
+import { withDirectPosts } from './http/direct-posts.ts';
 import { mediaRouter } from './http/media.ts';
 import { PictureCache } from './http/pictures.ts';
 import { createMetrics, type AppMetrics } from './http/metrics.ts';
@@ -57,9 +58,11 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
 
   // Each platform's SDK is loaded only when that platform is on: the web chat alone starts without Bolt or botbuilder.
   const slack = config.slackEnabled ? (await import('./adapters/slack/index.ts')).createSlackAdapter({ config, service, logger, pictures }) : null;
+  const directPosts = new Map<string, RequestListener>();
   if (slack) {
     service.registerMessenger(slack.messenger);
     app.use(slack.router);
+    if (slack.events) directPosts.set(slack.events.path, slack.events.handle);
   }
 
   if (config.teamsEnabled) {
@@ -89,7 +92,9 @@ export async function createBot(config: Config, logger: PinoLogger, overrides: B
     scheduler,
     async listen() {
       const listening = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(config.PORT === 0 ? 0 : config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+        const s = createServer(withDirectPosts(app, directPosts));
+        s.once('error', reject);
+        s.listen(config.PORT === 0 ? 0 : config.PORT, config.HOST, () => resolve(s));
       });
       server = listening;
       // Socket Mode: the connection to Slack is open before the bot reports it is listening.

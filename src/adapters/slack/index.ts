@@ -1,5 +1,6 @@
 // The Slack adapter: Bolt with one receiver, HTTP (POST /slack/events on the shared server) or Socket Mode
 // (SLACK_APP_TOKEN), the same listeners behind either; the OAuth install routes when configured; the Messenger.
+import type { RequestListener } from 'node:http';
 import express, { type Router } from 'express';
 import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { BreakService, Logger, PictureSource } from '../../core/index.ts';
@@ -46,6 +47,8 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   /** Mount at the root of the shared app. */
   router: Router;
+  /** Over HTTP, the events endpoint (also on `router`) for the server to serve ahead of express; null in Socket Mode. */
+  events: { path: string; handle: RequestListener } | null;
   messenger: SlackMessenger;
   /** Opens the Socket Mode connection (resolves once Slack said hello); nothing to do over HTTP. */
   start(): Promise<void>;
@@ -100,6 +103,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     router,
+    events: receiver instanceof SlackHttpReceiver ? { path: EVENTS_PATH, handle: receiver.handle } : null,
     messenger: createSlackMessenger(api, logger, createDmChannels(store), { pictures }),
     // Over HTTP the shared server brings the traffic; a Socket Mode connection is opened and closed with the bot.
     start: async () => {

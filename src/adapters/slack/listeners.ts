@@ -8,7 +8,7 @@ import { firstDelivery } from './delivery-once.ts';
 import type { Workspace } from './deps.ts';
 import { handleHomeAction, HOME_ACTION_IDS } from './home-actions.ts';
 import { publishHome } from './home.ts';
-import { blockActionsPayload, botTokenRevoked, commandPayload, eventEnvelope, viewSubmissionPayload } from './payloads.ts';
+import { blockActionsOf, botTokenRevoked, commandPayload, eventEnvelope, viewSubmissionPayload } from './payloads.ts';
 import { saveSettings } from './settings.ts';
 import { describeSlackError } from './slack-errors.ts';
 import { forgetWorkspace } from './uninstall.ts';
@@ -38,7 +38,7 @@ export function registerListeners(app: App, deps: ClickDeps): void {
   for (const actionId of BREAK_ACTIONS) {
     app.action(actionId, async ({ ack, body, context }) => {
       await ack();
-      const payload = blockActionsPayload.parse(body);
+      const payload = blockActionsOf(body);
       // handleClick drops a retried delivery itself, together with its first reads.
       const clicked = payload.actions.find((a) => a.action_id === actionId);
       if (clicked) await handleClick(deps, workspaceOf(payload.team.id, context), payload, clicked).catch(failed('click'));
@@ -48,7 +48,7 @@ export function registerListeners(app: App, deps: ClickDeps): void {
   for (const actionId of HOME_ACTION_IDS) {
     app.action(actionId, async ({ ack, body, context }) => {
       await ack();
-      const payload = blockActionsPayload.parse(body);
+      const payload = blockActionsOf(body);
       if (!(await firstDelivery(deps.store, payload.team.id, payload.trigger_id))) return;
       const value = payload.actions.find((a) => a.action_id === actionId)?.value;
       await handleHomeAction(deps, workspaceOf(payload.team.id, context), payload.user.id, actionId, payload.trigger_id, value).catch(failed('home action'));
@@ -57,7 +57,7 @@ export function registerListeners(app: App, deps: ClickDeps): void {
 
   app.action(ACTION.forgetConfirm, async ({ ack, body, context }) => {
     await ack();
-    const payload = blockActionsPayload.parse(body);
+    const payload = blockActionsOf(body);
     if (!(await firstDelivery(deps.store, payload.team.id, payload.trigger_id))) return;
     const clicked = payload.actions.find((a) => a.action_id === ACTION.forgetConfirm);
     await handleForgetConfirm(deps, workspaceOf(payload.team.id, context), payload, clicked?.value).catch(failed('forget confirm'));

@@ -63,6 +63,16 @@ export const viewSubmissionPayload = z.object({
 });
 
 const interactionPayload = z.discriminatedUnion('type', [blockActionsPayload, viewSubmissionPayload]);
+type Interaction = z.infer<typeof interactionPayload>;
+
+/** Each interaction body the guard let through, as it checked it: a listener takes this instead of checking again. */
+const checkedInteractions = new WeakMap<object, Interaction>();
+
+/** A click's payload: as the request guard checked it over HTTP, or checked here (Socket Mode has no guard). */
+export function blockActionsOf(body: unknown): BlockActionsPayload {
+  const checked = typeof body === 'object' && body !== null ? checkedInteractions.get(body) : undefined;
+  return checked?.type === 'block_actions' ? checked : blockActionsPayload.parse(body);
+}
 
 export const eventEnvelope = z.object({
   type: z.literal('event_callback'),
@@ -111,7 +121,10 @@ export function checkBody(raw: string, contentType: string): CheckedBody | null 
       if (Object.keys(form).length !== params.size) return null;
       if (typeof form['payload'] === 'string') {
         const interaction: unknown = JSON.parse(form['payload']);
-        return interactionPayload.safeParse(interaction).success ? { kind: 'interaction', body: interaction as SlackBody } : null;
+        const parsed = interactionPayload.safeParse(interaction);
+        if (!parsed.success) return null;
+        checkedInteractions.set(interaction as SlackBody, parsed.data);
+        return { kind: 'interaction', body: interaction as SlackBody };
       }
       if (sslCheck.safeParse(form).success) return { kind: 'ssl_check', body: form };
       return commandPayload.safeParse(form).success ? { kind: 'command', body: form } : null;
