@@ -8,7 +8,7 @@ import { firstDelivery } from './delivery-once.ts';
 import type { Workspace } from './deps.ts';
 import { handleHomeAction, HOME_ACTION_IDS } from './home-actions.ts';
 import { publishHome } from './home.ts';
-import { blockActionsOf, botTokenRevoked, commandPayload, eventEnvelope, viewSubmissionPayload } from './payloads.ts';
+import { blockActionsOf, botTokenRevoked, commandPayload, eventEnvelope, viewSubmissionOf } from './payloads.ts';
 import { saveSettings } from './settings.ts';
 import { describeSlackError } from './slack-errors.ts';
 import { forgetWorkspace } from './uninstall.ts';
@@ -69,7 +69,7 @@ export function registerListeners(app: App, deps: ClickDeps): void {
   });
 
   app.view(SETTINGS_CALLBACK_ID, async ({ ack, body, context }) => {
-    const payload = viewSubmissionPayload.parse(body);
+    const payload = viewSubmissionOf(body);
     const checked = parseSettingsSubmission(payload.view.state.values as SubmittedState);
     if (!checked.ok) {
       await ack({ response_action: 'errors', errors: checked.errors });

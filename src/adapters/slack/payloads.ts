@@ -61,6 +61,7 @@ export const viewSubmissionPayload = z.object({
   }),
   response_urls: z.array(anObject).optional(),
 });
+export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
 
 const interactionPayload = z.discriminatedUnion('type', [blockActionsPayload, viewSubmissionPayload]);
 type Interaction = z.infer<typeof interactionPayload>;
@@ -68,11 +69,16 @@ type Interaction = z.infer<typeof interactionPayload>;
 /** Each interaction body the guard let through, as it checked it: a listener takes this instead of checking again. */
 const checkedInteractions = new WeakMap<object, Interaction>();
 
-/** A click's payload: as the request guard checked it over HTTP, or checked here (Socket Mode has no guard). */
-export function blockActionsOf(body: unknown): BlockActionsPayload {
+/** An interaction as the request guard checked it over HTTP, or checked here (Socket Mode has no guard). */
+function checkedOr<T extends Interaction['type']>(body: unknown, type: T, schema: z.ZodType<Extract<Interaction, { type: T }>>): Extract<Interaction, { type: T }> {
   const checked = typeof body === 'object' && body !== null ? checkedInteractions.get(body) : undefined;
-  return checked?.type === 'block_actions' ? checked : blockActionsPayload.parse(body);
+  return checked?.type === type ? (checked as Extract<Interaction, { type: T }>) : schema.parse(body);
 }
+
+/** A click's payload (block_actions). */
+export const blockActionsOf = (body: unknown): BlockActionsPayload => checkedOr(body, 'block_actions', blockActionsPayload);
+/** A modal's submission (view_submission). */
+export const viewSubmissionOf = (body: unknown): ViewSubmissionPayload => checkedOr(body, 'view_submission', viewSubmissionPayload);
 
 export const eventEnvelope = z.object({
   type: z.literal('event_callback'),

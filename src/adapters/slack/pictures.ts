@@ -2,6 +2,7 @@
 // (files.getUploadURLExternal, then the bytes, then files.completeUploadExternal) and shown by its file id. The file
 // id is kept in the store, so other instances and a restarted one show the same file instead of uploading again.
 import { pictureAlt, type Logger, type PictureSource, type RecordStore } from '../../core/index.ts';
+import { underStoreLock } from '../shared/store-lock.ts';
 import { slackMemberId } from './ids.ts';
 import type { SlackApi } from './slack-api.ts';
 import { describeSlackError } from './slack-errors.ts';
@@ -78,14 +79,12 @@ export function createSlackPictures(api: SlackApi, pictures: PictureSource | nul
     const recordId = fileRecordId(workspaceId, challengeId, etag);
     const stored = await store.getRecord(FILE_ID_RECORD, recordId);
     if (stored) return stored;
-    if (!(await store.putRecordIfAbsent(UPLOAD_CLAIM_RECORD, recordId, 'uploading', UPLOAD_CLAIM_MS))) return fileIdFromClaimant(store, recordId);
-    try {
+    const claimed = await underStoreLock(store, { kind: UPLOAD_CLAIM_RECORD, key: recordId, ttlMs: UPLOAD_CLAIM_MS }, async () => {
       const fileId = await upload(workspaceId, challengeId, png);
       await store.putRecord(FILE_ID_RECORD, recordId, fileId, FILE_ID_TTL_MS);
       return fileId;
-    } finally {
-      await store.deleteRecord(UPLOAD_CLAIM_RECORD, recordId);
-    }
+    });
+    return claimed ? claimed.value : fileIdFromClaimant(store, recordId);
   }
 
   return {

@@ -4,6 +4,7 @@
 // for its result, so no instance spends a refresh token another one already used.
 import { webApi, type Installation, type InstallationQuery } from '@slack/bolt';
 import type { Logger, Store } from '../../core/index.ts';
+import { underStoreLock } from '../shared/store-lock.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { installationKey, NoInstallationError, type StoreInstallationStore } from './installation-store.ts';
 
@@ -64,15 +65,11 @@ export class TokenRotation {
       const current = await this.deps.installations.fetchInstallation(query);
       if (!stillNeeded(current)) return current;
       const key = recordKey(current);
-      if (await this.deps.store.putRecordIfAbsent(LOCK_KIND, key, 'refreshing', LOCK_MS)) {
-        try {
-          const locked = await this.deps.installations.fetchInstallation(query);
-          if (!stillNeeded(locked)) return locked;
-          return await this.refreshAndStore(locked);
-        } finally {
-          await this.deps.store.deleteRecord(LOCK_KIND, key);
-        }
-      }
+      const refreshed = await underStoreLock(this.deps.store, { kind: LOCK_KIND, key, ttlMs: LOCK_MS }, async () => {
+        const locked = await this.deps.installations.fetchInstallation(query);
+        return stillNeeded(locked) ? this.refreshAndStore(locked) : locked;
+      });
+      if (refreshed) return refreshed.value;
       // Another instance is refreshing: wait for its result rather than spend the same refresh token.
       if (Date.now() > deadline) throw new Error('slack token refresh: another instance held the lock too long');
       await this.sleep(POLL_MS);
